@@ -1,0 +1,41 @@
+import { test, expect, openApp, selectPoint, runToEnd, setCode, editorText } from './support/app';
+
+const LABELS = [
+  'Client Credentials Exchange',
+  'Pre-User Registration',
+  'Post-User Registration',
+  'Post Change Password',
+  'Send Phone Message',
+];
+
+test('the picker offers the five extensibility points', async ({ page }) => {
+  await openApp(page);
+  const options = page.getByRole('combobox', { name: 'Extensibility point' }).getByRole('option');
+  await expect(options).toHaveText(LABELS);
+});
+
+for (const label of LABELS) {
+  test(`the starter code of ${label} runs to success`, async ({ page }) => {
+    await openApp(page);
+    await selectPoint(page, label);
+    expect(await runToEnd(page)).toMatch(/^Succeeded in \d+ ms/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+}
+
+test('each point keeps its own draft when switching back and forth', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  await setCode(page, 'module.exports = function (user, context, cb) { cb(null, { pre: 1 }); };');
+  await selectPoint(page, 'Send Phone Message');
+  await setCode(
+    page,
+    'module.exports = function (recipient, text, context, cb) { cb(null, { sms: 2 }); };',
+  );
+  await selectPoint(page, 'Pre-User Registration');
+  await expect.poll(() => editorText(page, 'Hook code')).toContain('pre: 1');
+  await selectPoint(page, 'Send Phone Message');
+  await expect.poll(() => editorText(page, 'Hook code')).toContain('sms: 2');
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  await expect(page.getByRole('region', { name: 'Response' })).toContainText('"sms": 2');
+});

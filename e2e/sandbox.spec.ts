@@ -1,0 +1,120 @@
+import {
+  test,
+  expect,
+  openApp,
+  selectPoint,
+  run,
+  runToEnd,
+  setCode,
+  setTimeoutMs,
+  status,
+  regionJson,
+} from './support/app';
+
+test('an infinite loop times out and the next run succeeds', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Post Change Password');
+  await setTimeoutMs(page, 1000);
+  await setCode(page, 'module.exports = function (user, context, cb) { while (true) {} };');
+  expect(await runToEnd(page)).toMatch(/^Timed out after 1\d{3} ms/);
+  await expect(page.getByText('the callback was never called')).toBeVisible();
+
+  await setCode(page, 'module.exports = function (user, context, cb) { cb(); };');
+  expect(await runToEnd(page)).toMatch(/^Succeeded in \d+ ms/);
+});
+
+test('Cancel stops a run in flight while the page stays responsive', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Post Change Password');
+  await setCode(page, 'module.exports = function (user, context, cb) { while (true) {} };');
+  await run(page);
+  await expect(status(page)).toHaveText(/^Running…/);
+  // The main thread is free: the page answers and the timeout field takes input.
+  await page.getByLabel('Timeout (ms)').fill('1234');
+  await expect(page.getByLabel('Timeout (ms)')).toHaveValue('1234');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveText('Cancelled');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+});
+
+const PROBE = `module.exports = async function (recipient, text, context, cb) {
+  var found = {};
+  found.document = typeof document;
+  found.window = typeof window;
+  found.parent = typeof parent;
+  found.localStorage = typeof localStorage;
+  try {
+    var req = indexedDB.open('hookpad-probe');
+    found.indexedDB = await new Promise(function (resolve) {
+      req.onsuccess = function () { resolve('opened'); };
+      req.onerror = function () { resolve('denied: ' + req.error.name); };
+    });
+  } catch (e) { found.indexedDB = 'denied: ' + e.name; }
+  try { await fetch('http://127.0.0.1:4174/probe-from-hook'); found.fetch = 'reached'; }
+  catch (e) { found.fetch = 'refused: ' + e.name; }
+  cb(null, found);
+};`;
+
+test('a hook finds nothing of the page: no DOM, storage, parent or network', async ({ page }) => {
+  const probes: string[] = [];
+  page.context().on('request', (r) => {
+    if (r.url().includes('probe-from-hook')) probes.push(r.url());
+  });
+  await openApp(page);
+  await selectPoint(page, 'Send Phone Message');
+  await setCode(page, PROBE);
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  const found = (await regionJson(page, 'Response')) as Record<string, string>;
+  expect(found.document).toBe('undefined');
+  expect(found.window).toBe('undefined');
+  expect(found.parent).toBe('undefined');
+  expect(found.localStorage).toBe('undefined');
+  expect(found.indexedDB).toMatch(/^denied: /);
+  expect(found.fetch).toMatch(/^refused: /);
+  expect(probes).toEqual([]);
+
+  // The app's own stored drafts are intact, the probe included.
+  const stored = await page.evaluate(() => localStorage.getItem('hookpad:v1'));
+  expect(stored).toContain('hookpad-probe');
+});
+
+test('a hook that runs out of memory crashes the sandbox, which is rebuilt for the next run', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await selectPoint(page, 'Send Phone Message');
+  await setTimeoutMs(page, 90_000);
+  await setCode(
+    page,
+    'module.exports = function (r, t, c, cb) { var a = []; while (true) { a.push(new Array(1e6).fill(a.length)); } };',
+  );
+  // The sandbox's renderer dies with the allocation; Playwright may then consider the page
+  // crashed although the app's own tab lives on, so the rest goes through CDP, opened now.
+  const cdp = await context.newCDPSession(page);
+  const evaluate = async (expression: string): Promise<unknown> =>
+    (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
+  const statusText = () =>
+    evaluate(
+      `[...document.querySelectorAll('[role=status]')].map((e) => e.textContent).join(' | ')`,
+    );
+
+  await run(page);
+  await expect
+    .poll(statusText, { timeout: 60_000, intervals: [500] })
+    .toMatch(/Sandbox crashed \(out of memory\?\)/);
+  // The app survived: switch to another point (its starter code) and run it.
+  await evaluate(`(() => {
+    const select = [...document.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === 'Extensibility point' || s.labels?.[0]?.textContent?.includes('Extensibility point'));
+    const option = [...select.options].find((o) => o.textContent === 'Post Change Password');
+    select.value = option.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`);
+  await evaluate(
+    `[...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Run')).click()`,
+  );
+  await expect
+    .poll(statusText, { timeout: 20_000, intervals: [250] })
+    .toMatch(/Succeeded in \d+ ms/);
+});

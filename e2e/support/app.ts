@@ -1,0 +1,122 @@
+import { test as base, expect, type Page, type Locator } from '@playwright/test';
+
+/** Hosts a page of Hookpad may talk to: the preview server only. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function leavesMachine(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'blob:' || protocol === 'data:' || protocol === 'about:') return false;
+  return !LOCAL_HOSTS.has(hostname);
+}
+
+/**
+ * Every test runs with a guard: a request that leaves localhost (a CDN, a font, a hook's
+ * fetch) is aborted and recorded, and the test fails at its end.
+ */
+export const test = base.extend<{ outsideRequests: string[] }>({
+  outsideRequests: [
+    async ({ context }, use) => {
+      const outside: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (leavesMachine(url)) {
+          outside.push(url);
+          return route.abort('blockedbyclient');
+        }
+        return route.continue();
+      });
+      context.on('request', (request) => {
+        if (leavesMachine(request.url()) && !outside.includes(request.url()))
+          outside.push(request.url());
+      });
+      await use(outside);
+      expect(outside, 'requests that left localhost').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export const status = (page: Page): Locator =>
+  page
+    .getByRole('status')
+    .filter({ hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Timed out|Cancelled|crashed/ });
+
+/** Opens the app with a clean slate and waits for the hook editor. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await waitForEditors(page);
+}
+
+export async function waitForEditors(page: Page): Promise<void> {
+  await expect(
+    page.getByRole('region', { name: 'Hook code' }).locator('.monaco-editor'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Payload' }).locator('.monaco-editor'),
+  ).toBeVisible();
+}
+
+async function replaceEditorText(page: Page, region: string, text: string): Promise<void> {
+  const editor = page.getByRole('region', { name: region }).locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // Pasting, unlike typing, bypasses Monaco's auto-indent and auto-closing of brackets.
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+export async function setCode(page: Page, code: string): Promise<void> {
+  await replaceEditorText(page, 'Hook code', code);
+  await expect
+    .poll(async () => normalise(await editorText(page, 'Hook code')))
+    .toBe(normalise(code));
+}
+
+export async function setPayload(page: Page, payload: unknown): Promise<void> {
+  const text = typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2);
+  await replaceEditorText(page, 'Payload', text);
+}
+
+/** The text of a Monaco editor, read from its model through the rendered lines' container. */
+export async function editorText(page: Page, region: string): Promise<string> {
+  return page
+    .getByRole('region', { name: region })
+    .locator('.monaco-editor .view-lines')
+    .first()
+    .evaluate((el) => (el as HTMLElement).innerText.replace(/\u00a0/g, ' '));
+}
+
+function normalise(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export async function selectPoint(page: Page, label: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Extensibility point' }).selectOption({ label });
+}
+
+export async function setTimeoutMs(page: Page, ms: number): Promise<void> {
+  await page.getByLabel('Timeout (ms)').fill(String(ms));
+}
+
+export async function run(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
+/** Runs and waits until the status has left "Running…". */
+export async function runToEnd(page: Page, timeout = 30_000): Promise<string> {
+  await run(page);
+  const s = status(page);
+  await expect(s).not.toHaveText(/Running|Press Ctrl/, { timeout });
+  return (await s.textContent()) ?? '';
+}
+
+/** The JSON text of a result region (Response, Merged user), parsed. */
+export async function regionJson(page: Page, name: string): Promise<unknown> {
+  const text = await page.getByRole('region', { name }).locator('pre').first().textContent();
+  return JSON.parse(text ?? 'null');
+}

@@ -1,0 +1,29 @@
+import { useCopyShareLink } from './share/useCopyShareLink';
+import { useOpenShareLink } from './share/useOpenShareLink';
+import { AppHeader } from './ui/AppHeader';
+import { CodePane } from './ui/CodePane';
+import { RunnerPanel } from './ui/RunnerPanel';
+import { ShareLinkBar } from './ui/ShareLinkBar';
+import { ShareLinkError } from './ui/ShareLinkError';
+import { SplitView } from './ui/SplitView';
+import { useRunShortcut } from './ui/useRunShortcut';
+
+/** Layout only: header, then code | runner. */
+export function App() {
+  const share = useCopyShareLink();
+  const opened = useOpenShareLink();
+  useRunShortcut();
+  return (
+    <div className="app">
+      <AppHeader
+        onCopyShareLink={() => void share.copy()}
+        copyingShareLink={share.state.status === 'working'}
+      />
+      <ShareLinkBar state={share.state} onDismiss={share.dismiss} />
+      <ShareLinkError message={opened.error} onDismiss={opened.dismiss} />
+      <main className="app-main">
+        <SplitView startId="code-pane" start={<CodePane />} end={<RunnerPanel />} />
+      </main>
+    </div>
+  );
+}

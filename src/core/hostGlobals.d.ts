@@ -1,0 +1,22 @@
+// The few host facilities the pure engine may use. They exist in browsers, workers and
+// Node alike; declaring them here (instead of pulling in the DOM or Node typings) keeps
+// src/core honest about what it depends on.
+declare function setTimeout(
+  handler: (...args: unknown[]) => void,
+  ms?: number,
+  ...args: unknown[]
+): unknown;
+declare function clearTimeout(id: unknown): void;
+declare function setInterval(
+  handler: (...args: unknown[]) => void,
+  ms?: number,
+  ...args: unknown[]
+): unknown;
+declare function clearInterval(id: unknown): void;
+declare function queueMicrotask(callback: () => void): void;
+declare const performance: { now(): number };
+declare const console: {
+  log(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+};

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/** Trigger ids of the five extensibility points (Part A §1 of the reference). */
+export const PointIdSchema = z.enum([
+  'credentials-exchange',
+  'pre-user-registration',
+  'post-user-registration',
+  'post-change-password',
+  'send-phone-message',
+]);
+export type PointId = z.infer<typeof PointIdSchema>;
+
+/** The platform's time limit; also the default per-run timeout. */
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const MIN_TIMEOUT_MS = 50;
+export const MAX_TIMEOUT_MS = 600_000;
+export const TimeoutMsSchema = z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS);
+
+/** Anything that survived `serialize()`: plain JSON. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(JsonValueSchema),
+    z.record(z.string(), JsonValueSchema),
+  ]),
+);
+
+/** A position in the user's own code (1-based), after the prelude has been accounted for. */
+export const CodeLocationSchema = z.object({
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+});
+export type CodeLocation = z.infer<typeof CodeLocationSchema>;
+
+export const LogLevelSchema = z.enum(['log', 'info', 'warn', 'error', 'debug']);
+export type LogLevel = z.infer<typeof LogLevelSchema>;
+
+/**
+ * One console call of the hook, or one warning from the runtime itself (source "runtime",
+ * e.g. a second call of cb). `text` is formatted the way Node prints it (util.format
+ * semantics), already truncated; `args` keep the structured values for expandable views.
+ */
+export const LogEntrySchema = z.object({
+  seq: z.number().int().min(0),
+  level: LogLevelSchema,
+  source: z.enum(['hook', 'runtime']),
+  timeMs: z.number().min(0),
+  text: z.string(),
+  args: z.array(JsonValueSchema),
+  location: CodeLocationSchema.optional(),
+  afterCallback: z.boolean().optional(),
+});
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+/**
+ * An error as it crosses the sandbox boundary. `props` holds every own enumerable
+ * property that is not one of the named fields (e.g. `friendlyMessage`, `code`).
+ */
+export const SerializedErrorSchema = z.object({
+  name: z.string(),
+  message: z.string(),
+  stack: z.string().optional(),
+  location: CodeLocationSchema.optional(),
+  friendlyMessage: z.string().optional(),
+  props: z.record(z.string(), JsonValueSchema).optional(),
+});
+export type SerializedError = z.infer<typeof SerializedErrorSchema>;
+
+/** What the engine is asked to run. The payload is the parsed JSON body. */
+export const RunRequestSchema = z.object({
+  point: PointIdSchema,
+  code: z.string(),
+  payload: JsonValueSchema,
+  secrets: z.record(z.string(), z.string()),
+  /** How long the sandbox stays alive after cb for logs marked "after callback" (Part A §7). */
+  graceMs: z.number().int().min(0).max(10_000),
+});
+export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+/**
+ * Why a run failed, from the engine's point of view:
+ * - invalid-body: the platform's body validation refused the payload;
+ * - compile: the code does not parse (syntax error, redeclared prelude class);
+ * - not-a-function: module.exports is not callable;
+ * - callback-error: the hook called cb(err);
+ * - thrown: a synchronous throw while calling the hook;
+ * - async-throw: an exception escaped from a timer or callback;
+ * - rejected: the promise returned by an async export rejected;
+ * - unserializable: the response cannot be JSON-serialised.
+ */
+export const FailureKindSchema = z.enum([
+  'invalid-body',
+  'compile',
+  'not-a-function',
+  'callback-error',
+  'thrown',
+  'async-throw',
+  'rejected',
+  'unserializable',
+]);
+export type FailureKind = z.infer<typeof FailureKindSchema>;
+
+/** How the engine settled a run. The host adds timed-out, cancelled and crashed. */
+export const EngineOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('succeeded'),
+    /** The first value after the error argument, JSON round-tripped; absent = undefined. */
+    response: JsonValueSchema.optional(),
+    durationMs: z.number().min(0),
+  }),
+  z.object({
+    status: z.literal('failed'),
+    kind: FailureKindSchema,
+    error: SerializedErrorSchema,
+    durationMs: z.number().min(0),
+  }),
+]);
+export type EngineOutcome = z.infer<typeof EngineOutcomeSchema>;
+
+export const RunOutcomeSchema = z.discriminatedUnion('status', [
+  ...EngineOutcomeSchema.options,
+  z.object({
+    status: z.literal('timed-out'),
+    durationMs: z.number().min(0),
+    /** e.g. "the callback was never called" */
+    hint: z.string().optional(),
+  }),
+  z.object({ status: z.literal('cancelled'), durationMs: z.number().min(0) }),
+  z.object({
+    status: z.literal('crashed'),
+    durationMs: z.number().min(0),
+    message: z.string(),
+  }),
+]);
+export type RunOutcome = z.infer<typeof RunOutcomeSchema>;

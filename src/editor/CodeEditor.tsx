@@ -1,0 +1,40 @@
+import { Editor, type OnMount } from '@monaco-editor/react';
+import { measureEditorReady } from '../perf/editorReady';
+import { appStore, useAppStore } from '../store';
+import { selectPointId } from '../store/selectors';
+import { addRunAction } from './addRunAction';
+import { attachCodeEditor } from './codeEditorHandle';
+import { demoteMonacoAlerts } from './demoteMonacoAlerts';
+import { BASE_EDITOR_OPTIONS } from './editorOptions';
+import { EditorLoading } from './EditorLoading';
+import { hookModelUri } from './modelUris';
+import './monacoSetup';
+
+const OPTIONS = { ...BASE_EDITOR_OPTIONS, ariaLabel: 'Hook code (JavaScript)' };
+
+export interface CodeEditorProps {
+  theme: 'vs' | 'vs-dark';
+}
+
+/** The hook's JavaScript. Shows the selected point's model; text lives in the store. */
+export default function CodeEditor({ theme }: CodeEditorProps) {
+  const pointId = useAppStore(selectPointId);
+  const handleMount: OnMount = (instance) => {
+    instance.onDidDispose(attachCodeEditor(instance));
+    addRunAction(instance, () => appStore.getState().startRun());
+    demoteMonacoAlerts();
+    measureEditorReady();
+  };
+
+  return (
+    <Editor
+      path={hookModelUri(pointId)}
+      language="javascript"
+      theme={theme}
+      options={OPTIONS}
+      keepCurrentModel
+      onMount={handleMount}
+      loading={<EditorLoading />}
+    />
+  );
+}

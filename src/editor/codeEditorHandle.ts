@@ -1,0 +1,40 @@
+import type { editor } from 'monaco-editor/editor/editor.api';
+import type { CodeLocation, PointId } from '../core/schemas';
+import { hookModelUri } from './modelUris';
+
+/**
+ * The mounted hook editor, kept here rather than in the store (it is not state). This
+ * module imports no Monaco code, so the app shell can use it before Monaco has loaded.
+ */
+let codeEditor: editor.IStandaloneCodeEditor | null = null;
+let pendingReveal: { pointId: PointId; location: CodeLocation } | null = null;
+
+function tryReveal(): void {
+  if (!codeEditor || !pendingReveal) return;
+  const model = codeEditor.getModel();
+  // Wait until the editor shows the point's model (the point may just have been selected).
+  if (model?.uri.toString() !== hookModelUri(pendingReveal.pointId)) return;
+  const { line, column } = pendingReveal.location;
+  pendingReveal = null;
+  const position = model.validatePosition({ lineNumber: line, column });
+  codeEditor.setPosition(position);
+  codeEditor.revealPositionInCenter(position);
+  codeEditor.focus();
+}
+
+/** Called by the hook editor once mounted; returns the detach function. */
+export function attachCodeEditor(instance: editor.IStandaloneCodeEditor): () => void {
+  codeEditor = instance;
+  const subscription = instance.onDidChangeModel(tryReveal);
+  tryReveal();
+  return () => {
+    subscription.dispose();
+    if (codeEditor === instance) codeEditor = null;
+  };
+}
+
+/** Moves the hook editor's cursor to a place in a point's code and focuses it. */
+export function revealInCode(pointId: PointId, location: CodeLocation): void {
+  pendingReveal = { pointId, location };
+  tryReveal();
+}

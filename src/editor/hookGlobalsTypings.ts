@@ -1,0 +1,45 @@
+/**
+ * Declarations of what a hook finds in its scope, for completions and hovers in the code
+ * editor. They describe Hookpad's runtime (reference Part A §4); the sandbox provides the
+ * values. Hooks are CommonJS modules without the DOM, so the DOM library is left out.
+ */
+export const HOOK_GLOBALS_TYPINGS = `
+declare var module: { exports: any };
+declare var exports: any;
+declare function require(id: string): any;
+
+interface Console {
+  log(...data: any[]): void;
+  info(...data: any[]): void;
+  warn(...data: any[]): void;
+  error(...data: any[]): void;
+  debug(...data: any[]): void;
+}
+declare var console: Console;
+declare function setTimeout(handler: (...args: any[]) => void, ms?: number, ...args: any[]): any;
+declare function clearTimeout(id: any): void;
+declare function setInterval(handler: (...args: any[]) => void, ms?: number, ...args: any[]): any;
+declare function clearInterval(id: any): void;
+declare function setImmediate(handler: (...args: any[]) => void, ...args: any[]): any;
+
+/** An error whose message the platform may show to the end user. */
+declare class ExtensibilityUserError extends Error {
+  constructor(message?: string);
+}
+/** Client Credentials Exchange: the request is invalid (OAuth2 "invalid_request"). */
+declare class InvalidRequestError extends ExtensibilityUserError {}
+/** Client Credentials Exchange: the requested scope is invalid (OAuth2 "invalid_scope"). */
+declare class InvalidScopeError extends ExtensibilityUserError {}
+/** Client Credentials Exchange: a server error (OAuth2 "server_error"). */
+declare class ServerError extends ExtensibilityUserError {}
+/** Pre-User Registration: deny the signup; friendlyMessage is shown to the user. */
+declare class PreUserRegistrationError extends ExtensibilityUserError {
+  constructor(message: string, friendlyMessage?: string);
+  friendlyMessage?: string;
+}
+/** Send Phone Message: the message could not be sent; friendlyMessage is shown to the user. */
+declare class SendPhoneMessageError extends ExtensibilityUserError {
+  constructor(message: string, friendlyMessage?: string);
+  friendlyMessage?: string;
+}
+`;

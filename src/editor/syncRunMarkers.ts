@@ -1,0 +1,74 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { points } from '../core/points';
+import type { CodeLocation } from '../core/schemas';
+import type { AppStore } from '../store/createAppStore';
+import type { RunState } from '../store/runSlice';
+import { hookModelUri } from './modelUris';
+
+type MonacoApi = typeof Monaco;
+
+const OWNER = 'hookpad-run';
+
+interface RunMarker {
+  location: CodeLocation;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** The places in the code a run points at: its error, and the runtime's warnings. */
+export function runMarkers(run: RunState): RunMarker[] {
+  const markers: RunMarker[] = [];
+  const outcome = run.outcome;
+  if (outcome?.status === 'failed' && outcome.error.location) {
+    markers.push({
+      location: outcome.error.location,
+      message: `${outcome.error.name}: ${outcome.error.message}`,
+      severity: 'error',
+    });
+  }
+  for (const entry of run.logs) {
+    if (entry.source === 'runtime' && entry.location) {
+      markers.push({ location: entry.location, message: entry.text, severity: 'warning' });
+    }
+  }
+  return markers;
+}
+
+/**
+ * Mirrors the current run's error and warnings as markers in the hook editor (red and
+ * yellow squiggles). A new run starts with no outcome and no logs, which clears them.
+ */
+export function syncRunMarkers(monaco: MonacoApi, store: AppStore): void {
+  const apply = (run: RunState) => {
+    for (const point of points) {
+      const model = monaco.editor.getModel(monaco.Uri.parse(hookModelUri(point.id)));
+      if (!model) continue;
+      const markers = point.id === run.point ? runMarkers(run) : [];
+      monaco.editor.setModelMarkers(
+        model,
+        OWNER,
+        markers.map(({ location, message, severity }) => {
+          const line = Math.min(location.line, model.getLineCount());
+          const column = Math.min(location.column, model.getLineMaxColumn(line));
+          const word = model.getWordAtPosition({ lineNumber: line, column });
+          return {
+            severity:
+              severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+            message,
+            source: 'Hookpad run',
+            startLineNumber: line,
+            startColumn: word?.startColumn ?? column,
+            endLineNumber: line,
+            endColumn: word?.endColumn ?? model.getLineMaxColumn(line),
+          };
+        }),
+      );
+    }
+  };
+  apply(store.getState().run);
+  store.subscribe((state, previous) => {
+    if (state.run.outcome !== previous.run.outcome || state.run.logs !== previous.run.logs) {
+      apply(state.run);
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import type { RunOutcome } from '../core/schemas';
+import type { Runner, RunHandle } from './runner';
+
+export interface LazyRunner extends Runner {
+  /** Starts loading the sandbox code (and its iframe) ahead of the first run. */
+  preload(): Promise<void>;
+}
+
+type RunnerModule = { createRunner(): Runner };
+
+/**
+ * A Runner whose real implementation (with the inlined frame and worker bundles, the
+ * largest part of the app's own code) is fetched on first use or on preload, so the
+ * shell paints without it.
+ */
+export function createLazyRunner(load: () => Promise<RunnerModule>): LazyRunner {
+  let runner: Promise<Runner> | undefined;
+  const get = () => (runner ??= load().then((module) => module.createRunner()));
+
+  return {
+    preload: () => get().then(() => undefined),
+    run(request, options): RunHandle {
+      let cancelled = false;
+      let inner: RunHandle | undefined;
+      const started = get().then((real) => {
+        if (cancelled) return undefined;
+        inner = real.run(request, options);
+        return inner;
+      });
+      const outcome: Promise<RunOutcome> = started.then(
+        (handle) => handle?.outcome ?? { status: 'cancelled', durationMs: 0 },
+        (error: unknown) => ({
+          status: 'crashed',
+          durationMs: 0,
+          message: `Sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
+      return {
+        outcome,
+        done: started.then(
+          (handle) => handle?.done,
+          () => undefined,
+        ),
+        cancel() {
+          cancelled = true;
+          inner?.cancel();
+        },
+      };
+    },
+    dispose() {
+      void runner?.then((real) => real.dispose());
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Worker entry: runs exactly one hook and reports on the private port it was handed.
+ *
+ * The hook runs in this same global scope, so everything the report depends on after the
+ * hook has started (the port's postMessage, timers, the clock) is captured here first. A
+ * hook can still sabotage its own report (it shares the realm), but never reach the host:
+ * the frame and the host parse whatever arrives, and this worker dies with the run.
+ */
+import { executeHook } from '../core';
+import type { LogEntry } from '../core/schemas';
+import { createLogBatcher } from './createLogBatcher';
+import { FrameToWorkerSchema, type WorkerToFrame } from './protocol';
+
+const scope = self;
+const setTimer = scope.setTimeout.bind(scope);
+const clearTimeoutCaptured = scope.clearTimeout.bind(scope);
+const clearTimer = (id: unknown) => clearTimeoutCaptured(id as number);
+const now = performance.now.bind(performance);
+const addListener = scope.addEventListener.bind(scope);
+const removeListener = scope.removeEventListener.bind(scope);
+
+function onRunMessage(event: MessageEvent) {
+  // One run per worker: nothing the hook posts to itself later is taken as a second run.
+  removeListener('message', onRunMessage);
+  const parsed = FrameToWorkerSchema.safeParse(event.data);
+  if (!parsed.success) {
+    const fallback = event.ports[0];
+    fallback?.postMessage({
+      type: 'fault',
+      message: `Worker received an invalid run message: ${parsed.error.message}`,
+    } satisfies WorkerToFrame);
+    return;
+  }
+  const { runId, request, port } = parsed.data;
+  const send: (message: WorkerToFrame) => void = port.postMessage.bind(port);
+
+  const batcher = createLogBatcher({
+    post: (entries: LogEntry[]) => send({ type: 'log', runId, entries }),
+    setTimer,
+    clearTimer,
+  });
+
+  const { settled, finished } = executeHook(request, {
+    onLog: batcher.push,
+    now,
+    subscribeUncaught(handler) {
+      // preventDefault keeps the error from surfacing as the Worker's `error` event in the
+      // frame, which would otherwise be reported as a sandbox fault.
+      const onError = (e: ErrorEvent) => {
+        e.preventDefault();
+        handler(e.error ?? e.message);
+      };
+      const onRejection = (e: PromiseRejectionEvent) => {
+        e.preventDefault();
+        handler(e.reason);
+      };
+      addListener('error', onError);
+      addListener('unhandledrejection', onRejection);
+      return () => {
+        removeListener('error', onError);
+        removeListener('unhandledrejection', onRejection);
+      };
+    },
+  });
+
+  // Sequential on purpose: logs before `settled`, `settled` before `finished`, whatever
+  // order the engine's promises happen to resolve in.
+  void (async () => {
+    const outcome = await settled;
+    batcher.flush();
+    send({ type: 'settled', runId, outcome });
+    await finished;
+    batcher.flush();
+    send({ type: 'finished', runId });
+  })();
+}
+
+addListener('message', onRunMessage);

@@ -1,0 +1,65 @@
+import { frameScript } from 'virtual:hook-sandbox';
+import type { FrameInit, HostToFrame } from './protocol';
+import { sandboxDocument } from './sandboxDocument';
+
+/** The host's end of one sandbox iframe; createRunner talks to the sandbox only through it. */
+export interface FrameConnection {
+  post(message: HostToFrame): void;
+  /** Removes the iframe (ending its workers) and closes the channel. */
+  destroy(): void;
+}
+
+/**
+ * Creates a sandbox and delivers every message it sends, unparsed, to `onMessage` —
+ * asynchronously, as MessagePort events are (never before it has returned).
+ */
+export type CreateFrame = (onMessage: (data: unknown) => void) => FrameConnection;
+
+/** Built once: the bundle is large and the same for every iframe. */
+let srcdoc: string | undefined;
+
+/**
+ * Mounts a hidden `<iframe sandbox="allow-scripts">` (never allow-same-origin: its origin is
+ * opaque, so it cannot reach the app's storage, cookies or DOM) and hands it a private
+ * MessageChannel port once it has loaded.
+ */
+export function mountSandboxFrame(
+  container: HTMLElement,
+  onMessage: (data: unknown) => void,
+): FrameConnection {
+  const iframe = document.createElement('iframe');
+  iframe.setAttribute('sandbox', 'allow-scripts');
+  iframe.title = 'Hookpad sandbox';
+  iframe.setAttribute('aria-hidden', 'true');
+  iframe.tabIndex = -1;
+  // Hidden by size rather than display:none, so nothing depends on how browsers treat
+  // undisplayed frames.
+  iframe.style.cssText =
+    'position:absolute;top:0;left:0;width:0;height:0;border:0;opacity:0;pointer-events:none';
+  iframe.srcdoc = srcdoc ??= sandboxDocument(frameScript);
+
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event: MessageEvent) => onMessage(event.data);
+
+  // The frame's listener exists only once the srcdoc has loaded; a message posted earlier
+  // would reach the initial about:blank document and be lost.
+  iframe.addEventListener(
+    'load',
+    () => {
+      const init: FrameInit = { type: 'init', port: channel.port2 };
+      // An opaque origin cannot be named as targetOrigin, hence '*'; the port is what makes
+      // the rest of the conversation private.
+      iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
+    },
+    { once: true },
+  );
+  container.append(iframe);
+
+  return {
+    post: (message) => channel.port1.postMessage(message),
+    destroy() {
+      channel.port1.close();
+      iframe.remove();
+    },
+  };
+}

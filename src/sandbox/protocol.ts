@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { EngineOutcomeSchema, LogEntrySchema, RunRequestSchema } from '../core/schemas';
+
+/**
+ * The messages that cross the sandbox boundary: host ⇄ iframe (frame.ts) ⇄ worker
+ * (hook.worker.ts). Every hop parses what it receives with these schemas and drops what
+ * fails; the sandbox side is untrusted. A runId correlates everything with one run, so
+ * messages from a run that has already ended can be recognised and dropped.
+ */
+
+export const RunIdSchema = z.number().int().min(0);
+export type RunId = z.infer<typeof RunIdSchema>;
+
+// `instanceof` is evaluated in the realm that receives the message, where the structured
+// clone creates the port, so it holds in the iframe and the worker alike.
+const PortSchema = z.instanceof(MessagePort);
+
+// ── Messages, one schema each ──────────────────────────────────────────────────────────────
+
+const InitMessage = z.object({ type: z.literal('init'), port: PortSchema });
+const RunMessage = z.object({
+  type: z.literal('run'),
+  runId: RunIdSchema,
+  request: RunRequestSchema,
+});
+const KillMessage = z.object({ type: z.literal('kill'), runId: RunIdSchema });
+const PingMessage = z.object({ type: z.literal('ping'), seq: z.number().int().min(0) });
+
+const ReadyMessage = z.object({ type: z.literal('ready') });
+const PongMessage = z.object({ type: z.literal('pong'), seq: z.number().int().min(0) });
+const LogMessage = z.object({
+  type: z.literal('log'),
+  runId: RunIdSchema,
+  entries: z.array(LogEntrySchema),
+});
+const SettledMessage = z.object({
+  type: z.literal('settled'),
+  runId: RunIdSchema,
+  outcome: EngineOutcomeSchema,
+});
+const FinishedMessage = z.object({ type: z.literal('finished'), runId: RunIdSchema });
+const FaultMessage = z.object({
+  type: z.literal('fault'),
+  /** Absent when the fault belongs to no run (e.g. the standby worker failed to start). */
+  runId: RunIdSchema.optional(),
+  message: z.string(),
+});
+
+// ── Host → frame ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * The one message the host sends through `window.postMessage` (an opaque origin cannot be
+ * targeted, so it goes to '*'); it hands over the private port all later traffic uses.
+ */
+export const FrameInitSchema = InitMessage;
+export type FrameInit = z.infer<typeof FrameInitSchema>;
+
+/** Host → frame over the private port. */
+export const HostToFrameSchema = z.discriminatedUnion('type', [
+  RunMessage,
+  KillMessage,
+  PingMessage,
+]);
+export type HostToFrame = z.infer<typeof HostToFrameSchema>;
+
+/** Frame → host over the private port. */
+export const FrameToHostSchema = z.discriminatedUnion('type', [
+  ReadyMessage,
+  PongMessage,
+  LogMessage,
+  SettledMessage,
+  FinishedMessage,
+  FaultMessage,
+]);
+export type FrameToHost = z.infer<typeof FrameToHostSchema>;
+
+// ── Frame ⇄ worker ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * Frame → worker: the single run a worker ever gets. It carries a private port for the
+ * replies, so the hook (which shares the worker's global scope) cannot post on the reply
+ * channel by calling the global postMessage.
+ */
+export const FrameToWorkerSchema = RunMessage.extend({ port: PortSchema });
+export type FrameToWorker = z.infer<typeof FrameToWorkerSchema>;
+
+/** Worker → frame over the private port. */
+export const WorkerToFrameSchema = z.discriminatedUnion('type', [
+  LogMessage,
+  SettledMessage,
+  FinishedMessage,
+  FaultMessage,
+]);
+export type WorkerToFrame = z.infer<typeof WorkerToFrameSchema>;
+
+/**
+ * Whether a parsed message may still be acted on while `currentRunId` is the run in flight
+ * (null: none). Messages without a runId are not about a run and always pass.
+ */
+export function isCurrent(message: { runId?: RunId }, currentRunId: RunId | null): boolean {
+  return message.runId === undefined || message.runId === currentRunId;
+}

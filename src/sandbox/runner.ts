@@ -1,0 +1,23 @@
+import type { LogEntry, RunOutcome, RunRequest } from '../core/schemas';
+
+export interface RunOptions {
+  /** Hard limit from the start of the run; the worker is terminated when it passes. */
+  timeoutMs: number;
+  /** Console entries in batches, as they happen, including those after the callback. */
+  onLog(entries: LogEntry[]): void;
+}
+
+export interface RunHandle {
+  /** Settles once: with the callback, a failure, the timeout, a cancel or a crash. Never rejects. */
+  outcome: Promise<RunOutcome>;
+  /** Settles when nothing more will be reported for this run (after the post-callback grace period). */
+  done: Promise<void>;
+  /** Stops the run if it is still in flight (outcome "cancelled"); afterwards it only ends the grace period. */
+  cancel(): void;
+}
+
+/** The host side of the sandbox: the only code that talks to the iframe. */
+export interface Runner {
+  run(request: RunRequest, options: RunOptions): RunHandle;
+  dispose(): void;
+}

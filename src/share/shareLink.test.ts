@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { decodeShareLink, encodeShareLink, readShareFragment, type SharedState } from './shareLink';
+
+const PAGE = 'https://hookpad.example/app/?q=1#old';
+
+const sample: SharedState = {
+  v: 1,
+  point: 'pre-user-registration',
+  code: 'module.exports = function (user, context, cb) { cb(null, {}); };',
+  payload: { user: { email: 'a@b.c', user_metadata: { hobby: 'surfing' } }, context: {} },
+  timeoutMs: 4321,
+  secrets: { API_KEY: 'k' },
+};
+
+async function tokenOf(state: SharedState): Promise<string> {
+  const token = readShareFragment(new URL(await encodeShareLink(state, PAGE)).hash);
+  if (token === null) throw new Error('no share fragment');
+  return token;
+}
+
+/** Made with Node's zlib: deflateRawSync(JSON) → base64url, as the e2e tests do. */
+const ZLIB_TOKEN =
+  'FczRCcMgFAXQVeR-m4b8GjLMQx-tYHyS2GIRp8hvF8gc2aSTBAc4p-IDM2kk8THDwG7sOGZPYR-42BfFJ0PDimMYrOLegR9ckmx5V4uaZjWO6v87oJHoG4QcTIUNnntXEWnt8DrRWrsB';
+
+async function streamBytes(bytes: Uint8Array<ArrayBuffer>, format: 'compress' | 'decompress') {
+  const transform =
+    format === 'compress'
+      ? new CompressionStream('deflate-raw')
+      : new DecompressionStream('deflate-raw');
+  return new Uint8Array(
+    await new Response(new Blob([bytes]).stream().pipeThrough(transform)).arrayBuffer(),
+  );
+}
+
+const toBase64Url = (bytes: Uint8Array) =>
+  btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+const fromBase64Url = (text: string) =>
+  Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+
+/** A token for arbitrary text, bypassing the encoder's schema check. */
+const rawToken = async (text: string) =>
+  toBase64Url(await streamBytes(new TextEncoder().encode(text), 'compress'));
+const encodeRaw = (value: unknown) => rawToken(JSON.stringify(value));
+
+describe('encodeShareLink', () => {
+  it('keeps the page address, replaces its fragment and uses unpadded base64url', async () => {
+    const link = await encodeShareLink(sample, PAGE);
+    expect(link.startsWith('https://hookpad.example/app/?q=1#share=')).toBe(true);
+    expect(link.split('#share=')[1]).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('writes deflate-raw compressed UTF-8 JSON in the documented shape', async () => {
+    const token = await tokenOf(sample);
+    const json = new TextDecoder().decode(await streamBytes(fromBase64Url(token), 'decompress'));
+    expect(JSON.parse(json)).toEqual(sample);
+  });
+
+  it('refuses to encode a state that fails the schema', async () => {
+    const bad = { ...sample, timeoutMs: 10 };
+    await expect(encodeShareLink(bad, PAGE)).rejects.toThrow();
+  });
+});
+
+describe('decodeShareLink', () => {
+  it('round-trips a state', async () => {
+    expect(await decodeShareLink(await tokenOf(sample))).toEqual({ ok: true, state: sample });
+  });
+
+  it('round-trips unicode in code and payload', async () => {
+    const state: SharedState = {
+      v: 1,
+      point: 'send-phone-message',
+      code: "cb(null, { note: 'héllo ✓ 日本語 🎉' });",
+      payload: { recipient: '1-808-555-5555', text: 'Grüße 👋', context: {} },
+    };
+    expect(await decodeShareLink(await tokenOf(state))).toEqual({ ok: true, state });
+  });
+
+  it('round-trips code large enough to need several base64 slices', async () => {
+    const state: SharedState = {
+      ...sample,
+      code: Array.from({ length: 5000 }, (_, i) => `// line ${i} ${Math.sin(i)}`).join('\n'),
+    };
+    expect(await decodeShareLink(await tokenOf(state))).toEqual({ ok: true, state });
+  });
+
+  it("accepts links made by another deflate-raw implementation (Node's zlib)", async () => {
+    expect(await decodeShareLink(ZLIB_TOKEN)).toEqual({
+      ok: true,
+      state: {
+        v: 1,
+        point: 'credentials-exchange',
+        code: 'module.exports = 1; // ✓',
+        payload: { client: { name: 'é' } },
+      },
+    });
+  });
+
+  it('refuses text that is not base64url', async () => {
+    for (const token of ['abc+def/', 'a b', 'ä', 'abcde']) {
+      const decoded = await decodeShareLink(token);
+      expect(decoded).toEqual({ ok: false, message: expect.stringMatching(/base64url/) });
+    }
+  });
+
+  it('refuses data that does not inflate', async () => {
+    const decoded = await decodeShareLink('this-is-not-deflate');
+    expect(decoded).toEqual({ ok: false, message: expect.stringMatching(/damaged/) });
+  });
+
+  it('refuses a truncated link', async () => {
+    const token = await tokenOf(sample);
+    const decoded = await decodeShareLink(token.slice(0, Math.floor(token.length / 2)));
+    expect(decoded.ok).toBe(false);
+  });
+
+  it('refuses inflated data that is not JSON', async () => {
+    const token = await rawToken('{not json');
+    expect(await decodeShareLink(token)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/JSON/),
+    });
+  });
+
+  it('refuses a state that fails the schema and names the field', async () => {
+    const unknownPoint = await decodeShareLink(
+      await encodeRaw({ v: 1, point: 'password-exchange', code: 'x', payload: {} }),
+    );
+    expect(unknownPoint).toEqual({ ok: false, message: expect.stringMatching(/^point: /) });
+
+    const badTimeout = await decodeShareLink(await encodeRaw({ ...sample, timeoutMs: 5 }));
+    expect(badTimeout).toEqual({ ok: false, message: expect.stringMatching(/^timeoutMs: /) });
+
+    const newerVersion = await decodeShareLink(await encodeRaw({ ...sample, v: 2 }));
+    expect(newerVersion.ok).toBe(false);
+  });
+
+  it('refuses a link that would inflate to more than the cap', async () => {
+    const bomb = await rawToken(' '.repeat(8 * 1024 * 1024));
+    expect(await decodeShareLink(bomb)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/larger than/),
+    });
+  });
+});
+
+describe('readShareFragment', () => {
+  it('finds the token only in a #share= fragment', () => {
+    expect(readShareFragment('#share=abc')).toBe('abc');
+    expect(readShareFragment('#other=abc')).toBeNull();
+    expect(readShareFragment('')).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas';
+
+/**
+ * What a share link carries. This schema is the single source of truth: the encoder only
+ * accepts values of its type and the decoder refuses anything that does not pass it.
+ */
+export const SharedStateSchema = z.object({
+  v: z.literal(1),
+  point: PointIdSchema,
+  code: z.string(),
+  /** The parsed payload JSON (not its text). */
+  payload: JsonValueSchema,
+  timeoutMs: TimeoutMsSchema.optional(),
+  secrets: z.record(z.string(), z.string()).optional(),
+});
+export type SharedState = z.infer<typeof SharedStateSchema>;
+
+export type DecodedShareLink = { ok: true; state: SharedState } | { ok: false; message: string };
+
+const FRAGMENT_PREFIX = '#share=';
+/**
+ * A link inflates to at most this many bytes. Deflate compresses runs of equal bytes about
+ * 1000:1, so without a cap a short link could make the page allocate gigabytes.
+ */
+const MAX_INFLATED_BYTES = 4 * 1024 * 1024;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/** The share token in a location hash such as "#share=…", or null when there is none. */
+export function readShareFragment(hash: string): string | null {
+  return hash.startsWith(FRAGMENT_PREFIX) ? hash.slice(FRAGMENT_PREFIX.length) : null;
+}
+
+/** `pageUrl` with its fragment replaced by `#share=` + base64url(deflate-raw(UTF-8 JSON)). */
+export async function encodeShareLink(state: SharedState, pageUrl: string): Promise<string> {
+  const json = JSON.stringify(SharedStateSchema.parse(state));
+  const compressed = await pipeBytes(
+    new TextEncoder().encode(json),
+    new CompressionStream('deflate-raw'),
+    Infinity,
+  );
+  const url = new URL(pageUrl);
+  url.hash = '';
+  return `${url.href}${FRAGMENT_PREFIX}${toBase64Url(compressed)}`;
+}
+
+/** Decodes the token of a share link; never throws, says in words what is wrong. */
+export async function decodeShareLink(token: string): Promise<DecodedShareLink> {
+  const bytes = fromBase64Url(token);
+  if (!bytes) return { ok: false, message: 'the link is not valid base64url text.' };
+
+  let json: string;
+  try {
+    const inflated = await pipeBytes(
+      bytes,
+      new DecompressionStream('deflate-raw'),
+      MAX_INFLATED_BYTES,
+    );
+    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch (error) {
+    return {
+      ok: false,
+      message:
+        error instanceof InflatedTooLargeError
+          ? error.message
+          : 'the link is damaged (its data cannot be decompressed).',
+    };
+  }
+
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, message: 'the link does not contain JSON.' };
+  }
+
+  const parsed = SharedStateSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    return { ok: false, message: `${where}${issue?.message ?? 'unexpected content'}.` };
+  }
+  return { ok: true, state: parsed.data };
+}
+
+class InflatedTooLargeError extends Error {}
+
+async function pipeBytes(
+  input: Uint8Array<ArrayBuffer>,
+  transform: CompressionStream | DecompressionStream,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = new Blob([input]).stream().pipeThrough(transform).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new InflatedTooLargeError(
+        `the link's content is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB.`,
+      );
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  // btoa takes a "binary string"; build it in slices so long links do not overflow the
+  // argument limit of String.fromCharCode.
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+  // A length of 1 mod 4 cannot come from any byte sequence.
+  if (!BASE64URL.test(text) || text.length % 4 === 1) return null;
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  let binary: string;
+  try {
+    binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  } catch {
+    return null;
+  }
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

@@ -1,0 +1,178 @@
+import type { StateCreator } from 'zustand';
+import {
+  MAX_TIMEOUT_MS,
+  MIN_TIMEOUT_MS,
+  type JsonValue,
+  type LogEntry,
+  type PointId,
+  type RunOutcome,
+} from '../core/schemas';
+import type { RunHandle, Runner } from '../sandbox/runner';
+import { markRunStart } from '../perf/runTiming';
+import type { AppState } from './appState';
+
+export type RunStatus = 'idle' | 'running' | 'done';
+
+/** A run that never reached the sandbox because an input was unusable. */
+export interface InputProblem {
+  status: 'not-started';
+  field: 'payload' | 'timeout';
+  message: string;
+  durationMs: 0;
+}
+
+export type ShownOutcome = RunOutcome | InputProblem;
+
+export interface RunState {
+  status: RunStatus;
+  /** Increments per run; stale runner callbacks compare against it. */
+  id: number;
+  point: PointId | null;
+  /** The parsed payload the run was started with, for the platform view. */
+  payload: JsonValue | null;
+  /** Date.now() at the start, for the elapsed-time display. */
+  startedAt: number;
+  logs: LogEntry[];
+  /** Entries beyond MAX_LOGS that were counted but not kept. */
+  droppedLogs: number;
+  outcome: ShownOutcome | null;
+  /** True after the outcome while the sandbox may still report "after callback" logs. */
+  settling: boolean;
+}
+
+export interface RunSlice {
+  run: RunState;
+  startRun(): void;
+  cancelRun(): void;
+}
+
+/** Keeps memory bounded when a hook logs in a tight loop; the count of the rest is kept. */
+export const MAX_LOGS = 10_000;
+/** Logs arrive in many small batches; the store takes them at most this often. */
+export const LOG_FLUSH_MS = 50;
+export const GRACE_MS = 1000;
+
+export const idleRun: RunState = {
+  status: 'idle',
+  id: 0,
+  point: null,
+  payload: null,
+  startedAt: 0,
+  logs: [],
+  droppedLogs: 0,
+  outcome: null,
+  settling: false,
+};
+
+export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], RunSlice> {
+  return (set, get) => {
+    let handle: RunHandle | null = null;
+    let pending: LogEntry[] = [];
+    let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+    const flushLogs = (runId: number) => {
+      // `pending` only ever holds entries of the current run.
+      if (get().run.id !== runId) return;
+      if (flushTimer !== null) clearTimeout(flushTimer);
+      flushTimer = null;
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      set((state) => {
+        const room = Math.max(0, MAX_LOGS - state.run.logs.length);
+        const kept = batch.length <= room ? batch : batch.slice(0, room);
+        return {
+          run: {
+            ...state.run,
+            logs: kept.length > 0 ? [...state.run.logs, ...kept] : state.run.logs,
+            droppedLogs: state.run.droppedLogs + batch.length - kept.length,
+          },
+        };
+      });
+    };
+
+    const finishWithoutSandbox = (id: number, point: PointId, problem: InputProblem) =>
+      set({
+        run: { ...idleRun, status: 'done', id, point, startedAt: Date.now(), outcome: problem },
+      });
+
+    return {
+      run: idleRun,
+
+      startRun: () => {
+        const state = get();
+        // One run at a time: Run turns into Cancel while a run is in flight.
+        if (state.run.status === 'running') return;
+        markRunStart();
+        // A previous run may still be in its after-callback grace period; end it.
+        handle?.cancel();
+        handle = null;
+        if (flushTimer !== null) clearTimeout(flushTimer);
+        flushTimer = null;
+        pending = [];
+
+        const id = state.run.id + 1;
+        const point = state.pointId;
+        const draft = state.drafts[point];
+
+        if (state.timeoutInput !== null) {
+          return finishWithoutSandbox(id, point, {
+            status: 'not-started',
+            field: 'timeout',
+            message: timeoutProblem(state.timeoutInput),
+            durationMs: 0,
+          });
+        }
+        let payload: JsonValue;
+        try {
+          payload = JSON.parse(draft.payloadText) as JsonValue;
+        } catch (error) {
+          return finishWithoutSandbox(id, point, {
+            status: 'not-started',
+            field: 'payload',
+            message: `The payload is not valid JSON: ${(error as Error).message}`,
+            durationMs: 0,
+          });
+        }
+
+        set({
+          run: { ...idleRun, status: 'running', id, point, payload, startedAt: Date.now() },
+        });
+        const current = runner.run(
+          { point, code: draft.code, payload, secrets: {}, graceMs: GRACE_MS },
+          {
+            timeoutMs: state.timeoutMs,
+            onLog: (entries) => {
+              if (get().run.id !== id) return;
+              pending.push(...entries);
+              flushTimer ??= setTimeout(() => flushLogs(id), LOG_FLUSH_MS);
+            },
+          },
+        );
+        handle = current;
+
+        void current.outcome.then((outcome) => {
+          flushLogs(id);
+          set((s) =>
+            s.run.id === id ? { run: { ...s.run, status: 'done', outcome, settling: true } } : s,
+          );
+        });
+        void current.done.then(() => {
+          flushLogs(id);
+          if (handle === current) handle = null;
+          set((s) => (s.run.id === id ? { run: { ...s.run, settling: false } } : s));
+        });
+      },
+
+      cancelRun: () => {
+        if (get().run.status === 'running') handle?.cancel();
+      },
+    };
+  };
+}
+
+export function timeoutProblem(input: string): string {
+  return `Timeout (ms) must be a whole number from ${MIN_TIMEOUT_MS} to ${MAX_TIMEOUT_MS}${
+    input.trim() === '' ? '' : `; "${input}" is not`
+  }.`;
+}

@@ -1,0 +1,68 @@
+import { getPoint } from '../core/points';
+import { validateBody } from '../core/validateBody';
+import type { PointId } from '../core/schemas';
+import type { AppState } from './appState';
+import type { RunState, ShownOutcome } from './runSlice';
+import { timeoutProblem } from './runSlice';
+
+export const selectPointId = (state: AppState): PointId => state.pointId;
+export const selectCode = (state: AppState): string => state.drafts[state.pointId].code;
+export const selectPayloadText = (state: AppState): string =>
+  state.drafts[state.pointId].payloadText;
+export const selectRun = (state: AppState): RunState => state.run;
+export const selectIsRunning = (state: AppState): boolean => state.run.status === 'running';
+
+/** The timeout field's problem in words, or null when the field holds a valid timeout. */
+export const selectTimeoutProblem = (state: AppState): string | null =>
+  state.timeoutInput === null ? null : timeoutProblem(state.timeoutInput);
+
+/** The text the timeout field shows: what the user typed, or the valid timeout. */
+export const selectTimeoutText = (state: AppState): string =>
+  state.timeoutInput ?? String(state.timeoutMs);
+
+let lastPayloadCheck: { pointId: PointId; text: string; problem: string | null } | null = null;
+
+/**
+ * What is wrong with the current payload, in words: a JSON syntax error or the platform's
+ * body validation message. Null when the payload would be accepted. Memoized on the last
+ * input because it runs on every store change.
+ */
+export function selectPayloadProblem(state: AppState): string | null {
+  const text = state.drafts[state.pointId].payloadText;
+  if (lastPayloadCheck?.pointId === state.pointId && lastPayloadCheck.text === text) {
+    return lastPayloadCheck.problem;
+  }
+  lastPayloadCheck = { pointId: state.pointId, text, problem: payloadProblem(state.pointId, text) };
+  return lastPayloadCheck.problem;
+}
+
+export function payloadProblem(pointId: PointId, text: string): string | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    return `Not valid JSON: ${(error as Error).message}`;
+  }
+  const checked = validateBody(getPoint(pointId), body);
+  return checked.ok ? null : checked.message;
+}
+
+export const IDLE_HINT = 'Press Ctrl+Enter to run';
+
+/** The words of the status line for a finished run. */
+export function outcomeStatusText(outcome: ShownOutcome): string {
+  const ms = Math.round(outcome.durationMs);
+  switch (outcome.status) {
+    case 'succeeded':
+      return `Succeeded in ${ms} ms`;
+    case 'failed':
+    case 'not-started':
+      return `Failed in ${ms} ms`;
+    case 'timed-out':
+      return `Timed out after ${ms} ms`;
+    case 'cancelled':
+      return 'Cancelled';
+    case 'crashed':
+      return 'Sandbox crashed (out of memory?)';
+  }
+}

@@ -1,0 +1,37 @@
+import { useAppStore } from '../store';
+import { IDLE_HINT, outcomeStatusText, selectRun } from '../store/selectors';
+import { useElapsedSeconds } from './useElapsedSeconds';
+
+/**
+ * The one-line state of the run (a live region). The elapsed time sits beside it, outside
+ * the live region, so screen readers are not told every tenth of a second.
+ */
+export function RunStatus() {
+  const run = useAppStore(selectRun);
+  const running = run.status === 'running';
+  const elapsed = useElapsedSeconds(run.startedAt, running);
+  const tone = run.outcome ? toneOf(run.outcome.status) : 'neutral';
+
+  return (
+    <div className={`run-status run-status-${running ? 'running' : tone}`}>
+      <span className="run-status-dot" aria-hidden="true" />
+      <p role="status" className="run-status-text">
+        {running ? 'Running…' : run.outcome ? outcomeStatusText(run.outcome) : IDLE_HINT}
+      </p>
+      {running && (
+        <span className="run-status-elapsed" aria-hidden="true">
+          {elapsed.toFixed(1)} s
+        </span>
+      )}
+      {run.settling && !running && (
+        <span className="run-status-elapsed">listening for output after the callback…</span>
+      )}
+    </div>
+  );
+}
+
+function toneOf(status: string): 'good' | 'bad' | 'warn' {
+  if (status === 'succeeded') return 'good';
+  if (status === 'timed-out' || status === 'cancelled') return 'warn';
+  return 'bad';
+}
