@@ -40,17 +40,22 @@ function hookSandbox(): Plugin {
     configResolved(config) {
       minify = config.command === 'build';
     },
-    resolveId: (id) => (id === SANDBOX_ID ? `\0${SANDBOX_ID}` : null),
-    async load(id) {
-      if (id !== `\0${SANDBOX_ID}`) return null;
-      const worker = await bundle(WORKER_ENTRY, {});
-      const frame = await bundle(FRAME_ENTRY, {
-        [WORKER_SOURCE_ID]: `export default ${JSON.stringify(worker.code)};`,
-      });
-      for (const file of [...worker.files, ...frame.files]) {
-        if (!file.startsWith('\0') && !file.includes('node_modules')) this.addWatchFile(file);
-      }
-      return `export const frameScript = ${JSON.stringify(frame.code)};`;
+    resolveId: {
+      filter: { id: new RegExp(`^${SANDBOX_ID}$`) },
+      handler: () => `\0${SANDBOX_ID}`,
+    },
+    load: {
+      filter: { id: new RegExp(`^\0${SANDBOX_ID}$`) },
+      async handler() {
+        const worker = await bundle(WORKER_ENTRY, {});
+        const frame = await bundle(FRAME_ENTRY, {
+          [WORKER_SOURCE_ID]: `export default ${JSON.stringify(worker.code)};`,
+        });
+        for (const file of [...worker.files, ...frame.files]) {
+          if (!file.startsWith('\0') && !file.includes('node_modules')) this.addWatchFile(file);
+        }
+        return `export const frameScript = ${JSON.stringify(frame.code)};`;
+      },
     },
   };
 }
@@ -61,6 +66,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 5000,
+    // Monaco makes the build spend its time in plugins; the report of it is only noise.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },

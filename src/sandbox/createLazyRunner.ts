@@ -15,11 +15,19 @@ type RunnerModule = { createRunner(): Runner };
  */
 export function createLazyRunner(load: () => Promise<RunnerModule>): LazyRunner {
   let runner: Promise<Runner> | undefined;
-  const get = () => (runner ??= load().then((module) => module.createRunner()));
+  // Once loaded, runs start synchronously: the request reaches the sandbox before React
+  // renders "Running…", instead of a promise hop later.
+  let loaded: Runner | undefined;
+  const get = () =>
+    (runner ??= load().then((module) => {
+      loaded = module.createRunner();
+      return loaded;
+    }));
 
   return {
     preload: () => get().then(() => undefined),
     run(request, options): RunHandle {
+      if (loaded) return loaded.run(request, options);
       let cancelled = false;
       let inner: RunHandle | undefined;
       const started = get().then((real) => {

@@ -20,8 +20,9 @@ interface ActiveWorker {
 
 /**
  * The frame's worker lifecycle: every run gets a fresh worker (no state leaks from one hook
- * to the next), and one standby worker is started ahead so a run does not wait for the
- * worker's start-up. A worker is terminated as soon as its run has finished or is killed.
+ * to the next), and one standby worker is started ahead — as soon as the previous one is
+ * taken — so a run does not wait for the worker's start-up. A worker is terminated as soon
+ * as its run has finished or is killed.
  */
 export function createWorkerRelay(
   workerUrl: string,
@@ -89,6 +90,9 @@ export function createWorkerRelay(
     };
     const message: FrameToWorker = { type: 'run', runId, request, port: channel.port2 };
     worker.postMessage(message, [channel.port2]);
+    // Prepare the next run's worker right away: a run that follows at once (or that ends
+    // this one's post-callback grace period) must not wait for a worker's start-up.
+    standby = spawn();
   }
 
   function kill(runId: RunId) {

@@ -6,7 +6,7 @@
  * hook can still sabotage its own report (it shares the realm), but never reach the host:
  * the frame and the host parse whatever arrives, and this worker dies with the run.
  */
-import { executeHook } from '../core';
+import { executeHook, getPoint } from '../core';
 import type { LogEntry } from '../core/schemas';
 import { createLogBatcher } from './createLogBatcher';
 import { FrameToWorkerSchema, type WorkerToFrame } from './protocol';
@@ -75,4 +75,38 @@ function onRunMessage(event: MessageEvent) {
   })();
 }
 
+/**
+ * A standby worker runs a trivial hook through the whole path while it waits, so the
+ * user's run does not pay first-time costs (schema compilation, the stack-line calibration,
+ * cold engine code). Only compiled code survives it: the hook touches no shared state.
+ */
+function warmUp() {
+  const point = getPoint('post-change-password');
+  const channel = new MessageChannel();
+  FrameToWorkerSchema.safeParse({
+    type: 'run',
+    runId: 0,
+    request: {
+      point: point.id,
+      code: point.starterCode,
+      payload: point.defaultPayload,
+      secrets: {},
+      graceMs: 0,
+    },
+    port: channel.port1,
+  });
+  channel.port1.close();
+  executeHook(
+    {
+      point: point.id,
+      code: point.starterCode,
+      payload: point.defaultPayload,
+      secrets: {},
+      graceMs: 0,
+    },
+    { onLog: () => undefined, now },
+  );
+}
+
 addListener('message', onRunMessage);
+warmUp();

@@ -1,0 +1,85 @@
+import {
+  test,
+  expect,
+  openApp,
+  selectPoint,
+  setCode,
+  setPayload,
+  status,
+  runToEnd,
+} from './support/app';
+
+test('Ctrl+Enter runs from the code editor and from the payload editor', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Post Change Password');
+  await setCode(page, 'module.exports = function (user, context, cb) { cb(null, { n: 1 }); };');
+  await page.keyboard.press('Control+Enter');
+  await expect(status(page)).toHaveText(/^Succeeded in \d+ ms/);
+
+  await setCode(page, 'module.exports = function (user, context, cb) { cb(null, { n: 2 }); };');
+  await page.getByRole('region', { name: 'Payload' }).locator('.monaco-editor').first().click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: 'Response' })).toContainText('"n": 2');
+});
+
+test('a payload that fails the point schema is explained and refused with the platform message', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  await setPayload(page, { user: {}, context: { connection: 'not an object' } });
+  await expect(
+    page
+      .getByText('Body.context.connection received by extensibility point is not an object')
+      .first(),
+  ).toBeVisible();
+  expect(await runToEnd(page)).toMatch(/^Failed/);
+  await expect(page.getByRole('alert')).toContainText(
+    'Body.context.connection received by extensibility point is not an object',
+  );
+  // Monaco underlines the mistake too.
+  await expect(
+    page.getByRole('region', { name: 'Payload' }).locator('.squiggly-error'),
+  ).not.toHaveCount(0);
+});
+
+test('a syntax error is reported with its line and column', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Post-User Registration');
+  await setCode(
+    page,
+    ['module.exports = function (user, context, cb) {', '  cb(;', '};'].join('\n'),
+  );
+  expect(await runToEnd(page)).toMatch(/^Failed/);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText("Unexpected token ';'");
+  await expect(alert).toContainText('2:6');
+});
+
+test('the divider resizes the panes by keyboard and the size is remembered', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  const divider = page.getByRole('separator', { name: 'Resize panels' });
+  const before = Number(await divider.getAttribute('aria-valuenow'));
+  await divider.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(divider).toHaveAttribute('aria-valuenow', String(before + 10));
+  await page.reload();
+  await expect(page.getByRole('separator', { name: 'Resize panels' })).toHaveAttribute(
+    'aria-valuenow',
+    String(before + 10),
+  );
+});
+
+test.describe('in a dark system theme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the app and Monaco follow it', async ({ page }) => {
+    await openApp(page);
+    await expect(
+      page.getByRole('region', { name: 'Hook code' }).locator('.monaco-editor.vs-dark'),
+    ).toBeVisible();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(200);
+  });
+});
