@@ -71,6 +71,25 @@ export const SerializedErrorSchema = z.object({
 });
 export type SerializedError = z.infer<typeof SerializedErrorSchema>;
 
+/**
+ * The hook's webtask storage (`context.webtask.storage`), kept per hook across runs and
+ * reloads by the app. `data` absent = nothing stored yet.
+ */
+export const StorageStateSchema = z.object({
+  data: JsonValueSchema.optional(),
+  etag: z.string().optional(),
+});
+export type StorageState = z.infer<typeof StorageStateSchema>;
+
+/** One `require` the hook made: `require('name@1.2.3')` records name and version. */
+export const ModuleRequestSchema = z.object({
+  name: z.string(),
+  version: z.string().optional(),
+  /** 'builtin' = a Node core module Hookpad provides; 'missing' = not available. */
+  kind: z.enum(['builtin', 'missing']),
+});
+export type ModuleRequest = z.infer<typeof ModuleRequestSchema>;
+
 /** What the engine is asked to run. The payload is the parsed JSON body. */
 export const RunRequestSchema = z.object({
   point: PointIdSchema,
@@ -79,6 +98,8 @@ export const RunRequestSchema = z.object({
   secrets: z.record(z.string(), z.string()),
   /** How long the sandbox stays alive after cb for logs marked "after callback" (Part A §7). */
   graceMs: z.number().int().min(0).max(10_000),
+  /** The stored state before this run; absent = empty storage. */
+  storage: StorageStateSchema.optional(),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
@@ -112,12 +133,15 @@ export const EngineOutcomeSchema = z.discriminatedUnion('status', [
     /** The first value after the error argument, JSON round-tripped; absent = undefined. */
     response: JsonValueSchema.optional(),
     durationMs: z.number().min(0),
+    /** The modules the hook required before the run settled, in order. */
+    requires: z.array(ModuleRequestSchema).optional(),
   }),
   z.object({
     status: z.literal('failed'),
     kind: FailureKindSchema,
     error: SerializedErrorSchema,
     durationMs: z.number().min(0),
+    requires: z.array(ModuleRequestSchema).optional(),
   }),
 ]);
 export type EngineOutcome = z.infer<typeof EngineOutcomeSchema>;

@@ -1,10 +1,12 @@
-import type { LogEntry, RunOutcome, RunRequest } from '../core/schemas';
+import type { LogEntry, RunOutcome, RunRequest, StorageState } from '../core/schemas';
 
 export interface RunOptions {
   /** Hard limit from the start of the run; the worker is terminated when it passes. */
   timeoutMs: number;
   /** Console entries in batches, as they happen, including those after the callback. */
   onLog(entries: LogEntry[]): void;
+  /** The hook's webtask storage after each successful `storage.set`, in order. */
+  onStorage?(state: StorageState): void;
 }
 
 export interface RunHandle {
