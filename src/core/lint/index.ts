@@ -1,0 +1,1 @@
+export { lintHook, type LintHint } from './lintHook';
