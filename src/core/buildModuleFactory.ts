@@ -1,7 +1,7 @@
 // Builds the function that evaluates a hook as a sloppy-mode CommonJS module.
 //
-// Two nested scopes: the outer one binds the host shims (console, timers, process, global)
-// the way Node's globals are seen — so a hook may still declare `let console` — and the
+// Two nested scopes: the outer one binds the host shims (console, timers, process, Buffer,
+// global) the way Node's globals are seen — so a hook may still declare `let console` — and the
 // inner one is the module wrapper `(module, exports, require)` whose body is the prelude
 // line followed by the user's code, as the platform's compiler built it. Callers must have
 // checked that `prelude + '\n' + code` is a valid function body (see compileHook), which
@@ -17,6 +17,7 @@ export const HOST_NAMES = [
   'clearInterval',
   'clearImmediate',
   'process',
+  'Buffer',
   'global',
 ] as const;
 

@@ -1,4 +1,6 @@
-// Node-style timers and `process` for the hook. Every callback runs through `guard`, so an
+import { Buffer } from 'buffer/';
+
+// Node-style timers, `process` and `Buffer` for the hook (Part A §9). Every callback runs through `guard`, so an
 // exception inside a timer becomes an 'async-throw' with its line instead of vanishing into
 // the host's error handler. All timers are tracked so `dispose` can stop a finished run.
 
@@ -27,13 +29,40 @@ export interface HostShims {
   clearInterval: unknown;
   clearImmediate: unknown;
   process: unknown;
+  Buffer: unknown;
+  /** Runs an engine callback (storage, crypto) later, guarded; not visible to the hook. */
+  defer(callback: () => void): void;
   /** Stops every pending timer and ignores callbacks that still arrive. */
   dispose(): void;
 }
 
 export const NODE_VERSION = 'v18.20.4';
 
-export function createHostShims(guard: (callback: () => void) => void): HostShims {
+/** Node's process.hrtime, from the host's monotonic clock. */
+function createHrtime(now: () => number) {
+  const toPair = (ms: number): [number, number] => {
+    const ns = Math.round(ms * 1e6);
+    return [Math.floor(ns / 1e9), ns % 1e9];
+  };
+  const hrtime = (previous?: unknown): [number, number] => {
+    const [s, ns] = toPair(now());
+    if (!Array.isArray(previous)) return [s, ns];
+    const diff = (s - Number(previous[0])) * 1e9 + (ns - Number(previous[1]));
+    return [Math.floor(diff / 1e9), diff % 1e9];
+  };
+  hrtime.bigint = () => BigInt(Math.round(now() * 1e6));
+  return hrtime;
+}
+
+export interface HostShimsOptions {
+  /** Runs a callback, turning its exception into an 'async-throw' of the run. */
+  guard(callback: () => void): void;
+  /** Where process.emitWarning writes (Node prints it on stderr). */
+  warn(text: string): void;
+  now(): number;
+}
+
+export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShims {
   const timeouts = new Set<unknown>();
   const intervals = new Set<unknown>();
   let disposed = false;
@@ -84,19 +113,37 @@ export function createHostShims(guard: (callback: () => void) => void): HostShim
     clearTimeout: clear,
     clearInterval: clear,
     clearImmediate: clear,
+    // A fresh object per run: a hook may write to process.env, the next run must not see it.
     process: {
       env: {},
       version: NODE_VERSION,
-      versions: { node: NODE_VERSION.slice(1) },
+      versions: { node: NODE_VERSION.slice(1), v8: '10.2.154.26-node.36', uv: '1.44.2' },
+      release: { name: 'node', lts: 'Hydrogen' },
       platform: 'linux',
       arch: 'x64',
-      argv: [],
+      argv: ['/usr/local/bin/node'],
+      execArgv: [],
+      pid: 1,
+      title: 'node',
+      cwd: () => '/',
+      uptime: () => now() / 1000,
+      hrtime: createHrtime(now),
+      memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
+      emitWarning: (warning: unknown) => {
+        const text =
+          warning instanceof Error ? `${warning.name}: ${warning.message}` : String(warning);
+        warn(`(node) Warning: ${text}`);
+      },
       nextTick: (callback: unknown, ...args: unknown[]) => {
         const fn = callable(callback);
         queueMicrotask(() => {
           if (!disposed) guard(() => fn(...args));
         });
       },
+    },
+    Buffer,
+    defer: (callback: () => void) => {
+      startTimeout(callback, 0, []);
     },
     dispose() {
       disposed = true;

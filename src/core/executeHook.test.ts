@@ -91,6 +91,8 @@ describe('outcomes', () => {
         friendlyMessage: 'Sorry',
         stack: 'PreUserRegistrationError: log\n    at module.exports (hook.js:2:6)',
         location: { line: 2, column: 6 },
+        // The platform's envelope lists exactly these (oracle: stack, message, name, friendlyMessage).
+        ownKeys: ['stack', 'message', 'name', 'friendlyMessage'],
       },
     });
   });

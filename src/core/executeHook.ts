@@ -1,4 +1,12 @@
-import type { EngineOutcome, FailureKind, LogEntry, RunRequest, SerializedError } from './schemas';
+import type {
+  EngineOutcome,
+  FailureKind,
+  LogEntry,
+  ModuleRequest,
+  RunRequest,
+  SerializedError,
+  StorageState,
+} from './schemas';
 import { getPoint } from './points';
 import { validateBody } from './validateBody';
 import { compileHook } from './compileHook';
@@ -7,14 +15,23 @@ import { createHostShims } from './createHostShims';
 import { captureConsole } from './captureConsole';
 import { createLogSink } from './createLogSink';
 import { createWebtaskContext } from './createWebtaskContext';
+import { createWebtaskStorage } from './createWebtaskStorage';
 import { serializeError } from './serializeError';
 import { locateInStack } from './hookLocator';
+import { PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
+
+export { PROMISE_SETTLED_WITHOUT_CB };
 
 export interface ExecuteHookOptions {
   onLog(entry: LogEntry): void;
   now?(): number;
   /** Lets the host report errors the engine cannot catch itself (unhandled rejections…). */
   subscribeUncaught?(handler: (error: unknown) => void): () => void;
+  /**
+   * The hook's webtask storage after each successful `storage.set`, in order — including
+   * writes during the after-callback grace period (they happen on the platform too).
+   */
+  onStorage?(state: StorageState): void;
 }
 
 export interface ExecutingHook {
@@ -49,6 +66,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
   const cleanups: (() => void)[] = [];
   let outcome: EngineOutcome | undefined;
   let isFinished = false;
+  const requires: ModuleRequest[] = [];
 
   const duration = () => Math.max(0, now() - start);
 
@@ -66,7 +84,8 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     resolveFinished();
   }
 
-  function settle(result: EngineOutcome, keepCollecting: boolean, graceMs: number): void {
+  function settle(settledAs: EngineOutcome, keepCollecting: boolean, graceMs: number): void {
+    const result = requires.length > 0 ? { ...settledAs, requires: [...requires] } : settledAs;
     outcome = result;
     sink.markAfterCallback();
     resolveSettled(result);
@@ -117,10 +136,6 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     const bodyRaw = JSON.stringify(request.payload) ?? 'null';
     // A fresh copy: the hook may mutate its arguments, the request must stay intact.
     const body: unknown = JSON.parse(bodyRaw);
-    const validation = validateBody(point, body);
-    if (!validation.ok) {
-      return fail('invalid-body', { name: 'Error', message: validation.message });
-    }
 
     const guard = (callback: () => void) => {
       try {
@@ -129,20 +144,35 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
         escaped('async-throw', error);
       }
     };
-    const shims = createHostShims(guard);
+    const shims = createHostShims({
+      guard,
+      now,
+      warn: (text) => sink.emit({ level: 'warn', source: 'hook', text }),
+    });
     cleanups.push(() => shims.dispose());
     if (options.subscribeUncaught) {
       cleanups.push(options.subscribeUncaught((error) => escaped('async-throw', error)));
     }
 
-    const { dispose: _dispose, ...timers } = shims;
+    const require = createRequire({
+      env: { defer: shims.defer },
+      onRequest: (module) => requires.push(module),
+      warn: (text, location) => sink.emit({ level: 'warn', source: 'runtime', text, location }),
+    });
+    // The platform compiled (and ran the module's top level) before it looked at the body,
+    // so a compile error wins over an invalid body.
     const compiled = compileHook(
       request.code,
       point.errorClasses,
-      { ...timers, console: captureConsole(sink, now), global: globalThis },
-      createRequire(),
+      { ...shims, console: captureConsole(sink, now), global: globalThis },
+      require,
     );
     if (!compiled.ok) return fail('compile', compiled.error);
+
+    const validation = validateBody(point, body);
+    if (!validation.ok) {
+      return fail('invalid-body', { name: 'Error', message: validation.message });
+    }
     const hook = compiled.exports;
     if (typeof hook !== 'function') {
       return fail('not-a-function', {
@@ -172,7 +202,25 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       succeed(point.normalizeResponse(value), point.continuesAfterCallback);
     };
 
-    const webtask = createWebtaskContext(body, bodyRaw, request.secrets);
+    const storage = createWebtaskStorage({
+      initial: request.storage,
+      defer: shims.defer,
+      onChange: (state) => {
+        if (isFinished) return;
+        try {
+          options.onStorage?.(state);
+        } catch {
+          // The host's listener failing must not turn into a hook error.
+        }
+      },
+    });
+    const webtask = createWebtaskContext({
+      point: point.id,
+      body,
+      bodyRaw,
+      secrets: request.secrets,
+      storage,
+    });
     const args = point.toArgs(validation.body, webtask);
     let returned: unknown;
     try {
@@ -199,13 +247,19 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     settle(result, keepCollecting, request.graceMs);
   }
 
+  /** Said at once, not at the timeout: the platform would simply have waited for cb. */
+  function promiseSettled(): void {
+    if (outcome || isFinished) return;
+    sink.emit({ level: 'warn', source: 'runtime', text: PROMISE_SETTLED_WITHOUT_CB });
+  }
+
   function watchPromise(returned: unknown): void {
     if (typeof returned !== 'object' && typeof returned !== 'function') return;
     if (returned === null) return;
     try {
       const then = (returned as { then?: unknown }).then;
       if (typeof then !== 'function') return;
-      then.call(returned, undefined, (error: unknown) => escaped('rejected', error));
+      then.call(returned, promiseSettled, (error: unknown) => escaped('rejected', error));
     } catch (error) {
       escaped('thrown', error);
     }

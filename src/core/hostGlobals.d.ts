@@ -20,3 +20,13 @@ declare const console: {
   warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
 };
+declare const crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T };
+
+/** WHATWG URL, present in Node, browsers and workers alike. */
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly href: string;
+}
+declare const URLSearchParams: unknown;

@@ -9,6 +9,7 @@ export { payloadJsonSchema, type JsonSchema } from './jsonSchemas';
 export {
   executeHook,
   UNSERIALIZABLE_MESSAGE,
+  PROMISE_SETTLED_WITHOUT_CB,
   type ExecuteHookOptions,
   type ExecutingHook,
 } from './executeHook';
@@ -18,8 +19,28 @@ export {
   type MetadataChange,
   type MetadataProblem,
 } from './platformView';
+export {
+  platformEnvelope,
+  COMPILE_MESSAGE,
+  SYNC_EXCEPTION_MESSAGE,
+  NO_ANSWER_NOTE,
+  TIMEOUT_NOTE,
+  CANCELLED_NOTE,
+  CRASHED_NOTE,
+  type Envelope,
+} from './platformEnvelope';
+export { claimDropReason } from './accessTokenClaimsView';
+export { RESPONSE_IGNORED, MESSAGE_NOT_SENT } from './platformView';
 export { serialize, SERIALIZE_LIMITS } from './serialize';
 export { serializeError } from './serializeError';
 export { formatLogArgs } from './formatLog';
 export { MAX_LOG_ENTRIES } from './createLogSink';
-export { parseSpecifier, type ModuleRequest, type ModuleResolver } from './createRequire';
+export { parseSpecifier, type ModuleSpecifier, type ModuleResolver } from './createRequire';
+export { BUILTIN_MODULES, NODE_CORE_MODULES } from './node/builtinModules';
+export {
+  createWebtaskStorage,
+  storageEtag,
+  FORCE_MESSAGE,
+  CONFLICT_MESSAGE,
+  type WebtaskStorage,
+} from './createWebtaskStorage';

@@ -150,31 +150,142 @@ describe('other points and outcomes', () => {
     durationMs: 1,
   };
 
-  test('no outcome or a failed one: nothing to show for pre-user-registration', () => {
+  const failedWith = (base: EngineOutcome, patch: object) =>
+    ({ ...base, ...patch }) as EngineOutcome;
+
+  test('no outcome, a timeout, a cancel or a crash: nothing to show', () => {
     expect(platformView(pre.id, pre.defaultPayload, undefined)).toEqual({ kind: 'none' });
-    expect(platformView(pre.id, pre.defaultPayload, failed)).toEqual({ kind: 'none' });
     expect(
       platformView(pre.id, pre.defaultPayload, { status: 'timed-out', durationMs: 20_000 }),
     ).toEqual({ kind: 'none' });
-  });
-
-  test('post points ignore the response', () => {
-    for (const id of ['post-user-registration', 'post-change-password'] as const) {
-      expect(platformView(id, {}, succeeded({ a: 1 }))).toEqual({
-        kind: 'response-ignored',
-        message: 'The platform ignores this point’s response.',
-      });
-      expect(platformView(id, {}, failed)).toEqual({
-        kind: 'response-ignored',
-        message: 'The platform only logs this error; it does not affect the transaction.',
-      });
-    }
-  });
-
-  test('credentials-exchange and send-phone-message show the response', () => {
-    expect(platformView('credentials-exchange', {}, succeeded({ scope: [] }))).toEqual({
-      kind: 'response',
+    expect(platformView(pre.id, {}, { status: 'cancelled', durationMs: 1 })).toEqual({
+      kind: 'none',
     });
+  });
+
+  test('pre-user-registration: a failure denies the signup', () => {
+    expect(platformView(pre.id, pre.defaultPayload, failed)).toEqual({
+      kind: 'signup-denied',
+      message: 'x',
+    });
+    const friendly = failedWith(failed, {
+      error: { name: 'PreUserRegistrationError', message: 'log', friendlyMessage: 'Sorry' },
+    });
+    expect(platformView(pre.id, {}, friendly)).toEqual({
+      kind: 'signup-denied',
+      message: 'log',
+      friendlyMessage: 'Sorry',
+    });
+    // Thrown instead of passed to cb: the runtime's 500 carried no friendlyMessage.
+    expect(platformView(pre.id, {}, failedWith(friendly, { kind: 'thrown' }))).toEqual({
+      kind: 'signup-denied',
+      message: 'log',
+    });
+  });
+
+  test('post points ignore the response; an error is only logged', () => {
+    expect(platformView('post-user-registration', {}, succeeded({ a: 1 }))).toEqual({
+      kind: 'response-ignored',
+      message: "The platform ignores this point's response.",
+    });
+    expect(platformView('post-change-password', {}, succeeded({}))).toEqual({
+      kind: 'response-ignored',
+      message: "The platform ignores this point's response.",
+    });
+    expect(platformView('post-user-registration', {}, failed)).toEqual({
+      kind: 'response-ignored',
+      message: 'Logged only — the signup is not affected.',
+    });
+    expect(
+      platformView('post-change-password', {}, failedWith(failed, { kind: 'thrown' })),
+    ).toEqual({
+      kind: 'response-ignored',
+      message: 'Logged only — the password change is not affected.',
+    });
+  });
+
+  test('send-phone-message: the response is not used; a failure means no message', () => {
     expect(platformView('send-phone-message', {}, succeeded({}))).toEqual({ kind: 'response' });
+    expect(platformView('send-phone-message', {}, failed)).toEqual({
+      kind: 'message-not-sent',
+      message: 'The message was not sent.',
+    });
+  });
+});
+
+describe('credentials-exchange', () => {
+  const ce = 'credentials-exchange' as const;
+  const failedWith = (name: string, kind: 'callback-error' | 'thrown' = 'callback-error') =>
+    ({
+      status: 'failed',
+      kind,
+      error: { name, message: 'why' },
+      durationMs: 1,
+    }) as EngineOutcome;
+
+  test('keeps scope and namespaced claims, lists every dropped claim with its reason', () => {
+    const view = platformView(
+      ce,
+      {},
+      succeeded({
+        scope: ['read:x'],
+        'https://example.com/claim': 'bar',
+        'http://example.org/n': 1,
+        plain: true,
+        'ftp://example.com/x': 1,
+        'urn:example:claim': 1,
+        'https://auth0.com/x': 1,
+        'https://tenant.auth0.com/x': 1,
+        'https://webtask.io/x': 1,
+        'https://x.webtask.run/y': 1,
+        'https://notauth0.com/x': 'kept',
+      }),
+    );
+    expect(view).toEqual({
+      kind: 'access-token-claims',
+      claims: {
+        scope: ['read:x'],
+        'https://example.com/claim': 'bar',
+        'http://example.org/n': 1,
+        'https://notauth0.com/x': 'kept',
+      },
+      dropped: [
+        { key: 'plain', reason: 'not namespaced (must be an http or https URL)' },
+        { key: 'ftp://example.com/x', reason: 'not namespaced (must be an http or https URL)' },
+        { key: 'urn:example:claim', reason: 'not namespaced (must be an http or https URL)' },
+        { key: 'https://auth0.com/x', reason: 'reserved domain auth0.com' },
+        { key: 'https://tenant.auth0.com/x', reason: 'reserved domain auth0.com' },
+        { key: 'https://webtask.io/x', reason: 'reserved domain webtask.io' },
+        { key: 'https://x.webtask.run/y', reason: 'reserved domain webtask.run' },
+      ],
+    });
+  });
+
+  test('cb() gives no claims', () => {
+    expect(platformView(ce, {}, { status: 'succeeded', durationMs: 1 })).toEqual({
+      kind: 'access-token-claims',
+      claims: {},
+      dropped: [],
+    });
+  });
+
+  test.each([
+    ['Error', 500, 'server_error'],
+    ['ServerError', 500, 'server_error'],
+    ['InvalidScopeError', 400, 'invalid_scope'],
+    ['InvalidRequestError', 400, 'invalid_request'],
+  ])('cb(new %s) → %i %s', (name, status, error) => {
+    expect(platformView(ce, {}, failedWith(name))).toEqual({
+      kind: 'oauth-error',
+      status,
+      body: { error, error_description: 'why' },
+    });
+  });
+
+  test('a thrown InvalidScopeError is a 500 server_error (the runtime answered 500)', () => {
+    expect(platformView(ce, {}, failedWith('InvalidScopeError', 'thrown'))).toMatchObject({
+      status: 500,
+      body: { error: 'server_error' },
+    });
   });
 });

@@ -68,6 +68,13 @@ export const SerializedErrorSchema = z.object({
   location: CodeLocationSchema.optional(),
   friendlyMessage: z.string().optional(),
   props: z.record(z.string(), JsonValueSchema).optional(),
+  /**
+   * The error's own property names in order (Object.getOwnPropertyNames): the fields the
+   * platform's error envelope carried — e.g. `name` only for ExtensibilityUserError classes.
+   */
+  ownKeys: z.array(z.string()).optional(),
+  /** The hook passed or threw a non-Error value, which the platform wrapped in an Error. */
+  wrapped: z.boolean().optional(),
 });
 export type SerializedError = z.infer<typeof SerializedErrorSchema>;
 

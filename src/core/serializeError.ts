@@ -48,6 +48,12 @@ export function serializeError(value: unknown, fallbackLocation?: CodeLocation):
   if (location) result.location = location;
   const friendly = safeString(() => (error as { friendlyMessage?: unknown }).friendlyMessage);
   if (friendly !== undefined) result.friendlyMessage = truncateString(friendly);
+  if (!(value instanceof Error)) result.wrapped = true;
+  try {
+    result.ownKeys = Object.getOwnPropertyNames(error);
+  } catch {
+    // A hostile proxy: the envelope falls back to stack and message.
+  }
   const props: Record<string, JsonValue> = {};
   let keys: string[] = [];
   try {

@@ -295,4 +295,45 @@ describe('createRunner', () => {
     vi.advanceTimersByTime(60_000);
     expect(frames).toHaveLength(1);
   });
+  it('relays storage changes, including during the grace period, and drops invalid ones', async () => {
+    const { runner, last, runsPosted } = setup();
+    const states: unknown[] = [];
+    const handle = runner.run(request, {
+      timeoutMs: 1000,
+      onLog: () => {},
+      onStorage: (state) => states.push(state),
+    });
+    const runId = (runsPosted()[0] as { runId: number }).runId;
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    last().send({ type: 'storage', runId, state: { data: { n: 1 }, etag: 'e1' } });
+    last().send({ type: 'storage', runId, state: { data: 1n } });
+    last().send({ type: 'settled', runId, outcome: { status: 'succeeded', durationMs: 1 } });
+    last().send({ type: 'storage', runId, state: {} });
+    last().send({ type: 'storage', runId: runId + 1, state: { data: 'stale' } });
+    last().send({ type: 'finished', runId });
+    await handle.done;
+    last().send({ type: 'storage', runId, state: { data: 'late' } });
+    expect(states).toEqual([{ data: { n: 1 }, etag: 'e1' }, {}]);
+  });
+
+  it('times out with the engine’s hint when the returned promise settled without cb', async () => {
+    const { runner, last, runsPosted } = setup();
+    const handle = runner.run(request, { timeoutMs: 1000, onLog: () => {} });
+    const runId = (runsPosted()[0] as { runId: number }).runId;
+    const warning: LogEntry = {
+      ...entry(0),
+      level: 'warn',
+      source: 'runtime',
+      text: 'the returned promise settled but cb was never called',
+    };
+    last().send({ type: 'log', runId, entries: [warning] });
+    vi.advanceTimersByTime(400);
+    last().answerPings();
+    vi.advanceTimersByTime(600);
+    expect(await handle.outcome).toEqual({
+      status: 'timed-out',
+      durationMs: 1000,
+      hint: 'the returned promise settled but cb was never called',
+    });
+  });
 });

@@ -5,7 +5,9 @@ import {
   type LogEntry,
   type RunOutcome,
   type RunRequest,
+  type StorageState,
 } from '../core/schemas';
+import { PROMISE_SETTLED_WITHOUT_CB } from '../core/runtimeMessages';
 import { createHeartbeat } from './createHeartbeat';
 import { mountSandboxFrame, type CreateFrame, type FrameConnection } from './mountSandboxFrame';
 import { FrameToHostSchema, isCurrent, type FrameToHost, type RunId } from './protocol';
@@ -44,6 +46,9 @@ interface ActiveRun {
   request: RunRequest;
   timeoutMs: number;
   onLog(entries: LogEntry[]): void;
+  onStorage?(state: StorageState): void;
+  /** The timed-out hint; the engine's runtime warnings can make it more precise. */
+  hint: string;
   phase: RunPhase;
   /** When the run was handed to the sandbox (performance.now()); host-side durations start here. */
   startedAt: number | null;
@@ -144,6 +149,9 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       case 'log':
         deliverLogs(run, message.entries);
         break;
+      case 'storage':
+        deliverStorage(run, message.state);
+        break;
       case 'settled':
         if (run.phase === 'running') settle(run, message.outcome);
         break;
@@ -166,7 +174,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     heartbeat.start();
     target.connection.post({ type: 'run', runId: run.id, request: run.request });
     run.timer = setTimeout(() => {
-      end(run, (durationMs) => ({ status: 'timed-out', durationMs, hint: TIMEOUT_HINT }), true);
+      end(run, (durationMs) => ({ status: 'timed-out', durationMs, hint: run.hint }), true);
     }, run.timeoutMs);
   }
 
@@ -180,10 +188,22 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   }
 
   function deliverLogs(run: ActiveRun, entries: LogEntry[]) {
+    // An async export that resolved without cb: the timeout's hint should say so.
+    if (entries.some((e) => e.source === 'runtime' && e.text === PROMISE_SETTLED_WITHOUT_CB)) {
+      run.hint = PROMISE_SETTLED_WITHOUT_CB;
+    }
     try {
       run.onLog(entries);
     } catch (error) {
       console.error('Hookpad sandbox: onLog threw', error);
+    }
+  }
+
+  function deliverStorage(run: ActiveRun, state: StorageState) {
+    try {
+      run.onStorage?.(state);
+    } catch (error) {
+      console.error('Hookpad sandbox: onStorage threw', error);
     }
   }
 
@@ -208,7 +228,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     end(run, (durationMs) => ({ status: 'cancelled', durationMs }), true);
   }
 
-  function run(request: RunRequest, { timeoutMs, onLog }: RunOptions): RunHandle {
+  function run(request: RunRequest, { timeoutMs, onLog, onStorage }: RunOptions): RunHandle {
     if (disposed) throw new Error('This runner has been disposed.');
     // Fail loudly on misuse: the frame would drop an invalid request and the run would hang.
     const validRequest = RunRequestSchema.parse(request);
@@ -224,6 +244,8 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       request: validRequest,
       timeoutMs,
       onLog,
+      onStorage,
+      hint: TIMEOUT_HINT,
       phase: 'queued',
       startedAt: null,
       timer: null,

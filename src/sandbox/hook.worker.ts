@@ -6,6 +6,7 @@
  * hook can still sabotage its own report (it shares the realm), but never reach the host:
  * the frame and the host parse whatever arrives, and this worker dies with the run.
  */
+import './installProcessGlobal';
 import { executeHook, getPoint } from '../core';
 import type { LogEntry } from '../core/schemas';
 import { createLogBatcher } from './createLogBatcher';
@@ -42,6 +43,11 @@ function onRunMessage(event: MessageEvent) {
 
   const { settled, finished } = executeHook(request, {
     onLog: batcher.push,
+    // Logs first, so the host sees the storage change after the lines that led to it.
+    onStorage(state) {
+      batcher.flush();
+      send({ type: 'storage', runId, state });
+    },
     now,
     subscribeUncaught(handler) {
       // preventDefault keeps the error from surfacing as the Worker's `error` event in the

@@ -70,6 +70,8 @@ describe('frame → host', () => {
       { type: 'ready' },
       { type: 'pong', seq: 4 },
       { type: 'log', runId: 1, entries: [entry] },
+      { type: 'storage', runId: 1, state: { data: { n: 1 }, etag: 'e' } },
+      { type: 'storage', runId: 1, state: {} },
       { type: 'settled', runId: 1, outcome: { status: 'succeeded', durationMs: 2 } },
       { type: 'finished', runId: 1 },
       { type: 'fault', runId: 1, message: 'worker failed' },
@@ -100,6 +102,12 @@ describe('frame ⇄ worker', () => {
 
   it('the worker may not send ready or pong', () => {
     expect(WorkerToFrameSchema.safeParse({ type: 'finished', runId: 2 }).success).toBe(true);
+    expect(
+      WorkerToFrameSchema.safeParse({ type: 'storage', runId: 2, state: { data: [1] } }).success,
+    ).toBe(true);
+    expect(
+      WorkerToFrameSchema.safeParse({ type: 'storage', runId: 2, state: { etag: 1 } }).success,
+    ).toBe(false);
     expect(WorkerToFrameSchema.safeParse({ type: 'ready' }).success).toBe(false);
     expect(WorkerToFrameSchema.safeParse({ type: 'pong', seq: 1 }).success).toBe(false);
   });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { EngineOutcomeSchema, LogEntrySchema, RunRequestSchema } from '../core/schemas';
+import {
+  EngineOutcomeSchema,
+  LogEntrySchema,
+  RunRequestSchema,
+  StorageStateSchema,
+} from '../core/schemas';
 
 /**
  * The messages that cross the sandbox boundary: host ⇄ iframe (frame.ts) ⇄ worker
@@ -38,6 +43,12 @@ const SettledMessage = z.object({
   runId: RunIdSchema,
   outcome: EngineOutcomeSchema,
 });
+/** The hook's webtask storage after a successful `storage.set`. */
+const StorageMessage = z.object({
+  type: z.literal('storage'),
+  runId: RunIdSchema,
+  state: StorageStateSchema,
+});
 const FinishedMessage = z.object({ type: z.literal('finished'), runId: RunIdSchema });
 const FaultMessage = z.object({
   type: z.literal('fault'),
@@ -68,6 +79,7 @@ export const FrameToHostSchema = z.discriminatedUnion('type', [
   ReadyMessage,
   PongMessage,
   LogMessage,
+  StorageMessage,
   SettledMessage,
   FinishedMessage,
   FaultMessage,
@@ -87,6 +99,7 @@ export type FrameToWorker = z.infer<typeof FrameToWorkerSchema>;
 /** Worker → frame over the private port. */
 export const WorkerToFrameSchema = z.discriminatedUnion('type', [
   LogMessage,
+  StorageMessage,
   SettledMessage,
   FinishedMessage,
   FaultMessage,

@@ -1,20 +1,25 @@
 import type { z } from 'zod';
 import type { JsonValue, PointId } from '../schemas';
+import type { WebtaskStorage } from '../createWebtaskStorage';
 
 /**
- * The webtask context Hookpad hands to a hook as `context.webtask` (Part A §3).
- * Issue-3 work extends it (storage, meta, …); the foundation supplies these fields.
+ * The webtask context Hookpad hands to a hook as `context.webtask` (Part A §3, §10): the
+ * fields of webtask-runtime's lib/context.js, declared in its key order.
  */
 export interface WebtaskContext {
+  data: Record<string, unknown>;
+  headers: Record<string, string>;
+  id: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
   secrets: Record<string, string>;
   meta: Record<string, string>;
-  headers: Record<string, string>;
-  query: Record<string, string>;
-  params: Record<string, string>;
-  data: Record<string, unknown>;
-  body: unknown;
+  storage: WebtaskStorage;
+  token: undefined;
   body_raw: string;
-  id: string;
+  body: unknown;
+  create_token: () => never;
+  create_token_url: () => never;
   [key: string]: unknown;
 }
 

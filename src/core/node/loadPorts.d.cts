@@ -1,0 +1,6 @@
+// Loaders of the untyped npm ports (see loadPorts.cjs); each returns the module's exports.
+declare const loadPorts: Record<
+  'assert' | 'events' | 'querystring' | 'url' | 'util',
+  () => unknown
+>;
+export = loadPorts;

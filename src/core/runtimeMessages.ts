@@ -1,0 +1,8 @@
+// Texts of runtime log entries that the host also recognises. In a file of their own so
+// the host (src/sandbox/createRunner.ts) can import them without the engine.
+
+/**
+ * The runtime warning (and the host's timed-out hint) when an async export resolved but
+ * never called cb: the platform ignored the promise and waited for cb until its time limit.
+ */
+export const PROMISE_SETTLED_WITHOUT_CB = 'the returned promise settled but cb was never called';
