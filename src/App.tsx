@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useCopyShareLink } from './share/useCopyShareLink';
 import { useOpenShareLink } from './share/useOpenShareLink';
 import { AppHeader } from './ui/AppHeader';
 import { CodePane } from './ui/CodePane';
+import { ExampleNotice } from './ui/ExampleNotice';
 import { RunnerPanel } from './ui/RunnerPanel';
 import { ShareLinkBar } from './ui/ShareLinkBar';
 import { ShareLinkError } from './ui/ShareLinkError';
@@ -12,15 +14,20 @@ import { useRunShortcut } from './ui/useRunShortcut';
 export function App() {
   const share = useCopyShareLink();
   const opened = useOpenShareLink();
+  // Off by default and not remembered: secrets go into a link only when asked each time.
+  const [includeSecrets, setIncludeSecrets] = useState(false);
   useRunShortcut();
   return (
     <div className="app">
       <AppHeader
-        onCopyShareLink={() => void share.copy()}
+        onCopyShareLink={() => void share.copy(includeSecrets)}
         copyingShareLink={share.state.status === 'working'}
+        includeSecrets={includeSecrets}
+        onIncludeSecretsChange={setIncludeSecrets}
       />
       <ShareLinkBar state={share.state} onDismiss={share.dismiss} />
       <ShareLinkError message={opened.error} onDismiss={opened.dismiss} />
+      <ExampleNotice />
       <main className="app-main">
         <SplitView startId="code-pane" start={<CodePane />} end={<RunnerPanel />} />
       </main>

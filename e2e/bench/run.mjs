@@ -101,9 +101,9 @@ async function setCode(page, code) {
 }
 
 const statusLocator = (page) =>
-  page
-    .getByRole('status')
-    .filter({ hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Timed out|Cancelled|crashed/ });
+  page.getByRole('status').filter({
+    hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Signup denied|Timed out|Cancelled|crashed/,
+  });
 
 async function runOnce(page) {
   const before = await page.evaluate(() => performance.getEntriesByName('hookpad:run').length);

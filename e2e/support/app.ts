@@ -38,9 +38,9 @@ export const test = base.extend<{ outsideRequests: string[] }>({
 export { expect };
 
 export const status = (page: Page): Locator =>
-  page
-    .getByRole('status')
-    .filter({ hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Timed out|Cancelled|crashed/ });
+  page.getByRole('status').filter({
+    hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Signup denied|Timed out|Cancelled|crashed/,
+  });
 
 /** Opens the app with a clean slate and waits for the hook editor. */
 export async function openApp(page: Page, path = '/'): Promise<void> {

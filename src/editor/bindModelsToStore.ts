@@ -2,13 +2,12 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { points } from '../core/points';
 import type { PointId } from '../core/schemas';
 import type { AppStore } from '../store/createAppStore';
-import type { Draft } from '../store/workspaceSlice';
 import { hookModelUri, payloadModelUri } from './modelUris';
 
 type MonacoApi = typeof Monaco;
 
 interface DraftField {
-  key: keyof Draft;
+  key: 'code' | 'payloadText';
   language: string;
   uri(pointId: PointId): string;
   write(store: AppStore, pointId: PointId, value: string): void;

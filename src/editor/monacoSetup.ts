@@ -21,6 +21,7 @@ import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
 import { payloadModelUri } from './modelUris';
+import { syncLintMarkers } from './syncLintMarkers';
 import { syncRunMarkers } from './syncRunMarkers';
 
 self.MonacoEnvironment = {
@@ -69,5 +70,6 @@ javascriptDefaults.addExtraLib(HOOK_GLOBALS_TYPINGS, 'file:///typings/hook-globa
 loader.config({ monaco });
 bindModelsToStore(monaco, appStore);
 syncRunMarkers(monaco, appStore);
+syncLintMarkers(monaco);
 
 export { monaco };

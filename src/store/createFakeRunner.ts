@@ -1,4 +1,4 @@
-import type { LogEntry, RunOutcome, RunRequest } from '../core/schemas';
+import type { LogEntry, RunOutcome, RunRequest, StorageState } from '../core/schemas';
 import type { RunHandle, RunOptions, Runner } from '../sandbox/runner';
 
 /** One call of the fake runner, settled by the test. */
@@ -7,6 +7,8 @@ export interface FakeRun {
   options: RunOptions;
   cancelled: boolean;
   log(...entries: LogEntry[]): void;
+  /** Reports a successful storage.set of the hook. */
+  store(state: StorageState): void;
   settle(outcome: RunOutcome): void;
   finish(): void;
 }
@@ -25,6 +27,7 @@ export function createFakeRunner() {
         options,
         cancelled: false,
         log: (...entries) => options.onLog(entries),
+        store: (state) => options.onStorage?.(state),
         settle,
         finish,
       };

@@ -21,7 +21,7 @@ const newStore = (storage: StateStorage) =>
   createAppStore({ runner: createFakeRunner().runner, storage });
 
 describe('persistence', () => {
-  it('stores drafts, selection, timeout and layout under hookpad:v1 with a version', () => {
+  it('stores drafts, storage, selection, timeout and layout under hookpad:v1 with a version', () => {
     const { storage, read } = mapStorage();
     const store = newStore(storage);
     store.getState().selectPoint('post-user-registration');
@@ -35,8 +35,13 @@ describe('persistence', () => {
     expect(saved.state).toEqual({
       pointId: 'post-user-registration',
       drafts: expect.objectContaining({
-        'post-user-registration': { code: "console.log('edited')", payloadText: '{ not json yet' },
+        'post-user-registration': {
+          code: "console.log('edited')",
+          payloadText: '{ not json yet',
+          secrets: [],
+        },
       }),
+      storage: expect.objectContaining({ 'post-user-registration': {} }),
       timeoutMs: 2500,
       codePaneFraction: 0.4,
     });
@@ -104,6 +109,85 @@ describe('persistence', () => {
     const state = newStore(storage).getState();
     expect(state.pointId).toBe('post-change-password');
     expect(state.drafts['post-change-password'].code).toBe('old');
+  });
+
+  it('migrates version 1 (drafts without secrets, no storage) to version 2', () => {
+    const { storage, read } = mapStorage({
+      [STORAGE_KEY]: {
+        version: 1,
+        state: {
+          pointId: 'pre-user-registration',
+          drafts: {
+            'pre-user-registration': { code: 'v1 code', payloadText: '{"user":{}}' },
+          },
+          timeoutMs: 3000,
+          codePaneFraction: 0.5,
+        },
+      },
+    });
+    const store = newStore(storage);
+    const state = store.getState();
+    expect(state.pointId).toBe('pre-user-registration');
+    expect(state.drafts['pre-user-registration']).toEqual({
+      code: 'v1 code',
+      payloadText: '{"user":{}}',
+      secrets: [],
+    });
+    expect(state.storage['pre-user-registration']).toEqual({});
+    expect(state.timeoutMs).toBe(3000);
+
+    // The next write is in the new shape and version.
+    state.setCode('pre-user-registration', 'edited');
+    expect(read()).toMatchObject({
+      version: 2,
+      state: { drafts: { 'pre-user-registration': { code: 'edited', secrets: [] } } },
+    });
+  });
+
+  it('stores secrets and storage, and restores them on the next start', () => {
+    const { storage } = mapStorage();
+    const first = newStore(storage).getState();
+    const row = first.addSecret('post-change-password');
+    first.setSecretName('post-change-password', row, 'API_KEY');
+    first.setSecretValue('post-change-password', row, 'k');
+    first.toggleSecretReveal(row);
+    first.setStorage('post-change-password', { data: { count: 2 }, etag: 'e' });
+
+    const second = newStore(storage).getState();
+    expect(second.drafts['post-change-password'].secrets).toEqual([
+      { id: row, name: 'API_KEY', value: 'k' },
+    ]);
+    expect(second.storage['post-change-password']).toEqual({ data: { count: 2 }, etag: 'e' });
+    // Revealing is for the moment only.
+    expect(second.revealedSecretIds.size).toBe(0);
+    expect(second.exampleNotice).toBeNull();
+  });
+
+  it('keeps a draft whose stored secrets or storage are damaged', () => {
+    const { storage } = mapStorage({
+      [STORAGE_KEY]: {
+        version: STORAGE_VERSION,
+        state: {
+          drafts: {
+            'send-phone-message': {
+              code: 'kept',
+              payloadText: '{}',
+              secrets: [{ name: 'OK', value: 'v' }, { name: 1 }, 'junk'],
+            },
+            'post-change-password': { code: 'also kept', payloadText: '{}', secrets: 'nope' },
+          },
+          storage: { 'send-phone-message': { etag: 5 }, 'post-change-password': { data: [1] } },
+        },
+      },
+    });
+    const state = newStore(storage).getState();
+    expect(state.drafts['send-phone-message'].code).toBe('kept');
+    expect(state.drafts['send-phone-message'].secrets).toEqual([
+      { id: expect.any(String), name: 'OK', value: 'v' },
+    ]);
+    expect(state.drafts['post-change-password']).toMatchObject({ code: 'also kept', secrets: [] });
+    expect(state.storage['send-phone-message']).toEqual({});
+    expect(state.storage['post-change-password']).toEqual({ data: [1] });
   });
 
   it('survives stored text that is not JSON', () => {

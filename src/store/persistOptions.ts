@@ -1,25 +1,54 @@
 import { z } from 'zod';
 import type { PersistOptions } from 'zustand/middleware';
-import { PointIdSchema, TimeoutMsSchema, type PointId } from '../core/schemas';
+import {
+  PointIdSchema,
+  StorageStateSchema,
+  TimeoutMsSchema,
+  type PointId,
+  type StorageState,
+} from '../core/schemas';
 import type { AppState } from './appState';
+import { newSecretId, type SecretRow } from './secrets';
 import { clampCodePane, type Draft } from './workspaceSlice';
 
+/** The key stays "hookpad:v1"; the shape's version is the persist `version` below. */
 export const STORAGE_KEY = 'hookpad:v1';
-export const STORAGE_VERSION = 1;
+/**
+ * 1: drafts {code, payloadText}, pointId, timeoutMs, codePaneFraction.
+ * 2: drafts also carry `secrets` (rows); per-point webtask `storage`.
+ */
+export const STORAGE_VERSION = 2;
 
-/** What survives a reload: the inputs, never run results. */
+/** What survives a reload: the inputs and the hooks' storage, never run results. */
 export interface PersistedState {
   pointId: PointId;
   drafts: Partial<Record<PointId, Draft>>;
+  storage: Partial<Record<PointId, StorageState>>;
   timeoutMs: number;
   codePaneFraction: number;
 }
 
 const DraftSchema = z.object({ code: z.string(), payloadText: z.string() });
+const SecretRowSchema = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  value: z.string(),
+});
+
+function readSecrets(value: unknown): SecretRow[] {
+  if (!Array.isArray(value)) return [];
+  const rows: SecretRow[] = [];
+  for (const item of value) {
+    const row = SecretRowSchema.safeParse(item);
+    if (row.success) rows.push({ ...row.data, id: row.data.id ?? newSecretId() });
+  }
+  return rows;
+}
 
 /**
  * Reads whatever is stored field by field, so one damaged or outdated field costs only
- * that field and never the drafts next to it.
+ * that field and never the drafts next to it. This is also the migration: a version-1
+ * draft has no secrets (they become []), and version 1 had no storage.
  */
 export function readPersisted(value: unknown): Partial<PersistedState> {
   if (typeof value !== 'object' || value === null) return {};
@@ -38,9 +67,24 @@ export function readPersisted(value: unknown): Partial<PersistedState> {
     for (const [id, draft] of Object.entries(stored.drafts)) {
       const pointIdOk = PointIdSchema.safeParse(id);
       const draftOk = DraftSchema.safeParse(draft);
-      if (pointIdOk.success && draftOk.success) drafts[pointIdOk.data] = draftOk.data;
+      if (pointIdOk.success && draftOk.success) {
+        drafts[pointIdOk.data] = {
+          code: draftOk.data.code,
+          payloadText: draftOk.data.payloadText,
+          secrets: readSecrets((draft as Record<string, unknown>).secrets),
+        };
+      }
     }
     result.drafts = drafts;
+  }
+  if (typeof stored.storage === 'object' && stored.storage !== null) {
+    const storage: Partial<Record<PointId, StorageState>> = {};
+    for (const [id, state] of Object.entries(stored.storage)) {
+      const pointIdOk = PointIdSchema.safeParse(id);
+      const stateOk = StorageStateSchema.safeParse(state);
+      if (pointIdOk.success && stateOk.success) storage[pointIdOk.data] = stateOk.data;
+    }
+    result.storage = storage;
   }
   return result;
 }
@@ -51,11 +95,12 @@ export const persistOptions: Omit<PersistOptions<AppState, PersistedState>, 'sto
   partialize: (state) => ({
     pointId: state.pointId,
     drafts: state.drafts,
+    storage: state.storage,
     timeoutMs: state.timeoutMs,
     codePaneFraction: state.codePaneFraction,
   }),
-  // Version 1 is the first stored shape; older or unknown versions are read leniently so
-  // drafts written by any earlier build are kept where they still make sense.
+  // Any other version (1, or one written by an unknown build) is read leniently, so drafts
+  // are kept where they still make sense; see readPersisted for what version 1 lacks.
   migrate: (persisted) => readPersisted(persisted) as PersistedState,
   merge: (persisted, current) => {
     const stored = readPersisted(persisted);
@@ -63,6 +108,7 @@ export const persistOptions: Omit<PersistOptions<AppState, PersistedState>, 'sto
       ...current,
       ...stored,
       drafts: { ...current.drafts, ...stored.drafts },
+      storage: { ...current.storage, ...stored.storage },
     };
   },
 };

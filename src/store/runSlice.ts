@@ -10,13 +10,14 @@ import {
 import type { RunHandle, Runner } from '../sandbox/runner';
 import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
+import { secretsForRun } from './secrets';
 
 export type RunStatus = 'idle' | 'running' | 'done';
 
 /** A run that never reached the sandbox because an input was unusable. */
 export interface InputProblem {
   status: 'not-started';
-  field: 'payload' | 'timeout';
+  field: 'payload' | 'timeout' | 'secrets';
   message: string;
   durationMs: 0;
 }
@@ -30,6 +31,8 @@ export interface RunState {
   point: PointId | null;
   /** The parsed payload the run was started with, for the platform view. */
   payload: JsonValue | null;
+  /** The secrets the run was started with: what the output display masks. */
+  secrets: Record<string, string>;
   /** Date.now() at the start, for the elapsed-time display. */
   startedAt: number;
   logs: LogEntry[];
@@ -57,6 +60,7 @@ export const idleRun: RunState = {
   id: 0,
   point: null,
   payload: null,
+  secrets: {},
   startedAt: 0,
   logs: [],
   droppedLogs: 0,
@@ -135,11 +139,36 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           });
         }
 
+        const secrets = secretsForRun(draft.secrets);
+        if (!secrets.ok) {
+          return finishWithoutSandbox(id, point, {
+            status: 'not-started',
+            field: 'secrets',
+            message: secrets.message,
+            durationMs: 0,
+          });
+        }
+
         set({
-          run: { ...idleRun, status: 'running', id, point, payload, startedAt: Date.now() },
+          run: {
+            ...idleRun,
+            status: 'running',
+            id,
+            point,
+            payload,
+            secrets: secrets.secrets,
+            startedAt: Date.now(),
+          },
         });
         const current = runner.run(
-          { point, code: draft.code, payload, secrets: {}, graceMs: GRACE_MS },
+          {
+            point,
+            code: draft.code,
+            payload,
+            secrets: secrets.secrets,
+            graceMs: GRACE_MS,
+            storage: state.storage[point],
+          },
           {
             timeoutMs: state.timeoutMs,
             onLog: (entries) => {
@@ -147,6 +176,9 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
               pending.push(...entries);
               flushTimer ??= setTimeout(() => flushLogs(id), LOG_FLUSH_MS);
             },
+            // Every successful storage.set is a real write, also after the callback (and
+            // even if another run has started since): the point's storage follows it.
+            onStorage: (storage) => get().setStorage(point, storage),
           },
         );
         handle = current;

@@ -1,14 +1,18 @@
 import { getPoint } from '../core/points';
 import { validateBody } from '../core/validateBody';
-import type { PointId } from '../core/schemas';
+import type { PointId, StorageState } from '../core/schemas';
 import type { AppState } from './appState';
 import type { RunState, ShownOutcome } from './runSlice';
 import { timeoutProblem } from './runSlice';
+import type { SecretRow } from './secrets';
 
 export const selectPointId = (state: AppState): PointId => state.pointId;
 export const selectCode = (state: AppState): string => state.drafts[state.pointId].code;
 export const selectPayloadText = (state: AppState): string =>
   state.drafts[state.pointId].payloadText;
+export const selectSecretRows = (state: AppState): SecretRow[] =>
+  state.drafts[state.pointId].secrets;
+export const selectStorage = (state: AppState): StorageState => state.storage[state.pointId];
 export const selectRun = (state: AppState): RunState => state.run;
 export const selectIsRunning = (state: AppState): boolean => state.run.status === 'running';
 

@@ -1,12 +1,24 @@
 import type { StateCreator } from 'zustand';
+import type { HookExample } from '../core/examples';
 import { points } from '../core/points';
-import { DEFAULT_TIMEOUT_MS, TimeoutMsSchema, type JsonValue, type PointId } from '../core/schemas';
+import {
+  DEFAULT_TIMEOUT_MS,
+  TimeoutMsSchema,
+  type JsonValue,
+  type PointId,
+  type StorageState,
+} from '../core/schemas';
 import type { AppState } from './appState';
+import { newSecretId, secretRowsOf, type SecretRow } from './secrets';
+
+export type { SecretRow } from './secrets';
 
 /** What the user edits for one point. The payload is text: invalid JSON is a legitimate state. */
 export interface Draft {
   code: string;
   payloadText: string;
+  /** `context.webtask.secrets`, as rows in the order the user added them. */
+  secrets: SecretRow[];
 }
 
 /** The state a share link opens (already decoded and validated). */
@@ -15,6 +27,26 @@ export interface SharedWork {
   code: string;
   payload: JsonValue;
   timeoutMs?: number;
+  /** Present only when the link was made with "Include secrets"; replaces the point's secrets. */
+  secrets?: Record<string, string>;
+}
+
+/** Everything loading an example replaces, so Undo can put it back. */
+export interface ExampleUndo {
+  /** The point that was selected before the example was loaded. */
+  selectedPoint: PointId;
+  point: PointId;
+  draft: Draft;
+  storage: StorageState;
+  timeoutMs: number;
+  timeoutInput: string | null;
+}
+
+/** The notice after loading an example; null when there is none. */
+export interface ExampleNotice {
+  title: string;
+  expected: string;
+  undo: ExampleUndo;
 }
 
 export const MIN_CODE_PANE = 0.2;
@@ -24,12 +56,17 @@ export const DEFAULT_CODE_PANE = 0.55;
 export interface WorkspaceSlice {
   pointId: PointId;
   drafts: Record<PointId, Draft>;
+  /** Each point's hook's webtask storage (one hook per point), kept across runs and reloads. */
+  storage: Record<PointId, StorageState>;
   /** The last valid timeout; what runs use and what is persisted. */
   timeoutMs: number;
   /** The timeout field's text while it is not a valid timeout, otherwise null. */
   timeoutInput: string | null;
   /** Share of the width the code pane takes on wide screens. */
   codePaneFraction: number;
+  /** Secret rows (by id) whose value is shown in clear, in the field and in the output. */
+  revealedSecretIds: ReadonlySet<string>;
+  exampleNotice: ExampleNotice | null;
 
   selectPoint(id: PointId): void;
   setCode(id: PointId, code: string): void;
@@ -40,6 +77,22 @@ export interface WorkspaceSlice {
   resetCode(id: PointId): void;
   resetPayload(id: PointId): void;
   openSharedWork(work: SharedWork): void;
+
+  /** Adds an empty secret row and returns its id. */
+  addSecret(id: PointId): string;
+  setSecretName(id: PointId, rowId: string, name: string): void;
+  setSecretValue(id: PointId, rowId: string, value: string): void;
+  removeSecret(id: PointId, rowId: string): void;
+  toggleSecretReveal(rowId: string): void;
+
+  setStorage(id: PointId, storage: StorageState): void;
+  clearStorage(id: PointId): void;
+
+  /** Switches to the example's point and loads it into that point's draft; never runs it. */
+  loadExample(example: HookExample): void;
+  /** Puts back what the last loaded example replaced. */
+  undoExample(): void;
+  dismissExampleNotice(): void;
 }
 
 export const formatPayload = (payload: JsonValue): string => JSON.stringify(payload, null, 2);
@@ -47,7 +100,7 @@ export const formatPayload = (payload: JsonValue): string => JSON.stringify(payl
 export function starterDraft(id: PointId): Draft {
   const point = points.find((candidate) => candidate.id === id);
   if (!point) throw new Error(`Unknown extensibility point: ${id}`);
-  return { code: point.starterCode, payloadText: formatPayload(point.defaultPayload) };
+  return { code: point.starterCode, payloadText: formatPayload(point.defaultPayload), secrets: [] };
 }
 
 export function starterDrafts(): Record<PointId, Draft> {
@@ -57,12 +110,21 @@ export function starterDrafts(): Record<PointId, Draft> {
   >;
 }
 
+export const EMPTY_STORAGE: StorageState = {};
+
+export function emptyStorages(): Record<PointId, StorageState> {
+  return Object.fromEntries(points.map((point) => [point.id, EMPTY_STORAGE])) as Record<
+    PointId,
+    StorageState
+  >;
+}
+
 export const clampCodePane = (fraction: number): number =>
   Number.isFinite(fraction)
     ? Math.min(MAX_CODE_PANE, Math.max(MIN_CODE_PANE, fraction))
     : DEFAULT_CODE_PANE;
 
-export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set) => {
+export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => {
   const updateDraft = (id: PointId, patch: Partial<Draft>) =>
     set((state) => {
       const draft = state.drafts[id];
@@ -73,12 +135,22 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       return unchanged ? state : { drafts: { ...state.drafts, [id]: { ...draft, ...patch } } };
     });
 
+  const updateSecret = (id: PointId, rowId: string, patch: Partial<Omit<SecretRow, 'id'>>) =>
+    set((state) => {
+      const draft = state.drafts[id];
+      const secrets = draft.secrets.map((row) => (row.id === rowId ? { ...row, ...patch } : row));
+      return { drafts: { ...state.drafts, [id]: { ...draft, secrets } } };
+    });
+
   return {
     pointId: points[0]?.id ?? 'credentials-exchange',
     drafts: starterDrafts(),
+    storage: emptyStorages(),
     timeoutMs: DEFAULT_TIMEOUT_MS,
     timeoutInput: null,
     codePaneFraction: DEFAULT_CODE_PANE,
+    revealedSecretIds: new Set(),
+    exampleNotice: null,
 
     selectPoint: (id) => set({ pointId: id }),
     setCode: (id, code) => updateDraft(id, { code }),
@@ -95,9 +167,85 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
         pointId: work.point,
         drafts: {
           ...state.drafts,
-          [work.point]: { code: work.code, payloadText: formatPayload(work.payload) },
+          [work.point]: {
+            code: work.code,
+            payloadText: formatPayload(work.payload),
+            // A link without secrets keeps the recipient's own secrets for the point.
+            secrets:
+              work.secrets === undefined
+                ? state.drafts[work.point].secrets
+                : secretRowsOf(work.secrets),
+          },
         },
         ...(work.timeoutMs === undefined ? {} : { timeoutMs: work.timeoutMs, timeoutInput: null }),
       })),
+
+    addSecret: (id) => {
+      const rowId = newSecretId();
+      updateDraft(id, {
+        secrets: [...get().drafts[id].secrets, { id: rowId, name: '', value: '' }],
+      });
+      return rowId;
+    },
+    setSecretName: (id, rowId, name) => updateSecret(id, rowId, { name }),
+    setSecretValue: (id, rowId, value) => updateSecret(id, rowId, { value }),
+    removeSecret: (id, rowId) => {
+      updateDraft(id, { secrets: get().drafts[id].secrets.filter((row) => row.id !== rowId) });
+      if (get().revealedSecretIds.has(rowId)) get().toggleSecretReveal(rowId);
+    },
+    toggleSecretReveal: (rowId) =>
+      set((state) => {
+        const next = new Set(state.revealedSecretIds);
+        if (!next.delete(rowId)) next.add(rowId);
+        return { revealedSecretIds: next };
+      }),
+
+    setStorage: (id, storage) => set((state) => ({ storage: { ...state.storage, [id]: storage } })),
+    clearStorage: (id) => set((state) => ({ storage: { ...state.storage, [id]: EMPTY_STORAGE } })),
+
+    loadExample: (example) =>
+      set((state) => {
+        const point = example.point;
+        const undo: ExampleUndo = {
+          selectedPoint: state.pointId,
+          point,
+          draft: state.drafts[point],
+          storage: state.storage[point],
+          timeoutMs: state.timeoutMs,
+          timeoutInput: state.timeoutInput,
+        };
+        return {
+          pointId: point,
+          drafts: {
+            ...state.drafts,
+            [point]: {
+              code: example.code,
+              payloadText:
+                example.payload === undefined
+                  ? starterDraft(point).payloadText
+                  : formatPayload(example.payload),
+              secrets: secretRowsOf(example.secrets),
+            },
+          },
+          storage: { ...state.storage, [point]: example.storage ?? EMPTY_STORAGE },
+          timeoutMs: example.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          timeoutInput: null,
+          exampleNotice: { title: example.title, expected: example.expected, undo },
+        };
+      }),
+    undoExample: () =>
+      set((state) => {
+        const undo = state.exampleNotice?.undo;
+        if (!undo) return state;
+        return {
+          pointId: undo.selectedPoint,
+          drafts: { ...state.drafts, [undo.point]: undo.draft },
+          storage: { ...state.storage, [undo.point]: undo.storage },
+          timeoutMs: undo.timeoutMs,
+          timeoutInput: undo.timeoutInput,
+          exampleNotice: null,
+        };
+      }),
+    dismissExampleNotice: () => set({ exampleNotice: null }),
   };
 };

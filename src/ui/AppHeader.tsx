@@ -1,12 +1,20 @@
+import { ExamplesMenu } from './ExamplesMenu';
 import { PointPicker } from './PointPicker';
 import { RunButton } from './RunButton';
 
 export interface AppHeaderProps {
   onCopyShareLink(): void;
   copyingShareLink: boolean;
+  includeSecrets: boolean;
+  onIncludeSecretsChange(include: boolean): void;
 }
 
-export function AppHeader({ onCopyShareLink, copyingShareLink }: AppHeaderProps) {
+export function AppHeader({
+  onCopyShareLink,
+  copyingShareLink,
+  includeSecrets,
+  onIncludeSecretsChange,
+}: AppHeaderProps) {
   return (
     <header className="app-header">
       <h1 className="app-title">
@@ -14,13 +22,25 @@ export function AppHeader({ onCopyShareLink, copyingShareLink }: AppHeaderProps)
         Hookpad
       </h1>
       <PointPicker />
+      <ExamplesMenu />
       <div className="header-actions">
+        <label
+          className="check"
+          title="Put this point's secrets in the link, readable by anyone who has it"
+        >
+          <input
+            type="checkbox"
+            checked={includeSecrets}
+            onChange={(event) => onIncludeSecretsChange(event.target.checked)}
+          />
+          Include secrets
+        </label>
         <button
           type="button"
           className="button"
           onClick={onCopyShareLink}
           disabled={copyingShareLink}
-          title="Copy a link that opens this point's code, payload and timeout"
+          title="Copy a link that opens this point's code, payload and timeout (and its secrets, if ticked)"
         >
           Copy share link
         </button>

@@ -3,6 +3,7 @@ import type { LogEntry, PointId } from '../core/schemas';
 import { useAppStore } from '../store';
 import { selectRun } from '../store/selectors';
 import { CodeLocationButton } from './CodeLocationButton';
+import { useRunSecretMask, type Mask } from './useSecretMask';
 
 /** Entries rendered before "Show all": enough to read, few enough to stay instant. */
 export const CONSOLE_FOLD = 200;
@@ -10,6 +11,7 @@ export const CONSOLE_FOLD = 200;
 /** The hook's console output and the runtime's warnings, one list item per entry. */
 export function ConsoleView() {
   const run = useAppStore(selectRun);
+  const mask = useRunSecretMask();
   const [expandedRun, setExpandedRun] = useState<number | null>(null);
   const { logs, point } = run;
   const expanded = expandedRun === run.id;
@@ -32,7 +34,7 @@ export function ConsoleView() {
       ) : (
         <ol className="console-list">
           {shown.map((entry) => (
-            <ConsoleLine key={entry.seq} entry={entry} pointId={point} />
+            <ConsoleLine key={entry.seq} entry={entry} pointId={point} mask={mask} />
           ))}
         </ol>
       )}
@@ -50,14 +52,20 @@ export function ConsoleView() {
   );
 }
 
-function ConsoleLine({ entry, pointId }: { entry: LogEntry; pointId: PointId }) {
+interface ConsoleLineProps {
+  entry: LogEntry;
+  pointId: PointId;
+  mask: Mask;
+}
+
+function ConsoleLine({ entry, pointId, mask }: ConsoleLineProps) {
   return (
     <li className={`console-line console-${entry.level} console-source-${entry.source}`}>
       <span className="console-level">
         {entry.source === 'runtime' ? 'runtime warning' : entry.level}
       </span>
       <span className="console-time">{formatTime(entry.timeMs)}</span>
-      <span className="console-text">{entry.text}</span>
+      <span className="console-text">{mask(entry.text)}</span>
       {(entry.afterCallback || entry.location) && (
         <span className="console-meta">
           {entry.afterCallback && <span className="badge badge-after">after callback</span>}

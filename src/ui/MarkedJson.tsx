@@ -7,7 +7,11 @@ export interface MarkedJsonProps {
   value: JsonValue;
   /** Marks by path as the core writes them: `user_metadata.foo`, `user_metadata["a.b"]`. */
   marks: ReadonlyMap<string, KeyMark>;
+  /** Applied to the text of every key and value (e.g. masking secrets); display only. */
+  mask?: (text: string) => string;
 }
+
+const identity = (text: string) => text;
 
 /** The core's path notation (mergedUserView): dots for identifiers, brackets otherwise. */
 function childPath(parent: string, key: string | number): string {
@@ -21,8 +25,8 @@ function childPath(parent: string, key: string | number): string {
  * parsed, with the lines of marked keys wrapped in spans. The badge text comes from CSS
  * (attr(data-mark)), so it is not part of the copied text.
  */
-export function MarkedJson({ value, marks }: MarkedJsonProps) {
-  return <pre className="json">{render(value, '', '', marks)}</pre>;
+export function MarkedJson({ value, marks, mask = identity }: MarkedJsonProps) {
+  return <pre className="json">{render(value, '', '', marks, mask)}</pre>;
 }
 
 function render(
@@ -30,8 +34,9 @@ function render(
   indent: string,
   path: string,
   marks: ReadonlyMap<string, KeyMark>,
+  mask: (text: string) => string,
 ): ReactNode {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return mask(JSON.stringify(value));
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
@@ -41,7 +46,7 @@ function render(
         {value.map((item, index) => (
           <span key={index}>
             {inner}
-            {render(item, inner, childPath(path, index), marks)}
+            {render(item, inner, childPath(path, index), marks, mask)}
             {index < value.length - 1 ? ',\n' : '\n'}
           </span>
         ))}
@@ -59,9 +64,9 @@ function render(
         const mark = marks.get(keyPath);
         const line = (
           <>
-            <span className="json-key">{JSON.stringify(key)}</span>
+            <span className="json-key">{mask(JSON.stringify(key))}</span>
             {': '}
-            {render(child, inner, keyPath, marks)}
+            {render(child, inner, keyPath, marks, mask)}
           </>
         );
         return (

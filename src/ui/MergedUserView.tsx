@@ -3,6 +3,7 @@ import { useAppStore } from '../store';
 import { selectRun } from '../store/selectors';
 import { MarkedJson, type KeyMark } from './MarkedJson';
 import { useRunPlatformView } from './useRunPlatformView';
+import { useRunSecretMask } from './useSecretMask';
 
 /**
  * Pre-User Registration: the user the platform would create. The merge rule is Hookpad's
@@ -11,6 +12,7 @@ import { useRunPlatformView } from './useRunPlatformView';
 export function MergedUserView() {
   const run = useAppStore(selectRun);
   const view = useRunPlatformView();
+  const mask = useRunSecretMask();
   const marks = useMemo(
     () =>
       new Map<string, KeyMark>(
@@ -42,7 +44,7 @@ export function MergedUserView() {
               ))}
             </ul>
           )}
-          <MarkedJson value={view.user} marks={marks} />
+          <MarkedJson value={view.user} marks={marks} mask={mask} />
           {view.changes.length > 0 ? (
             <ul className="changes" aria-label="Changes to the user">
               {view.changes.map((change) => (
@@ -56,17 +58,25 @@ export function MergedUserView() {
             <p className="empty">The response changes nothing in the user.</p>
           )}
           {view.ignoredFields.length > 0 && (
-            <p className="notice">
-              Ignored by the platform (only user_metadata and app_metadata are used):{' '}
-              {view.ignoredFields.map((field, index) => (
-                <span key={field}>
-                  {index > 0 && ', '}
-                  <code>{field}</code>
-                </span>
-              ))}
-            </p>
+            <div className="notice">
+              <p id="ignored-fields-title" className="notice-title">
+                Ignored by the platform (only <code>user_metadata</code> and{' '}
+                <code>app_metadata</code> are used):
+              </p>
+              <ul className="inline-list" aria-labelledby="ignored-fields-title">
+                {view.ignoredFields.map((field) => (
+                  <li key={field}>
+                    <code>user.{field}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
         </>
+      ) : view.kind === 'signup-denied' ? (
+        <p className="empty">
+          No merged user: the platform denies the signup (see the error above).
+        </p>
       ) : (
         <p className="empty">
           {run.status === 'idle'

@@ -1,12 +1,25 @@
 import { useAppStore } from '../store';
 import { selectRun } from '../store/selectors';
 import { useRunPlatformView } from './useRunPlatformView';
+import { useRunSecretMask } from './useSecretMask';
+
+const NOT_SENT = 'The message was not sent.';
 
 /** The callback's value as formatted JSON: plain text, complete and selectable. */
 export function ResponseView() {
   const run = useAppStore(selectRun);
   const view = useRunPlatformView();
+  const mask = useRunSecretMask();
   const outcome = run.outcome;
+
+  const platformNote =
+    view.kind === 'response-ignored' ? (
+      <p className="notice">{view.message}</p>
+    ) : view.kind === 'message-not-sent' ? (
+      <p className="notice notice-bad">
+        {view.message.includes(NOT_SENT) ? view.message : `${NOT_SENT} ${view.message}`}
+      </p>
+    ) : null;
 
   let body;
   if (run.status === 'idle') {
@@ -17,16 +30,21 @@ export function ResponseView() {
     body = (
       <>
         <p className="empty">No response: {NO_RESPONSE[outcome.status]}</p>
-        {view.kind === 'response-ignored' && <p className="notice">{view.message}</p>}
+        {platformNote}
       </>
     );
   } else if (outcome.response === undefined) {
-    body = <p className="empty">The callback was called without a value (undefined).</p>;
+    body = (
+      <>
+        {platformNote}
+        <p className="empty">The callback was called without a value (undefined).</p>
+      </>
+    );
   } else {
     body = (
       <>
-        {view.kind === 'response-ignored' && <p className="notice">{view.message}</p>}
-        <pre className="json">{JSON.stringify(outcome.response, null, 2)}</pre>
+        {platformNote}
+        <pre className="json">{mask(JSON.stringify(outcome.response, null, 2))}</pre>
       </>
     );
   }

@@ -1,6 +1,7 @@
 import { useAppStore } from '../store';
 import { IDLE_HINT, outcomeStatusText, selectRun } from '../store/selectors';
 import { useElapsedSeconds } from './useElapsedSeconds';
+import { useRunPlatformView } from './useRunPlatformView';
 
 /**
  * The one-line state of the run (a live region). The elapsed time sits beside it, outside
@@ -8,6 +9,7 @@ import { useElapsedSeconds } from './useElapsedSeconds';
  */
 export function RunStatus() {
   const run = useAppStore(selectRun);
+  const view = useRunPlatformView();
   const running = run.status === 'running';
   const elapsed = useElapsedSeconds(run.startedAt, running);
   const tone = run.outcome ? toneOf(run.outcome.status) : 'neutral';
@@ -16,7 +18,12 @@ export function RunStatus() {
     <div className={`run-status run-status-${running ? 'running' : tone}`}>
       <span className="run-status-dot" aria-hidden="true" />
       <p role="status" className="run-status-text">
-        {running ? 'Running…' : run.outcome ? outcomeStatusText(run.outcome) : IDLE_HINT}
+        {running
+          ? 'Running…'
+          : run.outcome
+            ? // The platform's verdict follows the run's own, e.g. "Failed in 12 ms — Signup denied".
+              `${outcomeStatusText(run.outcome)}${view.kind === 'signup-denied' ? ' — Signup denied' : ''}`
+            : IDLE_HINT}
       </p>
       {running && (
         <span className="run-status-elapsed" aria-hidden="true">

@@ -2,18 +2,25 @@ import { getPoint } from '../core/points';
 import { useRunRenderedMeasure } from '../perf/useRunRenderedMeasure';
 import { useAppStore } from '../store';
 import { selectPointId, selectRun } from '../store/selectors';
+import { AccessTokenClaimsView } from './AccessTokenClaimsView';
 import { ConsoleView } from './ConsoleView';
+import { EnvelopeView } from './EnvelopeView';
 import { MergedUserView } from './MergedUserView';
 import { PayloadPane } from './PayloadPane';
+import { RequiredModules } from './RequiredModules';
 import { ResponseView } from './ResponseView';
+import { ResultTabs } from './ResultTabs';
 import { RunErrorAlert } from './RunErrorAlert';
 import { RunStatus } from './RunStatus';
+import { SecretsSection } from './SecretsSection';
+import { StorageSection } from './StorageSection';
 import { TimeoutField } from './TimeoutField';
 import { TimeoutNote } from './TimeoutNote';
 
 /**
- * Right side, one scrolling column: the inputs of a run, then everything about its
- * result at once (no tabs), so nothing is hidden after a run.
+ * Right side, one scrolling column: the inputs of a run (payload, timeout, secrets,
+ * storage), then its result. The Result tab shows everything about it at once, so nothing
+ * is hidden after a run; the Envelope tab shows the HTTP answer the platform would send.
  */
 export function RunnerPanel() {
   const pointId = useAppStore(selectPointId);
@@ -27,17 +34,38 @@ export function RunnerPanel() {
       <div className="run-settings">
         <TimeoutField />
       </div>
+      <SecretsSection />
+      <StorageSection />
       <div className="run-results">
         <RunStatus />
         {run.point !== null && run.point !== pointId && (
           <p className="run-note">Results of the last run, for {shownPoint.label}.</p>
         )}
-        <TimeoutNote />
-        <RunErrorAlert />
-        {/* For Pre-User Registration the merged user is what matters most, so it comes first. */}
-        {shownPoint.responseUse === 'merged-user' && <MergedUserView />}
-        <ResponseView />
-        <ConsoleView />
+        <ResultTabs
+          label="Run result"
+          // Each run shows its Result first, when it starts and again when it settles.
+          resetKey={`${run.id}:${run.outcome === null ? 'pending' : 'settled'}`}
+          tabs={[
+            {
+              id: 'result',
+              label: 'Result',
+              keepMounted: true,
+              panel: (
+                <div className="result-stack">
+                  <TimeoutNote />
+                  <RunErrorAlert />
+                  {/* What the platform makes of the response matters most, so it comes first. */}
+                  {shownPoint.responseUse === 'merged-user' && <MergedUserView />}
+                  {shownPoint.responseUse === 'access-token-claims' && <AccessTokenClaimsView />}
+                  <ResponseView />
+                  <RequiredModules />
+                  <ConsoleView />
+                </div>
+              ),
+            },
+            { id: 'envelope', label: 'Envelope', panel: <EnvelopeView /> },
+          ]}
+        />
       </div>
     </div>
   );

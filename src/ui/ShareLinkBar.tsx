@@ -20,6 +20,9 @@ export function ShareLinkBar({ state, onDismiss }: ShareLinkBarProps) {
             {state.status === 'copied'
               ? 'Link copied'
               : `The link could not be copied (${state.reason}); copy it from the box.`}
+            {state.withSecrets && (
+              <span className="share-bar-warning"> — it contains the secrets in clear text.</span>
+            )}
           </p>
           <input
             className="share-bar-link"

@@ -1,0 +1,201 @@
+import {
+  test,
+  expect,
+  openApp,
+  selectPoint,
+  runToEnd,
+  setCode,
+  status,
+  regionJson,
+} from './support/app';
+
+test('a secret reaches the hook and is masked in the console and the response', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Post Change Password');
+  const secrets = page.getByRole('region', { name: 'Secrets' });
+  await secrets.getByRole('button', { name: 'Add secret' }).click();
+  await secrets.getByRole('textbox', { name: 'Secret name' }).last().fill('API_KEY');
+  await secrets.getByLabel('Secret value').last().fill('s3cr3t-value-42');
+  await setCode(
+    page,
+    [
+      'module.exports = function (user, context, cb) {',
+      '  var key = context.webtask.secrets.API_KEY;',
+      "  console.log('using key ' + key + ' of length ' + key.length);",
+      '  cb(null, { echoed: key });',
+      '};',
+    ].join('\n'),
+  );
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  const consoleRegion = page.getByRole('region', { name: 'Console' });
+  await expect(consoleRegion).toContainText('using key ••• of length 15');
+  await expect(consoleRegion).not.toContainText('s3cr3t-value-42');
+  await expect(page.getByRole('region', { name: 'Response' })).not.toContainText('s3cr3t-value-42');
+});
+
+test('a PreUserRegistrationError denies the signup and shows the message to the user', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  await setCode(
+    page,
+    [
+      'module.exports = function (user, context, cb) {',
+      "  if (user.email.endsWith('@foo.com')) {",
+      "    return cb(new PreUserRegistrationError('Denied foo.com signup', 'Please use your work email.'));",
+      '  }',
+      '  cb(null, {});',
+      '};',
+    ].join('\n'),
+  );
+  await runToEnd(page);
+  await expect(status(page)).toContainText('Signup denied');
+  await expect(page.getByRole('region', { name: 'Message to the user' })).toContainText(
+    'Please use your work email.',
+  );
+  await expect(page.getByRole('alert')).toContainText('Denied foo.com signup');
+});
+
+test('credentials exchange: dropped claims are listed and InvalidScopeError is a 400 invalid_scope', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Client Credentials Exchange');
+  await setCode(
+    page,
+    [
+      'module.exports = function (client, scope, audience, context, cb) {',
+      '  cb(null, {',
+      '    scope: scope,',
+      "    'https://example.com/plan': client.metadata.plan,",
+      "    'https://auth0.com/admin': true,",
+      "    plain: 'nope'",
+      '  });',
+      '};',
+    ].join('\n'),
+  );
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  const claims = page.getByRole('region', { name: 'Access token claims' });
+  await expect(claims).toContainText('https://example.com/plan');
+  await expect(claims).toContainText('read:connections');
+  for (const dropped of ['https://auth0.com/admin', 'plain']) {
+    await expect(claims.getByRole('listitem').filter({ hasText: dropped })).toHaveCount(1);
+  }
+
+  await setCode(
+    page,
+    [
+      'module.exports = function (client, scope, audience, context, cb) {',
+      "  cb(new InvalidScopeError('Scope is not permitted.'));",
+      '};',
+    ].join('\n'),
+  );
+  expect(await runToEnd(page)).toMatch(/^Failed/);
+  await expect(page.getByText(/400/).first()).toBeVisible();
+  await expect(page.getByText(/invalid_scope/).first()).toBeVisible();
+});
+
+test('post-user-registration: a line logged after cb() is marked "after callback"', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Post-User Registration');
+  await setCode(
+    page,
+    [
+      'module.exports = function (user, context, cb) {',
+      "  setTimeout(function () { console.log('slack notified'); }, 100);",
+      '  cb();',
+      '};',
+    ].join('\n'),
+  );
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  const line = page
+    .getByRole('region', { name: 'Console' })
+    .getByRole('listitem')
+    .filter({ hasText: 'slack notified' });
+  await expect(line).toContainText(/after callback/i);
+});
+
+test('webtask storage persists across runs and a reload, and clears', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Post Change Password');
+  await setCode(
+    page,
+    [
+      'module.exports = function (user, context, cb) {',
+      '  var storage = context.webtask.storage;',
+      '  storage.get(function (error, data) {',
+      '    if (error) return cb(error);',
+      '    data = data || { count: 0 };',
+      '    data.count += 1;',
+      '    storage.set(data, function (error) { cb(error, { count: data.count }); });',
+      '  });',
+      '};',
+    ].join('\n'),
+  );
+  const storageRegion = page.getByRole('region', { name: 'Storage' });
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Response')).toEqual({ count: 1 });
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Response')).toEqual({ count: 2 });
+  await expect(storageRegion).toContainText('"count": 2');
+
+  await page.reload();
+  await expect(
+    page.getByRole('region', { name: 'Hook code' }).locator('.monaco-editor'),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Storage' })).toContainText('"count": 2');
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Response')).toEqual({ count: 3 });
+
+  await page
+    .getByRole('region', { name: 'Storage' })
+    .getByRole('button', { name: 'Clear storage' })
+    .click();
+  await expect(page.getByRole('region', { name: 'Storage' })).not.toContainText('"count"');
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Response')).toEqual({ count: 1 });
+});
+
+test('the Envelope tab shows the wire answer of a synchronous throw', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  await setCode(
+    page,
+    "module.exports = function (user, context, cb) { throw new Error('boom'); };",
+  );
+  expect(await runToEnd(page)).toMatch(/Failed|Signup denied/);
+  await page.getByRole('tab', { name: 'Envelope' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Envelope' });
+  await expect(panel).toContainText('500');
+  await expect(panel).toContainText('Script generated an unhandled synchronous exception.');
+});
+
+test('the Examples menu loads an example without running it, and Undo restores the draft', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  await setCode(
+    page,
+    'module.exports = function (user, context, cb) { cb(null, { mine: true }); };',
+  );
+  await page.getByRole('button', { name: 'Examples' }).click();
+  const menu = page.getByRole('menu', { name: 'Examples' });
+  await expect(menu).toBeVisible();
+  await menu
+    .getByRole('menuitem', { name: /add metadata/i })
+    .first()
+    .click();
+  await expect(page.getByRole('combobox', { name: 'Extensibility point' })).toHaveValue(
+    'pre-user-registration',
+  );
+  await expect(status(page)).toHaveText(/Press Ctrl\+Enter to run/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Response')).toEqual({ mine: true });
+});
