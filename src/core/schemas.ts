@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NetworkSettingsSchema } from './networkSchemas';
 
 /** Trigger ids of the five extensibility points (Part A §1 of the reference). */
 export const PointIdSchema = z.enum([
@@ -16,26 +17,9 @@ export const MIN_TIMEOUT_MS = 50;
 export const MAX_TIMEOUT_MS = 600_000;
 export const TimeoutMsSchema = z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS);
 
-/** Anything that survived `serialize()`: plain JSON. */
-export type JsonValue =
-  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number(),
-    z.boolean(),
-    z.null(),
-    z.array(JsonValueSchema),
-    z.record(z.string(), JsonValueSchema),
-  ]),
-);
-
-/** A position in the user's own code (1-based), after the prelude has been accounted for. */
-export const CodeLocationSchema = z.object({
-  line: z.number().int().min(1),
-  column: z.number().int().min(1),
-});
-export type CodeLocation = z.infer<typeof CodeLocationSchema>;
+export { JsonValueSchema, CodeLocationSchema } from './primitiveSchemas';
+export type { JsonValue, CodeLocation } from './primitiveSchemas';
+import { JsonValueSchema, CodeLocationSchema } from './primitiveSchemas';
 
 export const LogLevelSchema = z.enum(['log', 'info', 'warn', 'error', 'debug']);
 export type LogLevel = z.infer<typeof LogLevelSchema>;
@@ -107,6 +91,8 @@ export const RunRequestSchema = z.object({
   graceMs: z.number().int().min(0).max(10_000),
   /** The stored state before this run; absent = empty storage. */
   storage: StorageStateSchema.optional(),
+  /** HTTP mocks, network switch and module substitutes; absent = none, network off. */
+  network: NetworkSettingsSchema.optional(),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { CodeLocationSchema, JsonValueSchema } from './primitiveSchemas';
+
+/**
+ * One HTTP mock: the first mock whose method and URL pattern match answers a request.
+ * `urlPattern` is an exact URL, a prefix ending in `*`, or a regular expression in `/…/`.
+ */
+export const HttpMockSchema = z.object({
+  id: z.string().min(1),
+  /** An HTTP method, or 'ANY'. */
+  method: z.string().min(1),
+  urlPattern: z.string(),
+  status: z.number().int().min(100).max(599),
+  headers: z.record(z.string(), z.string()),
+  /** Sent as typed: JSON text gets `content-type: application/json` unless headers say otherwise. */
+  body: z.string(),
+  delayMs: z.number().int().min(0).max(60_000),
+  /** Answer with a network error (connection reset) instead of a response. */
+  networkError: z.boolean().optional(),
+});
+export type HttpMock = z.infer<typeof HttpMockSchema>;
+
+/** A module the user implements: the code assigns `module.exports`. */
+export const ModuleMockSchema = z.object({
+  name: z.string().min(1),
+  code: z.string(),
+});
+export type ModuleMock = z.infer<typeof ModuleMockSchema>;
+
+/** Everything about a run's network boundary and module substitutes. */
+export const NetworkSettingsSchema = z.object({
+  mocks: z.array(HttpMockSchema),
+  /** Unmatched requests go out for real (the sandbox CSP then allows http/https). */
+  allowNetwork: z.boolean(),
+  moduleMocks: z.array(ModuleMockSchema),
+  /** Module names answered by a recording proxy. */
+  autoMocks: z.array(z.string()),
+});
+export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
+
+/** One entry of the "Outbound requests" trace: an HTTP request or an auto-mocked SDK call. */
+export const OutboundEntrySchema = z.object({
+  seq: z.number().int().min(0),
+  kind: z.enum(['http', 'sdk']),
+  timeMs: z.number().min(0),
+  afterCallback: z.boolean().optional(),
+  location: CodeLocationSchema.optional(),
+  /** The client that made it: 'fetch', 'node-fetch', 'axios', 'request', 'https', 'http', 'got', 'slack-notify', or the SDK module name. */
+  client: z.string(),
+  method: z.string().optional(),
+  url: z.string().optional(),
+  requestHeaders: z.record(z.string(), z.string()).optional(),
+  requestBody: z.string().optional(),
+  /** mock = a mock answered; blocked = no mock matched and the network is off; network = sent for real; sdk = recorded SDK call. */
+  answeredBy: z.enum(['mock', 'blocked', 'network', 'sdk']),
+  mockId: z.string().optional(),
+  status: z.number().int().optional(),
+  responseHeaders: z.record(z.string(), z.string()).optional(),
+  responseBody: z.string().optional(),
+  error: z.string().optional(),
+  durationMs: z.number().min(0).optional(),
+  /** For SDK calls: the call chain, e.g. `twilio(…).messages.create({to, body})`. */
+  call: z.string().optional(),
+  args: z.array(JsonValueSchema).optional(),
+});
+export type OutboundEntry = z.infer<typeof OutboundEntrySchema>;
