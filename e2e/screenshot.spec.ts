@@ -1,11 +1,15 @@
-import { test, expect, openApp, selectPoint, runToEnd } from './support/app';
+import { test, expect, openApp, runToEnd } from './support/app';
 
 // The README's screenshot is made here, so it always shows the app as it is.
 test('screenshot for the README', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 760 });
   await openApp(page);
-  await selectPoint(page, 'Pre-User Registration');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page
+    .getByRole('menu', { name: 'Examples' })
+    .getByRole('menuitem', { name: 'Add metadata to new users' })
+    .click();
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
-  await expect(page.getByRole('region', { name: 'Merged user' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Merged user' })).toContainText('"foo": "bar"');
   await page.screenshot({ path: 'e2e/screenshots/hookpad.png' });
 });

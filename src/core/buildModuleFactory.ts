@@ -19,6 +19,7 @@ export const HOST_NAMES = [
   'process',
   'Buffer',
   'global',
+  'fetch',
 ] as const;
 
 export type HostName = (typeof HOST_NAMES)[number];

@@ -68,8 +68,11 @@ describe('require', () => {
     } catch (e) {
       error = e as Error;
     }
-    expect(error?.message).toBe("Module '@scope/name' is not available in Hookpad");
+    expect(error?.message).toBe(
+      "Module '@scope/name' is not available in Hookpad — add a module mock or choose Auto-mock for it",
+    );
     expect(error?.code).toBe('MODULE_NOT_FOUND');
+    expect((error as { hookpadModule?: string } | undefined)?.hookpadModule).toBe('@scope/name');
     expect(requests).toEqual([{ name: '@scope/name', version: '1.2.3', kind: 'missing' }]);
   });
 

@@ -22,6 +22,17 @@ export interface ModuleSpecifier {
 /** Returns the module's exports, or undefined when it does not know the module. */
 export type ModuleResolver = (request: ModuleSpecifier) => { exports: unknown } | undefined;
 
+export type ModuleKind = ModuleRequest['kind'];
+
+/** Module mocks and auto-mocks: they win over Hookpad's clients for npm module names. */
+export interface ModuleSubstituter {
+  /** `require` is the one the mock's own code gets (it sees past the mock's own name). */
+  resolve(
+    name: string,
+    require: (id: unknown) => unknown,
+  ): { exports: unknown; kind: 'mock' | 'auto-mock' } | undefined;
+}
+
 export interface RequireOptions {
   /** What the built-in modules need from the run (deferred callbacks). */
   env: BuiltinEnvironment;
@@ -30,7 +41,13 @@ export interface RequireOptions {
   /** A runtime warning with the line of the require call that caused it. */
   warn?(text: string, location: CodeLocation | undefined): void;
   resolvers?: readonly ModuleResolver[];
+  /** Hookpad's network clients by module name ('http', 'https', 'axios'…), built on demand. */
+  clients?: Readonly<Record<string, () => unknown>>;
+  substitutes?: ModuleSubstituter;
 }
+
+/** How to get past a missing npm module in Hookpad (the UI offers both). */
+export const MODULE_FIX_HINT = 'add a module mock or choose Auto-mock for it';
 
 export function parseSpecifier(specifier: string): ModuleSpecifier {
   const scoped = specifier.startsWith('@');
@@ -39,9 +56,12 @@ export function parseSpecifier(specifier: string): ModuleSpecifier {
   return { name: specifier.slice(0, at), version: specifier.slice(at + 1), specifier };
 }
 
-function notFound(message: string): Error {
+function notFound(message: string, hookpadModule?: string): Error {
   const error = new Error(message);
   (error as Error & { code: string }).code = 'MODULE_NOT_FOUND';
+  if (hookpadModule !== undefined) {
+    (error as Error & { hookpadModule: string }).hookpadModule = hookpadModule;
+  }
   return error;
 }
 
@@ -69,41 +89,83 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
     );
   }
 
-  function resolve(request: ModuleSpecifier): unknown {
+  const clientCache = new Map<string, unknown>();
+
+  function client(name: string): unknown {
+    if (!clientCache.has(name)) clientCache.set(name, options.clients?.[name]?.());
+    return clientCache.get(name);
+  }
+
+  function hasClient(name: string): boolean {
+    return options.clients !== undefined && Object.hasOwn(options.clients, name);
+  }
+
+  /**
+   * `shouldRecord` false: a module mock's own require (not the hook's dependencies).
+   * `past`: the mock whose own name resolves past it, to Hookpad's client.
+   */
+  function resolve(request: ModuleSpecifier, shouldRecord: boolean, past?: string): unknown {
+    const note = (kind: ModuleKind) => {
+      if (shouldRecord) record({ name: core ?? request.name, ...version(request), kind });
+    };
     const core = coreModuleName(request.name);
     if (core !== undefined) {
-      if (!BUILTIN_MODULES.includes(core)) {
-        record({ name: core, ...version(request), kind: 'missing' });
-        throw notFound(`Node core module '${core}' is not available in Hookpad`);
+      if (BUILTIN_MODULES.includes(core)) {
+        note('builtin');
+        if (!cache.has(core)) cache.set(core, loadBuiltin(core, options.env));
+        return cache.get(core);
       }
-      record({ name: core, ...version(request), kind: 'builtin' });
-      if (!cache.has(core)) cache.set(core, loadBuiltin(core, options.env));
-      return cache.get(core);
+      if (hasClient(core)) {
+        note('client');
+        return client(core);
+      }
+      note('missing');
+      throw notFound(`Node core module '${core}' is not available in Hookpad`);
     }
-    if (cache.has(request.name)) {
-      record({ name: request.name, ...version(request), kind: 'builtin' });
-      return cache.get(request.name);
+    const name = request.name;
+    if (name !== past) {
+      const substitute = options.substitutes?.resolve(name, mockRequire(name));
+      if (substitute) {
+        note(substitute.kind);
+        return substitute.exports;
+      }
+    }
+    if (hasClient(name)) {
+      note('client');
+      return client(name);
+    }
+    if (cache.has(name)) {
+      note('builtin');
+      return cache.get(name);
     }
     for (const resolver of options.resolvers ?? []) {
       const found = resolver(request);
       if (found) {
-        record({ name: request.name, ...version(request), kind: 'builtin' });
-        cache.set(request.name, found.exports);
+        note('builtin');
+        cache.set(name, found.exports);
         return found.exports;
       }
     }
-    record({ name: request.name, ...version(request), kind: 'missing' });
-    throw notFound(`Module '${request.name}' is not available in Hookpad`);
+    note('missing');
+    throw notFound(`Module '${name}' is not available in Hookpad — ${MODULE_FIX_HINT}`, name);
+  }
+
+  function mockRequire(mockName: string): (id: unknown) => unknown {
+    return (id) => resolve(parseId(id), false, mockName);
   }
 
   return function require(id: unknown): unknown {
-    if (typeof id !== 'string') {
-      throw new TypeError(`The "id" argument must be of type string. Received ${typeof id}`);
-    }
-    const request = parseSpecifier(id);
+    const request = parseId(id);
     checkVersion(request.name, request.version);
-    return resolve(request);
+    return resolve(request, true);
   };
+}
+
+function parseId(id: unknown): ModuleSpecifier {
+  if (typeof id !== 'string') {
+    throw new TypeError(`The "id" argument must be of type string. Received ${typeof id}`);
+  }
+  return parseSpecifier(id);
 }
 
 function version(request: ModuleSpecifier): { version?: string } {

@@ -231,7 +231,8 @@ describe('outcomes', () => {
     expect(outcome).toMatchObject({
       kind: 'compile',
       error: {
-        message: "Module '@scope/lodash' is not available in Hookpad",
+        message:
+          "Module '@scope/lodash' is not available in Hookpad — add a module mock or choose Auto-mock for it",
         location: { line: 1, column: 14 },
       },
     });

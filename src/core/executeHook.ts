@@ -7,6 +7,7 @@ import type {
   SerializedError,
   StorageState,
 } from './schemas';
+import type { OutboundEntry } from './networkSchemas';
 import { getPoint } from './points';
 import { validateBody } from './validateBody';
 import { compileHook } from './compileHook';
@@ -19,6 +20,8 @@ import { createWebtaskStorage } from './createWebtaskStorage';
 import { serializeError } from './serializeError';
 import { locateInStack } from './hookLocator';
 import { PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
+import { createNetwork, type NetworkRuntime } from './network/createNetwork';
+import type { HostBindings } from './compileHook';
 
 export { PROMISE_SETTLED_WITHOUT_CB };
 
@@ -32,6 +35,12 @@ export interface ExecuteHookOptions {
    * writes during the after-callback grace period (they happen on the platform too).
    */
   onStorage?(state: StorageState): void;
+  /**
+   * The "Outbound requests" trace: one entry per HTTP request when it is answered or fails,
+   * and one per auto-mocked SDK call — including during the after-callback grace period
+   * (entries then marked `afterCallback`, like logs).
+   */
+  onRequest?(entry: OutboundEntry): void;
 }
 
 export interface ExecutingHook {
@@ -67,6 +76,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
   let outcome: EngineOutcome | undefined;
   let isFinished = false;
   const requires: ModuleRequest[] = [];
+  let network: NetworkRuntime | undefined;
 
   const duration = () => Math.max(0, now() - start);
 
@@ -88,6 +98,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     const result = requires.length > 0 ? { ...settledAs, requires: [...requires] } : settledAs;
     outcome = result;
     sink.markAfterCallback();
+    network?.trace.markAfterCallback();
     resolveSettled(result);
     // Even without a grace period, let the current task end so logs written right after
     // cb() (in the same tick) are still delivered.
@@ -154,19 +165,34 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       cleanups.push(options.subscribeUncaught((error) => escaped('async-throw', error)));
     }
 
+    const console = captureConsole(sink, now);
+    const call = (fn: unknown) => fn as (...args: unknown[]) => unknown;
+    const runtime = createNetwork({
+      ...(request.network ? { settings: request.network } : {}),
+      timers: {
+        setTimeout: (callback, ms) => call(shims.setTimeout)(callback, ms),
+        clearTimeout: (timer) => call(shims.clearTimeout)(timer),
+      },
+      now,
+      start,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+      warn: (text) => sink.emit({ level: 'warn', source: 'runtime', text }),
+      log: (text) => call(console.log)(text),
+      host: () => host,
+    });
+    network = runtime;
+    cleanups.push(() => runtime.trace.close());
+    const host: HostBindings = { ...shims, console, global: globalThis, fetch: runtime.fetch };
     const require = createRequire({
       env: { defer: shims.defer },
       onRequest: (module) => requires.push(module),
       warn: (text, location) => sink.emit({ level: 'warn', source: 'runtime', text, location }),
+      clients: runtime.clients,
+      substitutes: runtime.substitutes,
     });
     // The platform compiled (and ran the module's top level) before it looked at the body,
     // so a compile error wins over an invalid body.
-    const compiled = compileHook(
-      request.code,
-      point.errorClasses,
-      { ...shims, console: captureConsole(sink, now), global: globalThis },
-      require,
-    );
+    const compiled = compileHook(request.code, point.errorClasses, host, require);
     if (!compiled.ok) return fail('compile', compiled.error);
 
     const validation = validateBody(point, body);

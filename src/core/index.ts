@@ -44,3 +44,21 @@ export {
   CONFLICT_MESSAGE,
   type WebtaskStorage,
 } from './createWebtaskStorage';
+export * from './networkSchemas';
+export { MODULE_FIX_HINT, type ModuleKind, type ModuleSubstituter } from './createRequire';
+export { dependenciesOf, UNPINNED_VERSION } from './network/dependenciesOf';
+export { matchUrlPattern, compileUrlPattern } from './network/matchUrlPattern';
+export {
+  createRequestRouter,
+  mockResponseHeaders,
+  type OutboundRequest,
+  type InboundResponse,
+  type RequestRouter,
+  type RequestRouterOptions,
+  type NetworkTimers,
+} from './network/createRequestRouter';
+export { createTrace, type Trace } from './network/createTrace';
+export { CLIENT_MODULES, NO_NETWORK } from './network/createNetwork';
+export { FETCH_REFUSED_EXPLANATION } from './network/nodeErrors';
+export { TRACE_BODY_LIMIT } from './network/bytes';
+export { slackPayload } from './network/clients/createSlackNotify';

@@ -76,8 +76,12 @@ export type StorageState = z.infer<typeof StorageStateSchema>;
 export const ModuleRequestSchema = z.object({
   name: z.string(),
   version: z.string().optional(),
-  /** 'builtin' = a Node core module Hookpad provides; 'missing' = not available. */
-  kind: z.enum(['builtin', 'missing']),
+  /**
+   * 'builtin' = a Node core module Hookpad provides; 'missing' = not available;
+   * 'client' = one of Hookpad's network clients (http, https, axios, request, got,
+   * node-fetch, slack-notify); 'mock' = the user's module mock; 'auto-mock' = a recording proxy.
+   */
+  kind: z.enum(['builtin', 'missing', 'mock', 'auto-mock', 'client']),
 });
 export type ModuleRequest = z.infer<typeof ModuleRequestSchema>;
 

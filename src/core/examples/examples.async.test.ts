@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { examples, type HookExample } from './index';
 import { MESSAGE_NOT_SENT, RESPONSE_IGNORED } from '../platformView';
-import { logLines, runExample, viewOf, type ExampleRun } from './runExample.testkit';
+import type { JsonValue } from '../schemas';
+import { logLines, payloadOf, runExample, viewOf, type ExampleRun } from './runExample.testkit';
 
 // Every Post-User Registration, Post Change Password and Send Phone Message example, run
 // through the engine: work after cb, timeouts, escaped errors, require, storage.
@@ -11,19 +12,29 @@ type Check = (run: ExampleRun, example: HookExample) => void | Promise<void>;
 const PROMISE_HINT = 'the returned promise settled but cb was never called';
 
 const checks: Record<string, Check> = {
-  'post-user-registration-slack': ({ outcome }, example) => {
+  'post-user-registration-slack': ({ outcome, requests }, example) => {
+    const payload = payloadOf(example) as { user: JsonValue };
     expect(outcome).toMatchObject({
-      status: 'failed',
-      kind: 'thrown',
-      error: {
-        message: "Module 'slack-notify' is not available in Hookpad",
-        location: { line: 7, column: 15 },
-      },
-      requires: [{ name: 'slack-notify', kind: 'missing' }],
+      status: 'succeeded',
+      response: payload.user,
+      requires: [{ name: 'slack-notify', kind: 'client' }],
     });
     expect(viewOf(example, outcome)).toEqual({
       kind: 'response-ignored',
-      message: 'Logged only — the signup is not affected.',
+      message: RESPONSE_IGNORED,
+    });
+    // The webhook post leaves after cb, finds no mock and is blocked.
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      kind: 'http',
+      client: 'slack-notify',
+      method: 'POST',
+      url: 'YOUR SLACK HOOK URL',
+      answeredBy: 'blocked',
+    });
+    expect(JSON.parse(requests[0]!.requestBody ?? 'null')).toMatchObject({
+      text: 'New User: user1@foo.com (user1@foo.com)',
+      channel: '#some_channel',
     });
   },
 
@@ -70,7 +81,8 @@ const checks: Record<string, Check> = {
       status: 'failed',
       kind: 'compile',
       error: {
-        message: "Module 'lodash' is not available in Hookpad",
+        message:
+          "Module 'lodash' is not available in Hookpad — add a module mock or choose Auto-mock for it",
         location: { line: 1, column: 9 },
       },
       requires: [{ name: 'lodash', version: '4.17.21', kind: 'missing' }],

@@ -9,7 +9,7 @@ const slack: HookExample = {
   point: 'post-user-registration',
   title: 'Slack notification',
   description:
-    'The documented example: posts the new user to a Slack channel with the slack-notify module and returns immediately. Hookpad does not provide slack-notify yet, so require fails.',
+    'The documented example: posts the new user to a Slack channel with the slack-notify module and returns immediately. Without an HTTP mock for the webhook URL the post is blocked (and nothing leaves the browser); the signup is not affected either way.',
   code: `module.exports = function (user, context, cb) {
 
   // Get your Slack's hook URL from https://slack.com/services/10525858050
@@ -29,7 +29,7 @@ const slack: HookExample = {
   cb(null, user, context);
 };`,
   expected:
-    'Fails on line 7: "Module \'slack-notify\' is not available in Hookpad" (the module is not provided yet)',
+    'Succeeds (the platform ignores the response); the POST to the Slack webhook is listed as blocked until you add an HTTP mock for its URL',
 };
 
 const afterCallback: HookExample = {

@@ -3,6 +3,7 @@ import { executeHook, type ExecuteHookOptions } from '../executeHook';
 import { getPoint } from '../points';
 import { platformView, type PlatformView } from '../platformView';
 import type { EngineOutcome, JsonValue, LogEntry, StorageState } from '../schemas';
+import type { OutboundEntry } from '../networkSchemas';
 import type { HookExample } from './types';
 
 export const GRACE_MS = 200;
@@ -15,6 +16,8 @@ export interface ExampleRun {
   logs: LogEntry[];
   /** Every state reported through `onStorage`, in order. */
   stored: StorageState[];
+  /** Every outbound request or SDK call, in order. */
+  requests: OutboundEntry[];
 }
 
 /** `onStorage` is part of the runtime work; declared here so this compiles before and after. */
@@ -38,10 +41,12 @@ export async function runExample(
 ): Promise<ExampleRun> {
   const logs: LogEntry[] = [];
   const stored: StorageState[] = [];
+  const requests: OutboundEntry[] = [];
   const storage = overrides.storage === null ? undefined : (overrides.storage ?? example.storage);
   const options: Options = {
     onLog: (entry) => logs.push(entry),
     onStorage: (state) => stored.push(state),
+    onRequest: (entry) => requests.push(entry),
   };
   const hook = executeHook(
     {
@@ -56,7 +61,7 @@ export async function runExample(
   );
   const outcome = await Promise.race([hook.settled, delay(example.timeoutMs ?? DEFAULT_LIMIT_MS)]);
   if (outcome) await hook.finished;
-  return { outcome, logs, stored };
+  return { outcome, logs, stored, requests };
 }
 
 /** The log lines as text, with "(after callback)" appended where the engine marked them. */

@@ -1,0 +1,465 @@
+import { Buffer } from 'buffer/';
+import { concatBytes, toBuffer, type BufferLike } from '../bytes';
+import { createAbort, parseUrl, type UrlParts } from '../hostApis';
+import { invalidUrl } from '../nodeErrors';
+import { STATUS_CODES } from '../statusCodes';
+import type { InboundResponse } from '../createRequestRouter';
+import { hookLocation, type ClientContext, type Emitter } from './clientContext';
+
+// Node's `http` and `https` client side: request()/get() return a ClientRequest-like
+// emitter; the response is an IncomingMessage-like emitter that streams the body as Buffer
+// chunks (at least two for bodies over one byte), so a hook that parses a single chunk
+// fails here the way it fails on Node. Events are emitted from the run's guarded timers:
+// an exception in a handler, or an 'error' event nobody listens to, fails the run.
+
+type Listener = (...args: never[]) => void;
+
+/** Chunk sizes: 16 KiB, but at least two chunks for a body of more than one byte. */
+export function chunkBoundaries(bytes: Uint8Array, keepUtf8: boolean): number[] {
+  const length = bytes.byteLength;
+  if (length === 0) return [];
+  const size = length <= 1 ? length : Math.min(16 * 1024, Math.ceil(length / 2));
+  const ends: number[] = [];
+  let start = 0;
+  while (start < length) {
+    let end = Math.min(length, start + size);
+    // With an encoding set Node's StringDecoder never splits a character: neither do we.
+    if (keepUtf8) {
+      while (end < length && end > start + 1 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+    }
+    ends.push(end);
+    start = end;
+  }
+  return ends;
+}
+
+interface RequestOptions {
+  protocol?: unknown;
+  host?: unknown;
+  hostname?: unknown;
+  port?: unknown;
+  path?: unknown;
+  method?: unknown;
+  headers?: unknown;
+  auth?: unknown;
+  timeout?: unknown;
+}
+
+const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+export function createHttpModule(context: ClientContext, protocol: 'http:' | 'https:') {
+  const Base = context.EventEmitter;
+  const later = (callback: () => void) => context.timers.setTimeout(callback, 0);
+  const client = protocol === 'https:' ? 'https' : 'http';
+
+  class IncomingMessage extends Base {
+    statusCode: number;
+    statusMessage: string;
+    headers: Record<string, string>;
+    rawHeaders: string[];
+    httpVersion = '1.1';
+    httpVersionMajor = 1;
+    httpVersionMinor = 1;
+    trailers = {};
+    complete = false;
+    aborted = false;
+    readable = true;
+    url = '';
+    method = null;
+    private encoding: string | undefined;
+    private flowing = false;
+    private started = false;
+    private destroyed = false;
+    private readonly body: Uint8Array;
+
+    constructor(response: InboundResponse) {
+      super();
+      this.statusCode = response.status;
+      this.statusMessage = response.statusText;
+      this.headers = { ...response.headers };
+      this.rawHeaders = Object.entries(response.headers).flat();
+      this.body = response.body;
+    }
+
+    setEncoding(encoding?: string): this {
+      this.encoding = encoding ?? 'utf8';
+      return this;
+    }
+
+    override on(event: string | symbol, listener: Listener): this {
+      super.on(event, listener);
+      if (event === 'data') this.resume();
+      return this;
+    }
+
+    addListener(event: string | symbol, listener: Listener): this {
+      return this.on(event, listener);
+    }
+
+    resume(): this {
+      this.flowing = true;
+      if (!this.started) {
+        this.started = true;
+        later(() => this.flow(0, 0));
+      }
+      return this;
+    }
+
+    pause(): this {
+      this.flowing = false;
+      return this;
+    }
+
+    isPaused(): boolean {
+      return !this.flowing;
+    }
+
+    destroy(error?: unknown): this {
+      this.destroyed = true;
+      if (error) later(() => this.emit('error', error));
+      later(() => this.emit('close'));
+      return this;
+    }
+
+    pipe<T extends { write?(chunk: unknown): unknown; end?(): unknown }>(destination: T): T {
+      this.on('data', ((chunk: unknown) => destination.write?.(chunk)) as Listener);
+      this.on('end', (() => destination.end?.()) as Listener);
+      return destination;
+    }
+
+    [Symbol.asyncIterator](): AsyncIterator<unknown> {
+      const queue: unknown[] = [];
+      let done = false;
+      let failure: unknown;
+      let wake: (() => void) | undefined;
+      this.on('data', ((chunk: unknown) => {
+        queue.push(chunk);
+        wake?.();
+      }) as Listener);
+      this.on('end', (() => {
+        done = true;
+        wake?.();
+      }) as Listener);
+      this.on('error', ((error: unknown) => {
+        failure = error;
+        wake?.();
+      }) as Listener);
+      return {
+        next: async () => {
+          while (queue.length === 0 && !done && failure === undefined) {
+            await new Promise<void>((resolve) => (wake = resolve));
+          }
+          if (queue.length > 0) return { value: queue.shift(), done: false };
+          if (failure !== undefined) throw failure;
+          return { value: undefined, done: true };
+        },
+      };
+    }
+
+    private flow(index: number, start: number): void {
+      if (this.destroyed) return;
+      if (!this.flowing) {
+        // Paused: look again shortly (resume() sets flowing back).
+        context.timers.setTimeout(() => this.flow(index, start), 1);
+        return;
+      }
+      const ends = chunkBoundaries(this.body, this.encoding !== undefined);
+      const end = ends[index];
+      if (end === undefined) {
+        this.complete = true;
+        this.readable = false;
+        this.emit('end');
+        later(() => this.emit('close'));
+        return;
+      }
+      const chunk: BufferLike = toBuffer(this.body.subarray(start, end));
+      this.emit('data', this.encoding ? chunk.toString(this.encoding as 'utf8') : chunk);
+      later(() => this.flow(index + 1, end));
+    }
+  }
+
+  class ClientRequest extends Base {
+    method: string;
+    path: string;
+    host: string;
+    protocol: string;
+    aborted = false;
+    finished = false;
+    reusedSocket = false;
+    writableEnded = false;
+    private readonly headerMap = new Map<string, [string, string]>();
+    private readonly chunks: Uint8Array[] = [];
+    private readonly abort$ = createAbort();
+    private timeoutMs = 0;
+    private timer: unknown;
+    private sent = false;
+    private answered = false;
+    private readonly url: string;
+
+    constructor(url: UrlParts, options: RequestOptions, callback?: Listener) {
+      super();
+      this.method = String(options.method ?? 'GET').toUpperCase();
+      this.protocol = url.protocol;
+      this.host = url.hostname;
+      this.path = `${url.pathname}${url.search}`;
+      this.url = url.href;
+      const headers = options.headers;
+      if (headers && typeof headers === 'object') {
+        for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+          if (value !== undefined) this.setHeader(name, value);
+        }
+      }
+      if (!this.hasHeader('host')) this.setHeader('Host', url.host);
+      const auth =
+        typeof options.auth === 'string'
+          ? options.auth
+          : url.username
+            ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+            : undefined;
+      if (auth !== undefined && !this.hasHeader('authorization')) {
+        this.setHeader('Authorization', `Basic ${Buffer.from(auth).toString('base64')}`);
+      }
+      if (callback) this.once('response', callback);
+      if (options.timeout !== undefined) this.setTimeout(Number(options.timeout));
+    }
+
+    setHeader(name: string, value: unknown): this {
+      const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
+      this.headerMap.set(name.toLowerCase(), [name, text]);
+      return this;
+    }
+
+    getHeader(name: string): string | undefined {
+      return this.headerMap.get(name.toLowerCase())?.[1];
+    }
+
+    getHeaders(): Record<string, string> {
+      return Object.fromEntries([...this.headerMap].map(([key, [, value]]) => [key, value]));
+    }
+
+    hasHeader(name: string): boolean {
+      return this.headerMap.has(name.toLowerCase());
+    }
+
+    removeHeader(name: string): void {
+      this.headerMap.delete(name.toLowerCase());
+    }
+
+    flushHeaders(): void {}
+
+    setNoDelay(): void {}
+
+    setSocketKeepAlive(): void {}
+
+    write(chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+      if (this.writableEnded) {
+        const error = new Error('write after end') as Error & { code: string };
+        error.code = 'ERR_STREAM_WRITE_AFTER_END';
+        later(() => this.emit('error', error));
+        return false;
+      }
+      const done = typeof encoding === 'function' ? encoding : callback;
+      if (chunk !== undefined && chunk !== null) {
+        this.chunks.push(
+          typeof chunk === 'string'
+            ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as 'utf8')
+            : toBuffer(chunk as Uint8Array),
+        );
+      }
+      if (typeof done === 'function') later(() => (done as () => void)());
+      return true;
+    }
+
+    end(data?: unknown, encoding?: unknown, callback?: unknown): this {
+      if (this.writableEnded) return this;
+      const done = [data, encoding, callback].find((value) => typeof value === 'function');
+      if (data !== undefined && typeof data !== 'function') {
+        this.write(data, typeof encoding === 'string' ? encoding : undefined);
+      }
+      this.writableEnded = true;
+      this.finished = true;
+      if (typeof done === 'function') this.once('finish', done as Listener);
+      this.send();
+      return this;
+    }
+
+    setTimeout(ms: number, callback?: Listener): this {
+      if (callback) this.once('timeout', callback);
+      this.timeoutMs = Number(ms) || 0;
+      if (this.sent) this.armTimeout();
+      return this;
+    }
+
+    abort(): void {
+      if (this.aborted) return;
+      this.aborted = true;
+      this.clearTimer();
+      this.abort$.abort();
+      later(() => {
+        this.emit('abort');
+        this.emit('close');
+      });
+    }
+
+    destroy(error?: unknown): this {
+      if (this.aborted) return this;
+      this.aborted = true;
+      this.clearTimer();
+      this.abort$.abort();
+      if (!this.answered) {
+        later(() => this.emit('error', error ?? socketHangUp()));
+      }
+      later(() => this.emit('close'));
+      return this;
+    }
+
+    private clearTimer(): void {
+      if (this.timer !== undefined) context.timers.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+
+    private armTimeout(): void {
+      this.clearTimer();
+      if (this.timeoutMs > 0 && !this.answered) {
+        this.timer = context.timers.setTimeout(() => this.emit('timeout'), this.timeoutMs);
+      }
+    }
+
+    private send(): void {
+      this.sent = true;
+      this.armTimeout();
+      const body = this.chunks.length > 0 ? concatBytes(this.chunks) : undefined;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of this.headerMap.values()) headers[name] = value;
+      const location = hookLocation();
+      later(() => this.emit('finish'));
+      context.router
+        .route({
+          client,
+          method: this.method,
+          url: this.url,
+          headers,
+          ...(body !== undefined ? { body } : {}),
+          signal: this.abort$.signal,
+          ...(location ? { location } : {}),
+        })
+        .then(
+          (response) => {
+            if (this.aborted) return;
+            this.answered = true;
+            this.clearTimer();
+            const message = new IncomingMessage(response);
+            later(() => {
+              // Node dumps a response nobody listens for.
+              if (this.listenerCount('response') === 0) message.resume();
+              this.emit('response', message);
+            });
+          },
+          (error: unknown) => {
+            if (this.aborted) return;
+            this.clearTimer();
+            later(() => {
+              this.emit('error', error);
+              this.emit('close');
+            });
+          },
+        );
+    }
+  }
+
+  function socketHangUp(): Error {
+    const error = new Error('socket hang up') as Error & { code: string };
+    error.code = 'ECONNRESET';
+    return error;
+  }
+
+  function toUrl(input: unknown): UrlParts {
+    const text = input instanceof URL ? input.href : String(input);
+    try {
+      return parseUrl(text);
+    } catch {
+      throw invalidUrl(text);
+    }
+  }
+
+  function fromOptions(options: RequestOptions): UrlParts {
+    const scheme = typeof options.protocol === 'string' ? options.protocol : protocol;
+    const hostname = String(options.hostname ?? options.host ?? 'localhost');
+    const port = options.port !== undefined && options.port !== null ? `:${options.port}` : '';
+    const path = typeof options.path === 'string' ? options.path : '/';
+    const bracketed =
+      hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
+    return toUrl(`${scheme}//${bracketed}${port}${path}`);
+  }
+
+  function request(...args: unknown[]): ClientRequest {
+    let url: UrlParts;
+    let options: RequestOptions = {};
+    let rest: unknown[];
+    if (typeof args[0] === 'string' || args[0] instanceof URL) {
+      url = toUrl(args[0]);
+      rest = args.slice(1);
+      if (rest[0] && typeof rest[0] === 'object') {
+        options = rest[0] as RequestOptions;
+        rest = rest.slice(1);
+        if (
+          options.hostname !== undefined ||
+          options.host !== undefined ||
+          options.path !== undefined
+        ) {
+          url = fromOptions({
+            protocol: url.protocol,
+            hostname: url.hostname,
+            ...(url.port ? { port: url.port } : {}),
+            path: `${url.pathname}${url.search}`,
+            ...options,
+          });
+        }
+      }
+    } else {
+      options = (args[0] ?? {}) as RequestOptions;
+      rest = args.slice(1);
+      url = fromOptions(options);
+    }
+    if (url.protocol !== protocol) {
+      const error = new TypeError(
+        `Protocol "${url.protocol}" not supported. Expected "${protocol}"`,
+      ) as TypeError & { code: string };
+      error.code = 'ERR_INVALID_PROTOCOL';
+      throw error;
+    }
+    const callback = typeof rest[0] === 'function' ? (rest[0] as Listener) : undefined;
+    return new ClientRequest(url, options, callback);
+  }
+
+  function get(...args: unknown[]): ClientRequest {
+    const req = request(...args);
+    req.end();
+    return req;
+  }
+
+  class Agent {
+    readonly options: unknown;
+    constructor(options?: unknown) {
+      this.options = options ?? {};
+    }
+    destroy(): void {}
+  }
+
+  return {
+    request,
+    get,
+    Agent,
+    globalAgent: new Agent(),
+    ClientRequest,
+    IncomingMessage,
+    METHODS,
+    STATUS_CODES: { ...STATUS_CODES },
+    createServer() {
+      throw new Error(`${client}.createServer is not available in Hookpad (hooks are clients)`);
+    },
+  };
+}
+
+export type HttpModule = ReturnType<typeof createHttpModule>;
+export type { Emitter };
