@@ -60,8 +60,63 @@ function hookSandbox(): Plugin {
   };
 }
 
+const EDITOR_ENTRY = fileURLToPath(new URL('./src/editor/CodeEditor.tsx', import.meta.url));
+
+/**
+ * The hook editor (Monaco, ~1 MiB gzip) is a lazy chunk, so the browser would only ask for
+ * it once the app's shell has been evaluated and rendered. In the production build, its
+ * chunks are hinted in index.html instead, so they download (and compile, off the main
+ * thread) while the shell starts. The lazy import then finds them ready.
+ */
+function preloadEditor(): Plugin {
+  let base = '/';
+  return {
+    name: 'hookpad-preload-editor',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return;
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const editor = chunks.find((chunk) => chunk.facadeModuleId === EDITOR_ENTRY);
+        if (!editor) return;
+        // What the entry imports statically is in the page already.
+        const loaded = new Set<string>();
+        const files = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (into: Set<string>, fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk || loaded.has(fileName) || into.has(fileName)) return;
+          into.add(fileName);
+          if (into === files) {
+            for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          }
+          for (const imported of chunk.imports) visit(into, imported);
+        };
+        for (const entry of chunks.filter((chunk) => chunk.isEntry)) visit(loaded, entry.fileName);
+        visit(files, editor.fileName);
+        return [
+          ...[...files].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: base + file },
+            injectTo: 'head' as const,
+          })),
+          ...[...styles].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: base + file },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), hookSandbox()],
+  plugins: [react(), hookSandbox(), preloadEditor()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

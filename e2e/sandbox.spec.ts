@@ -74,8 +74,10 @@ test('a hook finds nothing of the page: no DOM, storage, parent or network', asy
   expect(probes).toEqual([]);
 
   // The app's own stored drafts are intact, the probe included.
-  const stored = await page.evaluate(() => localStorage.getItem('hookpad:v1'));
-  expect(stored).toContain('hookpad-probe');
+  // (Drafts are written shortly after typing stops, so poll.)
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('hookpad:v1')))
+    .toContain('hookpad-probe');
 });
 
 test('a hook that runs out of memory crashes the sandbox, which is rebuilt for the next run', async ({

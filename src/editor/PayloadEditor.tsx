@@ -1,4 +1,5 @@
 import { Editor, type OnMount } from '@monaco-editor/react';
+import { useEffect, useState } from 'react';
 import { appStore, useAppStore } from '../store';
 import { selectPointId } from '../store/selectors';
 import { addRunAction } from './addRunAction';
@@ -6,7 +7,7 @@ import { demoteMonacoAlerts } from './demoteMonacoAlerts';
 import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
 import { payloadModelUri } from './modelUris';
-import './monacoSetup';
+import { payloadEditorReady } from './monacoSetup';
 
 const OPTIONS = {
   ...BASE_EDITOR_OPTIONS,
@@ -14,6 +15,9 @@ const OPTIONS = {
   lineNumbersMinChars: 3,
   folding: true,
 };
+
+let prepared = false;
+void payloadEditorReady.then(() => (prepared = true));
 
 export interface PayloadEditorProps {
   theme: 'vs' | 'vs-dark';
@@ -25,10 +29,20 @@ export interface PayloadEditorProps {
  */
 export default function PayloadEditor({ theme }: PayloadEditorProps) {
   const pointId = useAppStore(selectPointId);
+  // Mounts after the hook editor (see payloadEditorReady).
+  const [ready, setReady] = useState(prepared);
+  useEffect(() => {
+    let live = true;
+    void payloadEditorReady.then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
   const handleMount: OnMount = (instance) => {
     addRunAction(instance, () => appStore.getState().startRun());
     demoteMonacoAlerts();
   };
+  if (!ready) return <EditorLoading />;
   return (
     <Editor
       path={payloadModelUri(pointId)}

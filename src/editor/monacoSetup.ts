@@ -17,40 +17,28 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { payloadJsonSchema } from '../core/jsonSchemas';
 import { points } from '../core/points';
+import { afterStartup, whenEditorReady } from '../perf/editorReady';
 import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
 import { payloadModelUri } from './modelUris';
-import { syncLintMarkers } from './syncLintMarkers';
 import { syncRunMarkers } from './syncRunMarkers';
 
 self.MonacoEnvironment = {
+  // The language services' workers (JSON: ~0.5 MiB, TypeScript: ~1.5 MiB of script to
+  // fetch, parse and warm up) start once the hook editor is up and the page is idle, so they
+  // do not compete with it for the CPU; until then the payload's squiggles and the code's
+  // completions simply wait. The editor's own worker is needed at once.
   getWorker(_workerId, label) {
-    if (label === 'json') return new JsonWorker();
+    if (label === 'json') return afterStartup().then(() => new JsonWorker());
     if (label === 'typescript' || label === 'javascript') {
-      // The TypeScript worker is ~1.5 MiB: fetched only when the JavaScript service starts.
-      return import('monaco-editor/languages/features/typescript/ts.worker?worker').then(
-        ({ default: TsWorker }) => new TsWorker(),
-      );
+      return afterStartup()
+        .then(() => import('monaco-editor/languages/features/typescript/ts.worker?worker'))
+        .then(({ default: TsWorker }) => new TsWorker());
     }
     return new EditorWorker();
   },
 };
-
-jsonDefaults.setDiagnosticsOptions({
-  validate: true,
-  // The payload goes through JSON.parse, which accepts neither comments nor trailing commas.
-  allowComments: false,
-  comments: 'error',
-  trailingCommas: 'error',
-  enableSchemaRequest: false,
-  schemaValidation: 'error',
-  schemas: points.map((point) => ({
-    uri: `hookpad://schemas/${point.id}.json`,
-    fileMatch: [payloadModelUri(point.id)],
-    schema: payloadJsonSchema(point.id),
-  })),
-});
 
 javascriptDefaults.setCompilerOptions({
   allowJs: true,
@@ -68,8 +56,41 @@ javascriptDefaults.setDiagnosticsOptions({
 javascriptDefaults.addExtraLib(HOOK_GLOBALS_TYPINGS, 'file:///typings/hook-globals.d.ts');
 
 loader.config({ monaco });
-bindModelsToStore(monaco, appStore);
+const models = bindModelsToStore(monaco, appStore);
 syncRunMarkers(monaco, appStore);
-syncLintMarkers(monaco);
+
+/**
+ * The payload editor mounts after the hook editor (two editors created in the same frame
+ * would both be ready only when the second one is). Its model, and with it the JSON
+ * language service and the points' JSON Schemas (z.toJSONSchema of five bodies), are
+ * prepared then too, schemas first so the service starts with them.
+ */
+export const payloadEditorReady: Promise<void> = whenEditorReady().then(() => {
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    // The payload goes through JSON.parse, which accepts neither comments nor trailing commas.
+    allowComments: false,
+    comments: 'error',
+    trailingCommas: 'error',
+    enableSchemaRequest: false,
+    schemaValidation: 'error',
+    schemas: points.map((point) => ({
+      uri: `hookpad://schemas/${point.id}.json`,
+      fileMatch: [payloadModelUri(point.id)],
+      schema: payloadJsonSchema(point.id),
+    })),
+  });
+  models.ensure(appStore.getState().pointId, 'payloadText');
+});
+
+// The other points' models, then lint hints (advice; the linter, acorn, is ~170 KiB), once
+// the page has started up.
+void afterStartup()
+  .then(() => {
+    models.ensureAll();
+    return import('./syncLintMarkers');
+  })
+  .then(({ syncLintMarkers }) => syncLintMarkers(monaco))
+  .catch((error: unknown) => console.warn('Hookpad lint could not start:', error));
 
 export { monaco };

@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { points } from '../core/points';
-import type { CodeLocation } from '../core/schemas';
+import type { CodeLocation, PointId } from '../core/schemas';
 import type { AppStore } from '../store/createAppStore';
 import type { RunState } from '../store/runSlice';
 import { hookModelUri } from './modelUris';
@@ -39,11 +39,18 @@ export function runMarkers(run: RunState): RunMarker[] {
  * yellow squiggles). A new run starts with no outcome and no logs, which clears them.
  */
 export function syncRunMarkers(monaco: MonacoApi, store: AppStore): void {
+  /** The models that show run markers now; only they need clearing. */
+  const marked = new Set<PointId>();
   const apply = (run: RunState) => {
     for (const point of points) {
+      const markers = point.id === run.point ? runMarkers(run) : [];
+      // Runs start with no markers: most updates change nothing, and each setModelMarkers
+      // would still notify every editor and marker listener.
+      if (markers.length === 0 && !marked.has(point.id)) continue;
       const model = monaco.editor.getModel(monaco.Uri.parse(hookModelUri(point.id)));
       if (!model) continue;
-      const markers = point.id === run.point ? runMarkers(run) : [];
+      if (markers.length > 0) marked.add(point.id);
+      else marked.delete(point.id);
       monaco.editor.setModelMarkers(
         model,
         OWNER,

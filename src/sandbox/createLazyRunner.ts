@@ -1,8 +1,14 @@
 import type { RunOutcome } from '../core/schemas';
+import { afterStartup } from '../perf/editorReady';
 import type { Runner, RunHandle } from './runner';
 
 export interface LazyRunner extends Runner {
-  /** Starts loading the sandbox code (and its iframe) ahead of the first run. */
+  /**
+   * Loads the sandbox code (and starts its iframe) ahead of the first run, once `startup`
+   * has passed: the sandbox's ~0.5 MiB of script, its iframe and its warming worker would
+   * otherwise compete with Monaco's start-up for the network and the CPU. A run before
+   * then loads it at once.
+   */
   preload(): Promise<void>;
 }
 
@@ -13,7 +19,10 @@ type RunnerModule = { createRunner(): Runner };
  * largest part of the app's own code) is fetched on first use or on preload, so the
  * shell paints without it.
  */
-export function createLazyRunner(load: () => Promise<RunnerModule>): LazyRunner {
+export function createLazyRunner(
+  load: () => Promise<RunnerModule>,
+  startup: () => Promise<void> = afterStartup,
+): LazyRunner {
   let runner: Promise<Runner> | undefined;
   // Once loaded, runs start synchronously: the request reaches the sandbox before React
   // renders "Running…", instead of a promise hop later.
@@ -25,7 +34,10 @@ export function createLazyRunner(load: () => Promise<RunnerModule>): LazyRunner 
     }));
 
   return {
-    preload: () => get().then(() => undefined),
+    preload: () =>
+      startup()
+        .then(get)
+        .then(() => undefined),
     run(request, options): RunHandle {
       if (loaded) return loaded.run(request, options);
       let cancelled = false;

@@ -1,5 +1,4 @@
 import {
-  RunRequestSchema,
   TimeoutMsSchema,
   type EngineOutcome,
   type LogEntry,
@@ -10,7 +9,13 @@ import {
 import { PROMISE_SETTLED_WITHOUT_CB } from '../core/runtimeMessages';
 import { createHeartbeat } from './createHeartbeat';
 import { mountSandboxFrame, type CreateFrame, type FrameConnection } from './mountSandboxFrame';
-import { FrameToHostSchema, isCurrent, type FrameToHost, type RunId } from './protocol';
+import {
+  FrameToHostSchema,
+  RunRequestWireSchema,
+  isCurrent,
+  type FrameToHost,
+  type RunId,
+} from './protocol';
 import type { RunHandle, RunOptions, Runner } from './runner';
 
 export interface CreateRunnerOptions {
@@ -231,7 +236,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   function run(request: RunRequest, { timeoutMs, onLog, onStorage }: RunOptions): RunHandle {
     if (disposed) throw new Error('This runner has been disposed.');
     // Fail loudly on misuse: the frame would drop an invalid request and the run would hang.
-    const validRequest = RunRequestSchema.parse(request);
+    const validRequest = RunRequestWireSchema.parse(request);
     TimeoutMsSchema.parse(timeoutMs);
     if (current) cancel(current);
 

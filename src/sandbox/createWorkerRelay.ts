@@ -19,10 +19,18 @@ interface ActiveWorker {
 }
 
 /**
+ * How long after a run has settled its successor's standby worker starts. Starting a worker
+ * (its ~0.5 MiB script, then the engine's warm-up run) takes a core for a while; right
+ * after the outcome it would compete with the host rendering that outcome.
+ */
+export const STANDBY_DELAY_MS = 50;
+
+/**
  * The frame's worker lifecycle: every run gets a fresh worker (no state leaks from one hook
- * to the next), and one standby worker is started ahead — as soon as the previous one is
- * taken — so a run does not wait for the worker's start-up. A worker is terminated as soon
- * as its run has finished or is killed.
+ * to the next), and one standby worker is started ahead so a run does not wait for the
+ * worker's start-up. The standby for the next run is started once the current run has
+ * settled (or ended), not while it runs: on a small machine its start-up would take the
+ * CPU from the hook. A worker is terminated as soon as its run has finished or is killed.
  */
 export function createWorkerRelay(
   workerUrl: string,
@@ -30,6 +38,7 @@ export function createWorkerRelay(
 ): WorkerRelay {
   let standby: Worker | null = null;
   let active: ActiveWorker | null = null;
+  let standbyTimer: ReturnType<typeof setTimeout> | null = null;
 
   function spawn(): Worker | null {
     try {
@@ -57,19 +66,35 @@ export function createWorkerRelay(
     }
   }
 
+  function prepareStandby(delayMs: number) {
+    if (standby || standbyTimer !== null) return;
+    standbyTimer = setTimeout(() => {
+      standbyTimer = null;
+      standby ??= spawn();
+    }, delayMs);
+  }
+
+  function end(worker: ActiveWorker) {
+    worker.worker.terminate();
+    worker.port.close();
+  }
+
   function retire() {
     if (!active) return;
-    active.worker.terminate();
-    active.port.close();
+    end(active);
     active = null;
-    standby ??= spawn();
+    prepareStandby(0);
   }
 
   function run(runId: RunId, request: RunRequest) {
-    retire();
+    // The previous run (say, in its after-callback grace period) is ended once this run is
+    // on its way: the new one does not wait for a termination.
+    const previous = active;
+    active = null;
     const worker = standby ?? spawn();
     standby = null;
     if (!worker) {
+      if (previous) end(previous);
       toHost({ type: 'fault', runId, message: 'No sandbox worker could be started.' });
       return;
     }
@@ -86,13 +111,12 @@ export function createWorkerRelay(
       const message = parsed.data;
       if (!isCurrent(message, runId)) return;
       toHost(message.type === 'fault' ? { ...message, runId } : message);
+      if (message.type === 'settled') prepareStandby(STANDBY_DELAY_MS);
       if (message.type === 'finished' || message.type === 'fault') retire();
     };
     const message: FrameToWorker = { type: 'run', runId, request, port: channel.port2 };
     worker.postMessage(message, [channel.port2]);
-    // Prepare the next run's worker right away: a run that follows at once (or that ends
-    // this one's post-callback grace period) must not wait for a worker's start-up.
-    standby = spawn();
+    if (previous) end(previous);
   }
 
   function kill(runId: RunId) {

@@ -3,8 +3,11 @@ import {
   EngineOutcomeSchema,
   LogEntrySchema,
   RunRequestSchema,
+  SerializedErrorSchema,
   StorageStateSchema,
+  type JsonValue,
 } from '../core/schemas';
+import { isJsonTree } from './isJsonTree';
 
 /**
  * The messages that cross the sandbox boundary: host ⇄ iframe (frame.ts) ⇄ worker
@@ -20,13 +23,38 @@ export type RunId = z.infer<typeof RunIdSchema>;
 // clone creates the port, so it holds in the iframe and the worker alike.
 const PortSchema = z.instanceof(MessagePort);
 
+// ── JSON on the wire ───────────────────────────────────────────────────────────────────────
+
+/**
+ * The core schemas with their JSON values (payload, response, console arguments, error
+ * properties, stored data) checked in one flat pass by isJsonTree instead of the recursive
+ * JsonValueSchema: these travel in every run's messages, and the check runs at each hop.
+ * Everything else is the core schemas' own check.
+ */
+const JsonTreeSchema = z.custom<JsonValue>(isJsonTree, {
+  error: 'Expected a JSON value (a tree of plain objects, arrays and primitives)',
+});
+
+export const RunRequestWireSchema = RunRequestSchema.extend({ payload: JsonTreeSchema });
+const LogEntryWireSchema = LogEntrySchema.extend({ args: z.array(JsonTreeSchema) });
+const StorageStateWireSchema = StorageStateSchema.extend({ data: JsonTreeSchema.optional() });
+const [SucceededSchema, FailedSchema] = EngineOutcomeSchema.options;
+const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
+  SucceededSchema.extend({ response: JsonTreeSchema.optional() }),
+  FailedSchema.extend({
+    error: SerializedErrorSchema.extend({
+      props: z.record(z.string(), JsonTreeSchema).optional(),
+    }),
+  }),
+]);
+
 // ── Messages, one schema each ──────────────────────────────────────────────────────────────
 
 const InitMessage = z.object({ type: z.literal('init'), port: PortSchema });
 const RunMessage = z.object({
   type: z.literal('run'),
   runId: RunIdSchema,
-  request: RunRequestSchema,
+  request: RunRequestWireSchema,
 });
 const KillMessage = z.object({ type: z.literal('kill'), runId: RunIdSchema });
 const PingMessage = z.object({ type: z.literal('ping'), seq: z.number().int().min(0) });
@@ -36,18 +64,18 @@ const PongMessage = z.object({ type: z.literal('pong'), seq: z.number().int().mi
 const LogMessage = z.object({
   type: z.literal('log'),
   runId: RunIdSchema,
-  entries: z.array(LogEntrySchema),
+  entries: z.array(LogEntryWireSchema),
 });
 const SettledMessage = z.object({
   type: z.literal('settled'),
   runId: RunIdSchema,
-  outcome: EngineOutcomeSchema,
+  outcome: EngineOutcomeWireSchema,
 });
 /** The hook's webtask storage after a successful `storage.set`. */
 const StorageMessage = z.object({
   type: z.literal('storage'),
   runId: RunIdSchema,
-  state: StorageStateSchema,
+  state: StorageStateWireSchema,
 });
 const FinishedMessage = z.object({ type: z.literal('finished'), runId: RunIdSchema });
 const FaultMessage = z.object({

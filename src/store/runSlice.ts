@@ -149,17 +149,6 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           });
         }
 
-        set({
-          run: {
-            ...idleRun,
-            status: 'running',
-            id,
-            point,
-            payload,
-            secrets: secrets.secrets,
-            startedAt: Date.now(),
-          },
-        });
         const current = runner.run(
           {
             point,
@@ -182,6 +171,19 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           },
         );
         handle = current;
+        // After the request is on its way: the store's listeners and React's render of
+        // "Running…" then happen while the sandbox works, not before it starts.
+        set({
+          run: {
+            ...idleRun,
+            status: 'running',
+            id,
+            point,
+            payload,
+            secrets: secrets.secrets,
+            startedAt: Date.now(),
+          },
+        });
 
         void current.outcome.then((outcome) => {
           flushLogs(id);

@@ -1,61 +1,38 @@
-import { useLayoutEffect, useRef, type FocusEvent } from 'react';
 import { useAppStore } from '../store';
 import { selectIsRunning } from '../store/selectors';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT_HINT = IS_MAC ? '⌘↵' : 'Ctrl+↵';
 
-/** Run, which turns into Cancel while a run is in flight. */
+/**
+ * Run, which turns into Cancel while a run is in flight. One element whose label and
+ * action change, so keyboard focus simply stays on it: swapping two buttons removed the
+ * focused one and focused the other on every run's start and end, and each of those focus
+ * moves forced the page's style to be recomputed while the result was being shown.
+ */
 export function RunButton() {
   const running = useAppStore(selectIsRunning);
   const startRun = useAppStore((state) => state.startRun);
   const cancelRun = useAppStore((state) => state.cancelRun);
-  const button = useRef<HTMLButtonElement>(null);
-  const hadFocus = useRef(false);
 
-  // Run and Cancel are different buttons; keep keyboard focus on whichever replaced the
-  // one the user had focused.
-  useLayoutEffect(() => {
-    if (hadFocus.current && document.activeElement === document.body) button.current?.focus();
-  }, [running]);
-
-  const trackFocus = {
-    onFocus: () => {
-      hadFocus.current = true;
-    },
-    // A button removed while focused blurs without a next target; moving on has one.
-    onBlur: (event: FocusEvent) => {
-      hadFocus.current = event.relatedTarget === null;
-    },
-  };
-
-  return running ? (
+  return (
     <button
-      key="cancel"
-      ref={button}
       type="button"
-      className="button button-cancel"
-      onClick={cancelRun}
-      title="Stop the running hook"
-      {...trackFocus}
+      className={running ? 'button button-cancel' : 'button button-primary'}
+      onClick={running ? cancelRun : startRun}
+      title={running ? 'Stop the running hook' : `Run the hook (${IS_MAC ? 'Cmd' : 'Ctrl'}+Enter)`}
+      aria-keyshortcuts={running ? undefined : 'Control+Enter Meta+Enter'}
     >
-      Cancel
-    </button>
-  ) : (
-    <button
-      key="run"
-      ref={button}
-      type="button"
-      className="button button-primary"
-      onClick={startRun}
-      title={`Run the hook (${IS_MAC ? 'Cmd' : 'Ctrl'}+Enter)`}
-      aria-keyshortcuts="Control+Enter Meta+Enter"
-      {...trackFocus}
-    >
-      Run
-      <kbd className="shortcut" aria-hidden="true">
-        {SHORTCUT_HINT}
-      </kbd>
+      {running ? (
+        'Cancel'
+      ) : (
+        <>
+          Run
+          <kbd className="shortcut" aria-hidden="true">
+            {SHORTCUT_HINT}
+          </kbd>
+        </>
+      )}
     </button>
   );
 }

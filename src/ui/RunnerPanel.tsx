@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { getPoint } from '../core/points';
 import { useRunRenderedMeasure } from '../perf/useRunRenderedMeasure';
 import { useAppStore } from '../store';
-import { selectPointId, selectRun } from '../store/selectors';
+import { selectPointId } from '../store/selectors';
 import { AccessTokenClaimsView } from './AccessTokenClaimsView';
 import { ConsoleView } from './ConsoleView';
 import { EnvelopeView } from './EnvelopeView';
@@ -23,50 +24,71 @@ import { TimeoutNote } from './TimeoutNote';
  * is hidden after a run; the Envelope tab shows the HTTP answer the platform would send.
  */
 export function RunnerPanel() {
-  const pointId = useAppStore(selectPointId);
-  const run = useAppStore(selectRun);
-  useRunRenderedMeasure(run.outcome);
-
-  const shownPoint = getPoint(run.point ?? pointId);
   return (
     <div className="runner">
+      <RunInputs />
+      <RunResults />
+    </div>
+  );
+}
+
+/** The inputs do not depend on the run: a run's start and end do not render them again. */
+const RunInputs = memo(function RunInputs() {
+  return (
+    <>
       <PayloadPane />
       <div className="run-settings">
         <TimeoutField />
       </div>
       <SecretsSection />
       <StorageSection />
-      <div className="run-results">
-        <RunStatus />
-        {run.point !== null && run.point !== pointId && (
-          <p className="run-note">Results of the last run, for {shownPoint.label}.</p>
-        )}
-        <ResultTabs
-          label="Run result"
-          // Each run shows its Result first, when it starts and again when it settles.
-          resetKey={`${run.id}:${run.outcome === null ? 'pending' : 'settled'}`}
-          tabs={[
-            {
-              id: 'result',
-              label: 'Result',
-              keepMounted: true,
-              panel: (
-                <div className="result-stack">
-                  <TimeoutNote />
-                  <RunErrorAlert />
-                  {/* What the platform makes of the response matters most, so it comes first. */}
-                  {shownPoint.responseUse === 'merged-user' && <MergedUserView />}
-                  {shownPoint.responseUse === 'access-token-claims' && <AccessTokenClaimsView />}
-                  <ResponseView />
-                  <RequiredModules />
-                  <ConsoleView />
-                </div>
-              ),
-            },
-            { id: 'envelope', label: 'Envelope', panel: <EnvelopeView /> },
-          ]}
-        />
-      </div>
+    </>
+  );
+});
+
+/**
+ * Reads only what its own markup needs of the run (each result view subscribes to its own
+ * part), so console output arriving or the grace period ending does not render it again.
+ */
+function RunResults() {
+  const pointId = useAppStore(selectPointId);
+  const runId = useAppStore((state) => state.run.id);
+  const runPoint = useAppStore((state) => state.run.point);
+  const outcome = useAppStore((state) => state.run.outcome);
+  useRunRenderedMeasure(outcome);
+
+  const shownPoint = getPoint(runPoint ?? pointId);
+  return (
+    <div className="run-results">
+      <RunStatus />
+      {runPoint !== null && runPoint !== pointId && (
+        <p className="run-note">Results of the last run, for {shownPoint.label}.</p>
+      )}
+      <ResultTabs
+        label="Run result"
+        // Each run shows its Result first, when it starts and again when it settles.
+        resetKey={`${runId}:${outcome === null ? 'pending' : 'settled'}`}
+        tabs={[
+          {
+            id: 'result',
+            label: 'Result',
+            keepMounted: true,
+            panel: (
+              <div className="result-stack">
+                <TimeoutNote />
+                <RunErrorAlert />
+                {/* What the platform makes of the response matters most, so it comes first. */}
+                {shownPoint.responseUse === 'merged-user' && <MergedUserView />}
+                {shownPoint.responseUse === 'access-token-claims' && <AccessTokenClaimsView />}
+                <ResponseView />
+                <RequiredModules />
+                <ConsoleView />
+              </div>
+            ),
+          },
+          { id: 'envelope', label: 'Envelope', panel: <EnvelopeView /> },
+        ]}
+      />
     </div>
   );
 }
