@@ -31,6 +31,12 @@ export interface ExecuteHookOptions {
   /** Lets the host report errors the engine cannot catch itself (unhandled rejections…). */
   subscribeUncaught?(handler: (error: unknown) => void): () => void;
   /**
+   * Lets the host make the hook's routed `fetch` its global one too, so that
+   * `globalThis.fetch(…)` goes through the network boundary like a bare `fetch(…)`.
+   * Returns an undo, called when the run finishes.
+   */
+  installGlobals?(globals: { fetch: unknown }): () => void;
+  /**
    * The hook's webtask storage after each successful `storage.set`, in order — including
    * writes during the after-callback grace period (they happen on the platform too).
    */
@@ -182,6 +188,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     });
     network = runtime;
     cleanups.push(() => runtime.trace.close());
+    if (options.installGlobals) cleanups.push(options.installGlobals({ fetch: runtime.fetch }));
     const host: HostBindings = { ...shims, console, global: globalThis, fetch: runtime.fetch };
     const require = createRequire({
       env: { defer: shims.defer },

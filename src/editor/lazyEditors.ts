@@ -6,3 +6,4 @@ import { lazy } from 'react';
  */
 export const LazyCodeEditor = lazy(() => import('./CodeEditor'));
 export const LazyPayloadEditor = lazy(() => import('./PayloadEditor'));
+export const LazyModuleMockEditor = lazy(() => import('./ModuleMockEditor'));

@@ -1,3 +1,4 @@
+import type { OutboundEntry } from '../core/networkSchemas';
 import {
   TimeoutMsSchema,
   type EngineOutcome,
@@ -17,6 +18,7 @@ import {
   type RunId,
 } from './protocol';
 import type { RunHandle, RunOptions, Runner } from './runner';
+import { sandboxPolicyFor, type SandboxPolicy } from './sandboxDocument';
 
 export interface CreateRunnerOptions {
   /** How often the sandbox is pinged while a run is in flight. */
@@ -38,6 +40,7 @@ export const TIMEOUT_HINT = 'the callback was never called';
 export const FINISH_SLACK_MS = 1_000;
 
 interface Frame {
+  policy: SandboxPolicy;
   connection: FrameConnection;
   ready: boolean;
   startTimer: ReturnType<typeof setTimeout>;
@@ -49,9 +52,14 @@ type RunPhase = 'queued' | 'running' | 'settled';
 interface ActiveRun {
   id: RunId;
   request: RunRequest;
+  /** Which sandbox it runs in: the network-allowed one only when the request says so. */
+  policy: SandboxPolicy;
+  /** The frame it was handed to; null while queued. */
+  frame: Frame | null;
   timeoutMs: number;
   onLog(entries: LogEntry[]): void;
   onStorage?(state: StorageState): void;
+  onRequest?(entries: OutboundEntry[], dropped: number): void;
   /** The timed-out hint; the engine's runtime warnings can make it more precise. */
   hint: string;
   phase: RunPhase;
@@ -66,17 +74,23 @@ interface ActiveRun {
  * The host side of the sandbox. One run at a time, each in a fresh worker inside an
  * opaque-origin iframe; the app's main thread never executes hook code. Enforces the hard
  * timeout, cancel, and notices a dead renderer by a heartbeat.
+ *
+ * A CSP is fixed per iframe document, so there is one frame per network policy: the
+ * no-network frame opens at once, the network-allowed one on the first run that needs it
+ * (and stays for the next). Each run goes to its policy's frame; the heartbeat watches the
+ * frame of the run in flight.
  */
 export function createRunner(options: CreateRunnerOptions = {}): Runner {
   const {
     heartbeatMs = 500,
     crashAfterMs = 1_500,
     startTimeoutMs = 10_000,
-    createFrame = (onMessage) => mountSandboxFrame(options.container ?? document.body, onMessage),
+    createFrame = (onMessage, policy) =>
+      mountSandboxFrame(options.container ?? document.body, onMessage, policy),
   } = options;
   const now = () => performance.now();
 
-  let frame: Frame | null = null;
+  const frames: Record<SandboxPolicy, Frame | null> = { offline: null, network: null };
   let current: ActiveRun | null = null;
   let nextRunId = 1;
   let disposed = false;
@@ -85,29 +99,35 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     intervalMs: heartbeatMs,
     deadAfterMs: crashAfterMs,
     now,
-    ping: (seq) => frame?.connection.post({ type: 'ping', seq }),
+    ping: (seq) => current?.frame?.connection.post({ type: 'ping', seq }),
     onDead: () => {
-      // The renderer is gone and took its workers with it: start over with a new iframe.
+      // The renderer is gone and took its workers with it: start over with a new iframe
+      // (the network-allowed one only when a run needs it again).
       const run = current;
-      openFrame();
+      const dead = run?.frame;
+      if (dead && frames[dead.policy] === dead) {
+        if (dead.policy === 'offline') openFrame('offline');
+        else closeFrame('network');
+      }
       if (run) {
         end(run, (durationMs) => ({ status: 'crashed', durationMs, message: CRASH_MESSAGE }));
       }
     },
   });
 
-  function openFrame() {
-    closeFrame();
+  function openFrame(policy: SandboxPolicy): Frame {
+    closeFrame(policy);
     const opened: Frame = {
+      policy,
       connection: createFrame((data) => {
-        if (frame === opened) onFrameMessage(opened, data);
-      }),
+        if (frames[policy] === opened) onFrameMessage(opened, data);
+      }, policy),
       ready: false,
       startTimer: setTimeout(() => {
-        if (frame !== opened || opened.ready) return;
+        if (frames[policy] !== opened || opened.ready) return;
         // Not rebuilt here: a sandbox that cannot start would otherwise be retried forever.
-        closeFrame();
-        if (current?.phase === 'queued') {
+        closeFrame(policy);
+        if (current?.phase === 'queued' && current.policy === policy) {
           end(current, () => ({
             status: 'crashed',
             durationMs: 0,
@@ -116,14 +136,16 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
         }
       }, startTimeoutMs),
     };
-    frame = opened;
+    frames[policy] = opened;
+    return opened;
   }
 
-  function closeFrame() {
+  function closeFrame(policy: SandboxPolicy) {
+    const frame = frames[policy];
     if (!frame) return;
     clearTimeout(frame.startTimer);
     frame.connection.destroy();
-    frame = null;
+    frames[policy] = null;
   }
 
   function onFrameMessage(source: Frame, data: unknown) {
@@ -136,11 +158,13 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     if (message.type === 'ready') {
       source.ready = true;
       clearTimeout(source.startTimer);
-      if (current?.phase === 'queued') dispatch(current, source);
+      if (current?.phase === 'queued' && current.policy === source.policy) {
+        dispatch(current, source);
+      }
       return;
     }
     if (message.type === 'pong') {
-      heartbeat.pong(message.seq);
+      if (current?.frame === source) heartbeat.pong(message.seq);
       return;
     }
     if (message.type === 'fault' && message.runId === undefined) {
@@ -149,10 +173,13 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     }
     const run = current;
     // Stale: the run it belongs to has already ended (timed out, cancelled, replaced).
-    if (!run || run.phase === 'queued' || !isCurrent(message, run.id)) return;
+    if (!run || run.frame !== source || !isCurrent(message, run.id)) return;
     switch (message.type) {
       case 'log':
         deliverLogs(run, message.entries);
+        break;
+      case 'request':
+        deliverRequests(run, message.entries, message.dropped ?? 0);
         break;
       case 'storage':
         deliverStorage(run, message.state);
@@ -174,6 +201,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   }
 
   function dispatch(run: ActiveRun, target: Frame) {
+    run.frame = target;
     run.phase = 'running';
     run.startedAt = now();
     heartbeat.start();
@@ -204,6 +232,14 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     }
   }
 
+  function deliverRequests(run: ActiveRun, entries: OutboundEntry[], dropped: number) {
+    try {
+      run.onRequest?.(entries, dropped);
+    } catch (error) {
+      console.error('Hookpad sandbox: onRequest threw', error);
+    }
+  }
+
   function deliverStorage(run: ActiveRun, state: StorageState) {
     try {
       run.onStorage?.(state);
@@ -221,7 +257,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     current = null;
     if (run.timer !== null) clearTimeout(run.timer);
     heartbeat.stop();
-    if (kill && run.phase !== 'queued') frame?.connection.post({ type: 'kill', runId: run.id });
+    if (kill && run.phase !== 'queued') run.frame?.connection.post({ type: 'kill', runId: run.id });
     if (outcome && run.phase !== 'settled') {
       run.resolveOutcome(outcome(run.startedAt === null ? 0 : now() - run.startedAt));
     }
@@ -233,7 +269,10 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     end(run, (durationMs) => ({ status: 'cancelled', durationMs }), true);
   }
 
-  function run(request: RunRequest, { timeoutMs, onLog, onStorage }: RunOptions): RunHandle {
+  function run(
+    request: RunRequest,
+    { timeoutMs, onLog, onStorage, onRequest }: RunOptions,
+  ): RunHandle {
     if (disposed) throw new Error('This runner has been disposed.');
     // Fail loudly on misuse: the frame would drop an invalid request and the run would hang.
     const validRequest = RunRequestWireSchema.parse(request);
@@ -247,9 +286,12 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     const active: ActiveRun = {
       id: nextRunId++,
       request: validRequest,
+      policy: sandboxPolicyFor(validRequest),
+      frame: null,
       timeoutMs,
       onLog,
       onStorage,
+      onRequest,
       hint: TIMEOUT_HINT,
       phase: 'queued',
       startedAt: null,
@@ -258,8 +300,8 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       resolveDone,
     };
     current = active;
-    if (!frame) openFrame();
-    if (frame?.ready) dispatch(active, frame);
+    const target = frames[active.policy] ?? openFrame(active.policy);
+    if (target.ready) dispatch(active, target);
     return { outcome, done, cancel: () => cancel(active) };
   }
 
@@ -267,9 +309,10 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     if (disposed) return;
     disposed = true;
     if (current) cancel(current);
-    closeFrame();
+    closeFrame('offline');
+    closeFrame('network');
   }
 
-  openFrame();
+  openFrame('offline');
   return { run, dispose };
 }

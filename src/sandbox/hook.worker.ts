@@ -10,6 +10,7 @@ import './installProcessGlobal';
 import { executeHook, getPoint } from '../core';
 import type { LogEntry } from '../core/schemas';
 import { createLogBatcher } from './createLogBatcher';
+import { createRequestBatcher } from './createRequestBatcher';
 import { FrameToWorkerSchema, type WorkerToFrame } from './protocol';
 
 const scope = self;
@@ -19,6 +20,25 @@ const clearTimer = (id: unknown) => clearTimeoutCaptured(id as number);
 const now = performance.now.bind(performance);
 const addListener = scope.addEventListener.bind(scope);
 const removeListener = scope.removeEventListener.bind(scope);
+
+/**
+ * Every request of the hook goes through the engine's network boundary: the global fetch
+ * becomes the hook's routed one, and the transports the boundary does not cover refuse
+ * clearly instead of slipping past the mocks and the trace when the network is allowed.
+ * (This worker serves one run, so nothing needs restoring for a next one.)
+ */
+function installRoutedGlobals(globals: { fetch: unknown }): () => void {
+  const scopeRecord = scope as unknown as Record<string, unknown>;
+  scopeRecord.fetch = globals.fetch;
+  for (const name of ['XMLHttpRequest', 'WebSocket', 'EventSource']) {
+    scopeRecord[name] = function unsupportedTransport() {
+      throw new Error(
+        `${name} is not available in Hookpad: use fetch, axios, request, got or http(s), which go through the network boundary`,
+      );
+    };
+  }
+  return () => undefined;
+}
 
 function onRunMessage(event: MessageEvent) {
   // One run per worker: nothing the hook posts to itself later is taken as a second run.
@@ -41,14 +61,27 @@ function onRunMessage(event: MessageEvent) {
     clearTimer,
   });
 
+  const requests = createRequestBatcher({
+    post: ({ entries, dropped }) =>
+      send({ type: 'request', runId, entries, ...(dropped > 0 ? { dropped } : {}) }),
+    setTimer,
+    clearTimer,
+  });
+  const flush = () => {
+    batcher.flush();
+    requests.flush();
+  };
+
   const { settled, finished } = executeHook(request, {
     onLog: batcher.push,
+    onRequest: requests.push,
     // Logs first, so the host sees the storage change after the lines that led to it.
     onStorage(state) {
-      batcher.flush();
+      flush();
       send({ type: 'storage', runId, state });
     },
     now,
+    installGlobals: installRoutedGlobals,
     subscribeUncaught(handler) {
       // preventDefault keeps the error from surfacing as the Worker's `error` event in the
       // frame, which would otherwise be reported as a sandbox fault.
@@ -69,14 +102,14 @@ function onRunMessage(event: MessageEvent) {
     },
   });
 
-  // Sequential on purpose: logs before `settled`, `settled` before `finished`, whatever
-  // order the engine's promises happen to resolve in.
+  // Sequential on purpose: logs and requests before `settled`, `settled` before `finished`,
+  // whatever order the engine's promises happen to resolve in.
   void (async () => {
     const outcome = await settled;
-    batcher.flush();
+    flush();
     send({ type: 'settled', runId, outcome });
     await finished;
-    batcher.flush();
+    flush();
     send({ type: 'finished', runId });
   })();
 }

@@ -1,6 +1,6 @@
 import { frameScript } from 'virtual:hook-sandbox';
 import type { FrameInit, HostToFrame } from './protocol';
-import { sandboxDocument } from './sandboxDocument';
+import { sandboxDocument, type SandboxPolicy } from './sandboxDocument';
 
 /** The host's end of one sandbox iframe; createRunner talks to the sandbox only through it. */
 export interface FrameConnection {
@@ -10,13 +10,17 @@ export interface FrameConnection {
 }
 
 /**
- * Creates a sandbox and delivers every message it sends, unparsed, to `onMessage` —
- * asynchronously, as MessagePort events are (never before it has returned).
+ * Creates a sandbox with the given network policy and delivers every message it sends,
+ * unparsed, to `onMessage` — asynchronously, as MessagePort events are (never before it
+ * has returned).
  */
-export type CreateFrame = (onMessage: (data: unknown) => void) => FrameConnection;
+export type CreateFrame = (
+  onMessage: (data: unknown) => void,
+  policy: SandboxPolicy,
+) => FrameConnection;
 
-/** Built once: the bundle is large and the same for every iframe. */
-let srcdoc: string | undefined;
+/** Built once per policy: the bundle is large and the same for every iframe. */
+const srcdocs: Partial<Record<SandboxPolicy, string>> = {};
 
 /**
  * Mounts a hidden `<iframe sandbox="allow-scripts">` (never allow-same-origin: its origin is
@@ -26,17 +30,19 @@ let srcdoc: string | undefined;
 export function mountSandboxFrame(
   container: HTMLElement,
   onMessage: (data: unknown) => void,
+  policy: SandboxPolicy = 'offline',
 ): FrameConnection {
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', 'allow-scripts');
-  iframe.title = 'Hookpad sandbox';
+  iframe.title = policy === 'network' ? 'Hookpad sandbox (network allowed)' : 'Hookpad sandbox';
+  iframe.dataset.policy = policy;
   iframe.setAttribute('aria-hidden', 'true');
   iframe.tabIndex = -1;
   // Hidden by size rather than display:none, so nothing depends on how browsers treat
   // undisplayed frames.
   iframe.style.cssText =
     'position:absolute;top:0;left:0;width:0;height:0;border:0;opacity:0;pointer-events:none';
-  iframe.srcdoc = srcdoc ??= sandboxDocument(frameScript);
+  iframe.srcdoc = srcdocs[policy] ??= sandboxDocument(frameScript, policy);
 
   const channel = new MessageChannel();
   channel.port1.onmessage = (event: MessageEvent) => onMessage(event.data);

@@ -16,6 +16,33 @@ const request = {
   graceMs: 0,
 };
 const entry = { seq: 0, level: 'log', source: 'hook', timeMs: 1.5, text: 'hi', args: ['hi'] };
+const httpEntry = {
+  seq: 0,
+  kind: 'http',
+  timeMs: 2,
+  afterCallback: true,
+  location: { line: 3, column: 5 },
+  client: 'slack-notify',
+  method: 'POST',
+  url: 'https://hooks.slack.com/services/T/B/X',
+  requestHeaders: { 'content-type': 'application/json' },
+  requestBody: '{"text":"hi"}',
+  answeredBy: 'mock',
+  mockId: 'm1',
+  status: 200,
+  responseHeaders: {},
+  responseBody: 'ok',
+  durationMs: 1,
+};
+const sdkEntry = {
+  seq: 1,
+  kind: 'sdk',
+  timeMs: 3,
+  client: 'twilio',
+  answeredBy: 'sdk',
+  call: 'twilio(…).messages.create({to, body})',
+  args: [{ to: '+1', body: 'x', nested: [1, null, { ok: true }] }],
+};
 
 const channels: MessageChannel[] = [];
 function port() {
@@ -70,6 +97,8 @@ describe('frame → host', () => {
       { type: 'ready' },
       { type: 'pong', seq: 4 },
       { type: 'log', runId: 1, entries: [entry] },
+      { type: 'request', runId: 1, entries: [httpEntry, sdkEntry] },
+      { type: 'request', runId: 1, entries: [], dropped: 3 },
       { type: 'storage', runId: 1, state: { data: { n: 1 }, etag: 'e' } },
       { type: 'storage', runId: 1, state: {} },
       { type: 'settled', runId: 1, outcome: { status: 'succeeded', durationMs: 2 } },
@@ -89,6 +118,34 @@ describe('frame → host', () => {
     const forged = { type: 'settled', runId: 1, outcome: { status: 'timed-out', durationMs: 1 } };
     expect(FrameToHostSchema.safeParse(forged).success).toBe(false);
     expect(FrameToHostSchema.safeParse({ type: 'settled', runId: 1 }).success).toBe(false);
+  });
+});
+
+describe('request entries', () => {
+  it('rejects malformed entries and non-JSON arguments', () => {
+    const bad = [
+      { ...httpEntry, answeredBy: 'magic' },
+      { ...httpEntry, requestHeaders: { a: 1 } },
+      { ...httpEntry, status: 1.5 },
+      { ...sdkEntry, args: [() => 1] },
+      { ...sdkEntry, args: [1n] },
+      { ...sdkEntry, args: [new Date(0)] },
+    ];
+    for (const item of bad) {
+      expect(
+        FrameToHostSchema.safeParse({ type: 'request', runId: 1, entries: [item] }).success,
+      ).toBe(false);
+    }
+    expect(
+      FrameToHostSchema.safeParse({ type: 'request', runId: 1, entries: [], dropped: -1 }).success,
+    ).toBe(false);
+    expect(FrameToHostSchema.safeParse({ type: 'request', entries: [] }).success).toBe(false);
+  });
+
+  it('the worker may send them', () => {
+    expect(
+      WorkerToFrameSchema.safeParse({ type: 'request', runId: 2, entries: [sdkEntry] }).success,
+    ).toBe(true);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   StorageStateSchema,
   type JsonValue,
 } from '../core/schemas';
+import { OutboundEntrySchema } from '../core/networkSchemas';
 import { isJsonTree } from './isJsonTree';
 
 /**
@@ -37,6 +38,10 @@ const JsonTreeSchema = z.custom<JsonValue>(isJsonTree, {
 
 export const RunRequestWireSchema = RunRequestSchema.extend({ payload: JsonTreeSchema });
 const LogEntryWireSchema = LogEntrySchema.extend({ args: z.array(JsonTreeSchema) });
+/** An "Outbound requests" entry; its SDK call arguments are the only JSON values. */
+export const OutboundEntryWireSchema = OutboundEntrySchema.extend({
+  args: z.array(JsonTreeSchema).optional(),
+});
 const StorageStateWireSchema = StorageStateSchema.extend({ data: JsonTreeSchema.optional() });
 const [SucceededSchema, FailedSchema] = EngineOutcomeSchema.options;
 const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
@@ -65,6 +70,16 @@ const LogMessage = z.object({
   type: z.literal('log'),
   runId: RunIdSchema,
   entries: z.array(LogEntryWireSchema),
+});
+/**
+ * "Outbound requests" entries in batches, like logs. `dropped` counts entries the worker
+ * did not forward (over its limits) since the previous batch.
+ */
+const RequestMessage = z.object({
+  type: z.literal('request'),
+  runId: RunIdSchema,
+  entries: z.array(OutboundEntryWireSchema),
+  dropped: z.number().int().min(0).optional(),
 });
 const SettledMessage = z.object({
   type: z.literal('settled'),
@@ -107,6 +122,7 @@ export const FrameToHostSchema = z.discriminatedUnion('type', [
   ReadyMessage,
   PongMessage,
   LogMessage,
+  RequestMessage,
   StorageMessage,
   SettledMessage,
   FinishedMessage,
@@ -127,6 +143,7 @@ export type FrameToWorker = z.infer<typeof FrameToWorkerSchema>;
 /** Worker → frame over the private port. */
 export const WorkerToFrameSchema = z.discriminatedUnion('type', [
   LogMessage,
+  RequestMessage,
   StorageMessage,
   SettledMessage,
   FinishedMessage,

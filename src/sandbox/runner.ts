@@ -1,3 +1,4 @@
+import type { OutboundEntry } from '../core/networkSchemas';
 import type { LogEntry, RunOutcome, RunRequest, StorageState } from '../core/schemas';
 
 export interface RunOptions {
@@ -7,6 +8,12 @@ export interface RunOptions {
   onLog(entries: LogEntry[]): void;
   /** The hook's webtask storage after each successful `storage.set`, in order. */
   onStorage?(state: StorageState): void;
+  /**
+   * "Outbound requests" entries (HTTP requests, auto-mocked SDK calls) in batches, as they
+   * are answered, including those after the callback. `dropped` counts entries the sandbox
+   * did not forward since the previous batch (over its limits; see REQUEST_LIMITS).
+   */
+  onRequest?(entries: OutboundEntry[], dropped: number): void;
 }
 
 export interface RunHandle {

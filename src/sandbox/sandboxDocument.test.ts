@@ -1,6 +1,13 @@
 import { frameScript } from 'virtual:hook-sandbox';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CSP, escapeInlineScript, sandboxDocument } from './sandboxDocument';
+import {
+  NETWORK_SANDBOX_CSP,
+  SANDBOX_CSP,
+  escapeInlineScript,
+  sandboxCsp,
+  sandboxDocument,
+  sandboxPolicyFor,
+} from './sandboxDocument';
 
 describe('sandboxDocument', () => {
   it('escapes what would end or confuse the inline script, without changing its meaning', () => {
@@ -22,5 +29,31 @@ describe('sandboxDocument', () => {
     expect(html.indexOf(SANDBOX_CSP)).toBeLessThan(html.indexOf('<script>'));
     expect(SANDBOX_CSP).toContain("connect-src 'none'");
     expect(html.endsWith('void 0</script>')).toBe(true);
+  });
+
+  it('with the network allowed, only connect-src changes: http and https', () => {
+    const html = sandboxDocument('void 0', 'network');
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="${NETWORK_SANDBOX_CSP}">`,
+    );
+    expect(html).not.toContain("connect-src 'none'");
+    expect(NETWORK_SANDBOX_CSP).toBe(
+      "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src http: https:",
+    );
+    expect(SANDBOX_CSP).toBe(
+      "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'",
+    );
+    expect(sandboxDocument('void 0')).toBe(sandboxDocument('void 0', 'offline'));
+    expect(sandboxCsp('offline')).toBe(SANDBOX_CSP);
+    expect(sandboxCsp('network')).toBe(NETWORK_SANDBOX_CSP);
+  });
+});
+
+describe('sandboxPolicyFor', () => {
+  const network = { mocks: [], moduleMocks: [], autoMocks: [] };
+  it('picks the network-allowed sandbox only when the request allows the network', () => {
+    expect(sandboxPolicyFor({})).toBe('offline');
+    expect(sandboxPolicyFor({ network: { ...network, allowNetwork: false } })).toBe('offline');
+    expect(sandboxPolicyFor({ network: { ...network, allowNetwork: true } })).toBe('network');
   });
 });

@@ -1,9 +1,36 @@
+import type { RunRequest } from '../core/schemas';
+
 /**
- * The iframe's only network rule: nothing. Scripts run inline (the frame script) or from
- * blob: URLs (the workers); 'unsafe-eval' is what lets the engine compile the hook.
+ * What a sandbox iframe may reach on the network. The CSP is fixed when its document
+ * loads, so each policy has a frame of its own: 'offline' (nothing) for every run, and
+ * 'network' (http and https) only for runs with "Allow network" on.
  */
-export const SANDBOX_CSP =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'";
+export type SandboxPolicy = 'offline' | 'network';
+
+/** The sandbox a request must run in. */
+export function sandboxPolicyFor(request: Pick<RunRequest, 'network'>): SandboxPolicy {
+  return request.network?.allowNetwork === true ? 'network' : 'offline';
+}
+
+/**
+ * Scripts run inline (the frame script) or from blob: URLs (the workers, which inherit
+ * this policy); 'unsafe-eval' is what lets the engine compile the hook.
+ */
+const SCRIPT_POLICY =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
+
+/** The iframe's only network rule: nothing. */
+export const SANDBOX_CSP = `${SCRIPT_POLICY}; connect-src 'none'`;
+
+/**
+ * With "Allow network": the same, except that the worker's fetch may reach http and https
+ * URLs (still subject to CORS, as the sandbox's origin is opaque).
+ */
+export const NETWORK_SANDBOX_CSP = `${SCRIPT_POLICY}; connect-src http: https:`;
+
+export function sandboxCsp(policy: SandboxPolicy): string {
+  return policy === 'network' ? NETWORK_SANDBOX_CSP : SANDBOX_CSP;
+}
 
 /**
  * Makes script text safe to place between <script> and </script>: the HTML parser would end
@@ -15,11 +42,11 @@ export function escapeInlineScript(script: string): string {
   return script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-/** The srcdoc of the sandbox iframe. */
-export function sandboxDocument(frameScript: string): string {
+/** The srcdoc of a sandbox iframe with the given network policy. */
+export function sandboxDocument(frameScript: string, policy: SandboxPolicy = 'offline'): string {
   return (
     '<!doctype html>' +
-    `<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CSP}">` +
+    `<meta http-equiv="Content-Security-Policy" content="${sandboxCsp(policy)}">` +
     `<script>${escapeInlineScript(frameScript)}</script>`
   );
 }

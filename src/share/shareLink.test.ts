@@ -59,6 +59,42 @@ describe('encodeShareLink', () => {
     expect(JSON.parse(json)).toEqual(sample);
   });
 
+  it('round-trips HTTP mocks, module mocks, auto-mocks and the network switch', async () => {
+    const withNetwork: SharedState = {
+      ...sample,
+      mocks: [
+        {
+          id: 'm1',
+          method: 'POST',
+          urlPattern: '/^https:\\/\\/api\\./',
+          status: 503,
+          headers: { 'x-test': '1' },
+          body: 'busy',
+          delayMs: 20,
+          networkError: false,
+        },
+      ],
+      modules: [{ name: 'lib', code: 'module.exports = {};' }],
+      autoMocks: ['twilio'],
+      allowNetwork: true,
+    };
+    const decoded = await decodeShareLink(await tokenOf(withNetwork));
+    expect(decoded).toEqual({ ok: true, state: withNetwork });
+  });
+
+  it('opens links without the network fields (made before they existed)', async () => {
+    const { v, point, code, payload } = sample;
+    const decoded = await decodeShareLink(await encodeRaw({ v, point, code, payload }));
+    expect(decoded).toEqual({ ok: true, state: { v, point, code, payload } });
+  });
+
+  it('refuses a link with a malformed mock and names the field', async () => {
+    const decoded = await decodeShareLink(
+      await encodeRaw({ ...sample, mocks: [{ id: 'm', method: 'GET', urlPattern: 'u' }] }),
+    );
+    expect(decoded).toMatchObject({ ok: false, message: expect.stringMatching(/^mocks\.0\./) });
+  });
+
   it('refuses to encode a state that fails the schema', async () => {
     const bad = { ...sample, timeoutMs: 10 };
     await expect(encodeShareLink(bad, PAGE)).rejects.toThrow();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas';
+import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
 
 /**
  * What a share link carries. This schema is the single source of truth: the encoder only
@@ -13,6 +14,14 @@ export const SharedStateSchema = z.object({
   payload: JsonValueSchema,
   timeoutMs: TimeoutMsSchema.optional(),
   secrets: z.record(z.string(), z.string()).optional(),
+  /** HTTP mocks in order (the first match answers); present only when there are some. */
+  mocks: z.array(HttpMockSchema).optional(),
+  /** Module mocks (code assigning `module.exports`); present only when there are some. */
+  modules: z.array(ModuleMockSchema).optional(),
+  /** Names of modules answered by a recording proxy; present only when there are some. */
+  autoMocks: z.array(z.string().min(1)).optional(),
+  /** Present (true) only when unmatched requests go out for real. */
+  allowNetwork: z.boolean().optional(),
 });
 export type SharedState = z.infer<typeof SharedStateSchema>;
 

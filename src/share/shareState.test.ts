@@ -75,3 +75,65 @@ describe('share links and secrets', () => {
     });
   });
 });
+
+describe('share links and network settings', () => {
+  function storeWithMocks() {
+    const store = createAppStore({ runner: createFakeRunner().runner });
+    const state = store.getState();
+    const P = 'credentials-exchange';
+    state.selectPoint(P);
+    const id = state.addHttpMock(P);
+    state.updateHttpMock(P, id, {
+      method: 'GET',
+      urlPattern: 'https://plans.example.com/*',
+      status: 201,
+      body: '{"tier":"pro"}',
+      delayMs: 5,
+    });
+    state.addModuleMock(P, 'lib');
+    state.updateModuleMock(P, 0, { code: 'module.exports = { x: 1 };' });
+    state.addModuleMock(P, '');
+    state.addAutoMock(P, 'twilio');
+    state.setAllowNetwork(P, true);
+    return store;
+  }
+
+  it('carry mocks, modules, auto-mocks and the network switch, and opening loads them', async () => {
+    const from = storeWithMocks();
+    const shareable = shareableState(from.getState(), false);
+    if (!shareable.ok) throw new Error(shareable.message);
+    const link = await encodeShareLink(shareable.state, PAGE);
+    const decoded = await decodeShareLink(readShareFragment(new URL(link).hash)!);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const shared = decoded.state;
+    expect(shared.mocks).toEqual(from.getState().drafts['credentials-exchange'].network.mocks);
+    // The unnamed module row stays home.
+    expect(shared.modules).toEqual([{ name: 'lib', code: 'module.exports = { x: 1 };' }]);
+    expect(shared.autoMocks).toEqual(['twilio']);
+    expect(shared.allowNetwork).toBe(true);
+
+    const to = createAppStore({ runner: createFakeRunner().runner });
+    const { v: _v, ...work } = shared;
+    to.getState().openSharedWork(work);
+    expect(to.getState().pointId).toBe('credentials-exchange');
+    expect(to.getState().drafts['credentials-exchange'].network).toEqual({
+      mocks: shared.mocks,
+      allowNetwork: true,
+      moduleMocks: [{ name: 'lib', code: 'module.exports = { x: 1 };' }],
+      autoMocks: ['twilio'],
+    });
+  });
+
+  it('leave the network fields out when they are empty', () => {
+    const store = createAppStore({ runner: createFakeRunner().runner });
+    const shareable = shareableState(store.getState(), false);
+    if (!shareable.ok) throw new Error(shareable.message);
+    expect(Object.keys(shareable.state).sort()).toEqual([
+      'code',
+      'payload',
+      'point',
+      'timeoutMs',
+      'v',
+    ]);
+  });
+});

@@ -1,12 +1,14 @@
 import type { JsonValue } from '../core/schemas';
 import type { AppState } from '../store/appState';
+import { networkForRun } from '../store/network';
 import { secretsForRun } from '../store/secrets';
 import type { SharedState } from './shareLink';
 
 export type ShareableState = { ok: true; state: SharedState } | { ok: false; message: string };
 
 /**
- * What a share link of the current point carries: its code, payload and the timeout, and
+ * What a share link of the current point carries: its code, payload and the timeout, its
+ * HTTP mocks, module mocks, auto-mocks and network switch (each only when not empty), and
  * its secrets only when the user asked for them.
  */
 export function shareableState(
@@ -25,6 +27,12 @@ export function shareableState(
     };
   }
   const shared: SharedState = { v: 1, point: pointId, code: draft.code, payload, timeoutMs };
+  // What a run would use: unnamed module rows and an auto-mocked module's code stay home.
+  const network = networkForRun(draft.network);
+  if (network.mocks.length > 0) shared.mocks = network.mocks;
+  if (network.moduleMocks.length > 0) shared.modules = network.moduleMocks;
+  if (network.autoMocks.length > 0) shared.autoMocks = network.autoMocks;
+  if (network.allowNetwork) shared.allowNetwork = true;
   if (includeSecrets) {
     const secrets = secretsForRun(draft.secrets);
     if (!secrets.ok) {

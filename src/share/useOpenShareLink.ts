@@ -22,8 +22,8 @@ export function useOpenShareLink() {
         setError(`This share link could not be opened: ${decoded.message}`);
         return;
       }
-      const { point, code, payload, timeoutMs, secrets } = decoded.state;
-      appStore.getState().openSharedWork({ point, code, payload, timeoutMs, secrets });
+      const { v: _version, ...work } = decoded.state;
+      appStore.getState().openSharedWork(work);
       setError(null);
       history.replaceState(history.state, '', location.pathname + location.search);
     };

@@ -21,6 +21,7 @@ describe('drafts', () => {
         code: point.starterCode,
         payloadText: JSON.stringify(point.defaultPayload, null, 2),
         secrets: [],
+        network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
       });
     }
     expect(state().pointId).toBe(points[0]?.id);
@@ -38,6 +39,7 @@ describe('drafts', () => {
       code: 'pre',
       payloadText: '{ "broken": ',
       secrets: [],
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
     });
     expect(state().drafts['send-phone-message'].code).toBe('sms');
   });
@@ -59,6 +61,7 @@ describe('drafts', () => {
       code: starterDraft('post-change-password').code,
       payloadText: 'y',
       secrets: [],
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
     });
     state().resetPayload('post-change-password');
     expect(state().drafts['post-change-password']).toEqual(starterDraft('post-change-password'));
@@ -78,6 +81,7 @@ describe('drafts', () => {
       code: 'shared',
       payloadText: '{\n  "recipient": "1",\n  "text": "t"\n}',
       secrets: [],
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
     });
     expect(state().timeoutMs).toBe(4321);
     expect(state().drafts['credentials-exchange'].code).toBe('mine');
@@ -119,6 +123,7 @@ describe('run', () => {
       secrets: {},
       graceMs: GRACE_MS,
       storage: {},
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
     });
     expect(runs[0]?.options.timeoutMs).toBe(1234);
     expect(state().run).toMatchObject({ status: 'running', point: 'send-phone-message' });

@@ -1,3 +1,4 @@
+import type { OutboundEntry } from '../core/networkSchemas';
 import type { LogEntry, RunOutcome, RunRequest, StorageState } from '../core/schemas';
 import type { RunHandle, RunOptions, Runner } from '../sandbox/runner';
 
@@ -7,6 +8,8 @@ export interface FakeRun {
   options: RunOptions;
   cancelled: boolean;
   log(...entries: LogEntry[]): void;
+  /** Reports "Outbound requests" entries; `dropped` as the sandbox counts them. */
+  trace(entries: OutboundEntry[], dropped?: number): void;
   /** Reports a successful storage.set of the hook. */
   store(state: StorageState): void;
   settle(outcome: RunOutcome): void;
@@ -27,6 +30,7 @@ export function createFakeRunner() {
         options,
         cancelled: false,
         log: (...entries) => options.onLog(entries),
+        trace: (entries, dropped = 0) => options.onRequest?.(entries, dropped),
         store: (state) => options.onStorage?.(state),
         settle,
         finish,
@@ -49,4 +53,18 @@ export function createFakeRunner() {
 
 export function logEntry(seq: number, text: string, extra: Partial<LogEntry> = {}): LogEntry {
   return { seq, level: 'log', source: 'hook', timeMs: seq, text, args: [text], ...extra };
+}
+
+export function outboundEntry(seq: number, extra: Partial<OutboundEntry> = {}): OutboundEntry {
+  return {
+    seq,
+    kind: 'http',
+    timeMs: seq,
+    client: 'fetch',
+    method: 'GET',
+    url: `https://api.example.com/${seq}`,
+    answeredBy: 'blocked',
+    error: 'no mock matched and the network is off: connect ECONNREFUSED',
+    ...extra,
+  };
 }

@@ -39,6 +39,7 @@ describe('persistence', () => {
           code: "console.log('edited')",
           payloadText: '{ not json yet',
           secrets: [],
+          network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
         },
       }),
       storage: expect.objectContaining({ 'post-user-registration': {} }),
@@ -111,7 +112,7 @@ describe('persistence', () => {
     expect(state.drafts['post-change-password'].code).toBe('old');
   });
 
-  it('migrates version 1 (drafts without secrets, no storage) to version 2', () => {
+  it('migrates version 1 (drafts without secrets, no storage) to version 3', () => {
     const { storage, read } = mapStorage({
       [STORAGE_KEY]: {
         version: 1,
@@ -132,6 +133,7 @@ describe('persistence', () => {
       code: 'v1 code',
       payloadText: '{"user":{}}',
       secrets: [],
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
     });
     expect(state.storage['pre-user-registration']).toEqual({});
     expect(state.timeoutMs).toBe(3000);
@@ -139,8 +141,16 @@ describe('persistence', () => {
     // The next write is in the new shape and version.
     state.setCode('pre-user-registration', 'edited');
     expect(read()).toMatchObject({
-      version: 2,
-      state: { drafts: { 'pre-user-registration': { code: 'edited', secrets: [] } } },
+      version: 3,
+      state: {
+        drafts: {
+          'pre-user-registration': {
+            code: 'edited',
+            secrets: [],
+            network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
+          },
+        },
+      },
     });
   });
 
@@ -188,6 +198,106 @@ describe('persistence', () => {
     expect(state.drafts['post-change-password']).toMatchObject({ code: 'also kept', secrets: [] });
     expect(state.storage['send-phone-message']).toEqual({});
     expect(state.storage['post-change-password']).toEqual({ data: [1] });
+  });
+
+  it('migrates version 2 (drafts without network settings) to version 3', () => {
+    const { storage, read } = mapStorage({
+      [STORAGE_KEY]: {
+        version: 2,
+        state: {
+          pointId: 'send-phone-message',
+          drafts: {
+            'send-phone-message': {
+              code: 'v2 code',
+              payloadText: '{}',
+              secrets: [{ id: 's1', name: 'K', value: 'v' }],
+            },
+          },
+          storage: { 'send-phone-message': { data: { n: 1 } } },
+          timeoutMs: 3000,
+          codePaneFraction: 0.5,
+        },
+      },
+    });
+    const state = newStore(storage).getState();
+    expect(state.drafts['send-phone-message']).toEqual({
+      code: 'v2 code',
+      payloadText: '{}',
+      secrets: [{ id: 's1', name: 'K', value: 'v' }],
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
+    });
+    expect(state.storage['send-phone-message']).toEqual({ data: { n: 1 } });
+    state.setAllowNetwork('send-phone-message', true);
+    expect(read()).toMatchObject({
+      version: 3,
+      state: { drafts: { 'send-phone-message': { network: { allowNetwork: true } } } },
+    });
+  });
+
+  it('stores network settings and restores them on the next start', () => {
+    const { storage } = mapStorage();
+    const firstStore = newStore(storage);
+    const first = firstStore.getState();
+    const id = first.addHttpMock('credentials-exchange');
+    first.updateHttpMock('credentials-exchange', id, {
+      method: 'GET',
+      urlPattern: 'https://plans.example.com/*',
+      status: 201,
+      body: '{"tier":"pro"}',
+      delayMs: 5,
+    });
+    first.setAllowNetwork('credentials-exchange', true);
+    first.addModuleMock('credentials-exchange', 'lib');
+    first.addModuleMock('credentials-exchange', '');
+    first.addAutoMock('credentials-exchange', 'twilio');
+
+    const saved = firstStore.getState().drafts['credentials-exchange'].network;
+    expect(saved.mocks[0]).toMatchObject({ id, status: 201, body: '{"tier":"pro"}' });
+    const second = newStore(storage).getState();
+    expect(second.drafts['credentials-exchange'].network).toEqual(saved);
+  });
+
+  it('keeps the valid parts of damaged stored network settings', () => {
+    const good = {
+      id: 'a',
+      method: 'GET',
+      urlPattern: 'u',
+      status: 200,
+      headers: {},
+      body: '',
+      delayMs: 0,
+    };
+    const { storage } = mapStorage({
+      [STORAGE_KEY]: {
+        version: STORAGE_VERSION,
+        state: {
+          drafts: {
+            'send-phone-message': {
+              code: 'kept',
+              payloadText: '{}',
+              network: {
+                mocks: [good, { ...good, status: 999 }, { ...good }, { ...good, id: undefined }],
+                allowNetwork: 'yes',
+                moduleMocks: [{ name: 'm', code: 'x' }, { name: 'n' }, 3],
+                autoMocks: ['t', 4, 't'],
+              },
+            },
+            'post-change-password': { code: 'also kept', payloadText: '{}', network: 'nope' },
+          },
+        },
+      },
+    });
+    const state = newStore(storage).getState();
+    const network = state.drafts['send-phone-message'].network;
+    expect(network.mocks).toHaveLength(3);
+    expect(new Set(network.mocks.map((mock) => mock.id)).size).toBe(3);
+    expect(network.allowNetwork).toBe(false);
+    expect(network.moduleMocks).toEqual([{ name: 'm', code: 'x' }]);
+    expect(network.autoMocks).toEqual(['t']);
+    expect(state.drafts['post-change-password']).toMatchObject({
+      code: 'also kept',
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
+    });
   });
 
   it('survives stored text that is not JSON', () => {

@@ -7,7 +7,15 @@ import {
   type PointId,
   type StorageState,
 } from '../core/schemas';
+import {
+  HttpMockSchema,
+  ModuleMockSchema,
+  type HttpMock,
+  type ModuleMock,
+  type NetworkSettings,
+} from '../core/networkSchemas';
 import type { AppState } from './appState';
+import { newMockId } from './network';
 import { newSecretId, type SecretRow } from './secrets';
 import { clampCodePane, type Draft } from './workspaceSlice';
 
@@ -16,8 +24,9 @@ export const STORAGE_KEY = 'hookpad:v1';
 /**
  * 1: drafts {code, payloadText}, pointId, timeoutMs, codePaneFraction.
  * 2: drafts also carry `secrets` (rows); per-point webtask `storage`.
+ * 3: drafts also carry `network` (HTTP mocks, allowNetwork, module mocks, auto-mocks).
  */
-export const STORAGE_VERSION = 2;
+export const STORAGE_VERSION = 3;
 
 /** What survives a reload: the inputs and the hooks' storage, never run results. */
 export interface PersistedState {
@@ -45,10 +54,46 @@ function readSecrets(value: unknown): SecretRow[] {
   return rows;
 }
 
+/** Items that do not parse are dropped one by one; a mock without an id gets one. */
+function readNetwork(value: unknown): NetworkSettings {
+  const stored =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const mocks: HttpMock[] = [];
+  const ids = new Set<string>();
+  for (const item of Array.isArray(stored.mocks) ? stored.mocks : []) {
+    const withId =
+      typeof item === 'object' && item !== null && !('id' in item)
+        ? { ...item, id: newMockId() }
+        : item;
+    const mock = HttpMockSchema.safeParse(withId);
+    if (!mock.success) continue;
+    // Ids address rows; a repeated one would make two rows edit as one.
+    const id = ids.has(mock.data.id) ? newMockId() : mock.data.id;
+    ids.add(id);
+    mocks.push({ ...mock.data, id });
+  }
+  const moduleMocks: ModuleMock[] = [];
+  for (const item of Array.isArray(stored.moduleMocks) ? stored.moduleMocks : []) {
+    // Rows the user has not named yet are kept (ModuleMockSchema requires a name for runs).
+    const mock = ModuleMockSchema.extend({ name: z.string() }).safeParse(item);
+    if (mock.success) moduleMocks.push(mock.data);
+  }
+  const autoMocks = Array.isArray(stored.autoMocks)
+    ? stored.autoMocks.filter((name): name is string => typeof name === 'string')
+    : [];
+  return {
+    mocks,
+    allowNetwork: stored.allowNetwork === true,
+    moduleMocks,
+    autoMocks: [...new Set(autoMocks)],
+  };
+}
+
 /**
  * Reads whatever is stored field by field, so one damaged or outdated field costs only
  * that field and never the drafts next to it. This is also the migration: a version-1
- * draft has no secrets (they become []), and version 1 had no storage.
+ * draft has no secrets (they become []), version 1 had no storage, and drafts before
+ * version 3 have no network settings (they become empty: every request refused).
  */
 export function readPersisted(value: unknown): Partial<PersistedState> {
   if (typeof value !== 'object' || value === null) return {};
@@ -72,6 +117,7 @@ export function readPersisted(value: unknown): Partial<PersistedState> {
           code: draftOk.data.code,
           payloadText: draftOk.data.payloadText,
           secrets: readSecrets((draft as Record<string, unknown>).secrets),
+          network: readNetwork((draft as Record<string, unknown>).network),
         };
       }
     }
@@ -99,8 +145,8 @@ export const persistOptions: Omit<PersistOptions<AppState, PersistedState>, 'sto
     timeoutMs: state.timeoutMs,
     codePaneFraction: state.codePaneFraction,
   }),
-  // Any other version (1, or one written by an unknown build) is read leniently, so drafts
-  // are kept where they still make sense; see readPersisted for what version 1 lacks.
+  // Any other version (1, 2, or one written by an unknown build) is read leniently, so
+  // drafts are kept where they still make sense; see readPersisted for what 1 and 2 lack.
   migrate: (persisted) => readPersisted(persisted) as PersistedState,
   merge: (persisted, current) => {
     const stored = readPersisted(persisted);

@@ -7,17 +7,23 @@ import {
   type PointId,
   type RunOutcome,
 } from '../core/schemas';
+import {
+  NetworkSettingsSchema,
+  type NetworkSettings,
+  type OutboundEntry,
+} from '../core/networkSchemas';
 import type { RunHandle, Runner } from '../sandbox/runner';
 import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
 import { secretsForRun } from './secrets';
+import { EMPTY_NETWORK, networkForRun } from './network';
 
 export type RunStatus = 'idle' | 'running' | 'done';
 
 /** A run that never reached the sandbox because an input was unusable. */
 export interface InputProblem {
   status: 'not-started';
-  field: 'payload' | 'timeout' | 'secrets';
+  field: 'payload' | 'timeout' | 'secrets' | 'network';
   message: string;
   durationMs: 0;
 }
@@ -38,6 +44,12 @@ export interface RunState {
   logs: LogEntry[];
   /** Entries beyond MAX_LOGS that were counted but not kept. */
   droppedLogs: number;
+  /** The "Outbound requests" trace (HTTP requests, auto-mocked SDK calls), in order. */
+  requests: OutboundEntry[];
+  /** Entries beyond MAX_REQUESTS (or the sandbox's limits) that were counted but not kept. */
+  droppedRequests: number;
+  /** The network settings the run was started with: which mock answered is looked up here. */
+  network: NetworkSettings;
   outcome: ShownOutcome | null;
   /** True after the outcome while the sandbox may still report "after callback" logs. */
   settling: boolean;
@@ -51,6 +63,8 @@ export interface RunSlice {
 
 /** Keeps memory bounded when a hook logs in a tight loop; the count of the rest is kept. */
 export const MAX_LOGS = 10_000;
+/** Like MAX_LOGS, for the "Outbound requests" trace. */
+export const MAX_REQUESTS = 1_000;
 /** Logs arrive in many small batches; the store takes them at most this often. */
 export const LOG_FLUSH_MS = 50;
 export const GRACE_MS = 1000;
@@ -64,6 +78,9 @@ export const idleRun: RunState = {
   startedAt: 0,
   logs: [],
   droppedLogs: 0,
+  requests: [],
+  droppedRequests: 0,
+  network: EMPTY_NETWORK,
   outcome: null,
   settling: false,
 };
@@ -72,27 +89,44 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
   return (set, get) => {
     let handle: RunHandle | null = null;
     let pending: LogEntry[] = [];
+    let pendingRequests: OutboundEntry[] = [];
+    let pendingDroppedRequests = 0;
     let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
-    const flushLogs = (runId: number) => {
-      // `pending` only ever holds entries of the current run.
-      if (get().run.id !== runId) return;
+    const clearPending = () => {
       if (flushTimer !== null) clearTimeout(flushTimer);
       flushTimer = null;
-      const batch = pending;
       pending = [];
-      if (batch.length === 0) return;
+      pendingRequests = [];
+      pendingDroppedRequests = 0;
+    };
+
+    /** Logs and requests arrive in batches; both are taken into the run in one update. */
+    const flushLogs = (runId: number) => {
+      // `pending…` only ever holds entries of the current run.
+      if (get().run.id !== runId) return;
+      const logs = pending;
+      const requests = pendingRequests;
+      const droppedRequests = pendingDroppedRequests;
+      clearPending();
+      if (logs.length === 0 && requests.length === 0 && droppedRequests === 0) return;
       set((state) => {
-        const room = Math.max(0, MAX_LOGS - state.run.logs.length);
-        const kept = batch.length <= room ? batch : batch.slice(0, room);
-        return {
-          run: {
-            ...state.run,
-            logs: kept.length > 0 ? [...state.run.logs, ...kept] : state.run.logs,
-            droppedLogs: state.run.droppedLogs + batch.length - kept.length,
-          },
-        };
+        const run = { ...state.run };
+        if (logs.length > 0) {
+          const kept = capped(logs, MAX_LOGS - run.logs.length);
+          if (kept.length > 0) run.logs = [...run.logs, ...kept];
+          run.droppedLogs += logs.length - kept.length;
+        }
+        if (requests.length > 0 || droppedRequests > 0) {
+          const kept = capped(requests, MAX_REQUESTS - run.requests.length);
+          if (kept.length > 0) run.requests = [...run.requests, ...kept];
+          run.droppedRequests += droppedRequests + requests.length - kept.length;
+        }
+        return { run };
       });
+    };
+    const scheduleFlush = (runId: number) => {
+      flushTimer ??= setTimeout(() => flushLogs(runId), LOG_FLUSH_MS);
     };
 
     const finishWithoutSandbox = (id: number, point: PointId, problem: InputProblem) =>
@@ -111,9 +145,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         // A previous run may still be in its after-callback grace period; end it.
         handle?.cancel();
         handle = null;
-        if (flushTimer !== null) clearTimeout(flushTimer);
-        flushTimer = null;
-        pending = [];
+        clearPending();
 
         const id = state.run.id + 1;
         const point = state.pointId;
@@ -149,6 +181,21 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           });
         }
 
+        // Drafts from before the network settings have none: nothing mocked, network off.
+        const network = NetworkSettingsSchema.safeParse(
+          networkForRun((draft.network as NetworkSettings | undefined) ?? EMPTY_NETWORK),
+        );
+        if (!network.success) {
+          return finishWithoutSandbox(id, point, {
+            status: 'not-started',
+            field: 'network',
+            message: `The HTTP mocks or module settings are invalid: ${network.error.issues
+              .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+              .join('; ')}`,
+            durationMs: 0,
+          });
+        }
+
         const current = runner.run(
           {
             point,
@@ -157,13 +204,21 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
             secrets: secrets.secrets,
             graceMs: GRACE_MS,
             storage: state.storage[point],
+            network: network.data,
           },
           {
             timeoutMs: state.timeoutMs,
             onLog: (entries) => {
               if (get().run.id !== id) return;
               pending.push(...entries);
-              flushTimer ??= setTimeout(() => flushLogs(id), LOG_FLUSH_MS);
+              scheduleFlush(id);
+            },
+            // Also after the callback, during the grace period, like logs.
+            onRequest: (entries, dropped) => {
+              if (get().run.id !== id) return;
+              pendingRequests.push(...entries);
+              pendingDroppedRequests += dropped;
+              scheduleFlush(id);
             },
             // Every successful storage.set is a real write, also after the callback (and
             // even if another run has started since): the point's storage follows it.
@@ -181,6 +236,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
             point,
             payload,
             secrets: secrets.secrets,
+            network: network.data,
             startedAt: Date.now(),
           },
         });
@@ -203,6 +259,10 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
       },
     };
   };
+}
+
+function capped<T>(batch: T[], room: number): T[] {
+  return batch.length <= room ? batch : batch.slice(0, Math.max(0, room));
 }
 
 export function timeoutProblem(input: string): string {

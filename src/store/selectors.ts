@@ -1,7 +1,9 @@
 import { getPoint } from '../core/points';
 import { validateBody } from '../core/validateBody';
 import type { PointId, StorageState } from '../core/schemas';
+import type { NetworkSettings } from '../core/networkSchemas';
 import type { AppState } from './appState';
+import { networkForRun } from './network';
 import type { RunState, ShownOutcome } from './runSlice';
 import { timeoutProblem } from './runSlice';
 import type { SecretRow } from './secrets';
@@ -13,6 +15,25 @@ export const selectPayloadText = (state: AppState): string =>
 export const selectSecretRows = (state: AppState): SecretRow[] =>
   state.drafts[state.pointId].secrets;
 export const selectStorage = (state: AppState): StorageState => state.storage[state.pointId];
+/** The point's network settings as the user edits them (empty rows included). */
+export const selectNetworkDraft = (state: AppState, point: PointId): NetworkSettings =>
+  state.drafts[point].network;
+
+const runNetworks = new WeakMap<NetworkSettings, NetworkSettings>();
+/**
+ * The point's network settings as a run uses them (`RunRequest.network`): module rows
+ * without a name, repeated names and auto-mocked modules' code left out. Stable per draft.
+ */
+export function selectNetworkSettings(state: AppState, point: PointId): NetworkSettings {
+  const draft = state.drafts[point].network;
+  let settings = runNetworks.get(draft);
+  if (settings === undefined) {
+    settings = networkForRun(draft);
+    runNetworks.set(draft, settings);
+  }
+  return settings;
+}
+
 export const selectRun = (state: AppState): RunState => state.run;
 export const selectIsRunning = (state: AppState): boolean => state.run.status === 'running';
 

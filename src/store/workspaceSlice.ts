@@ -8,7 +8,15 @@ import {
   type PointId,
   type StorageState,
 } from '../core/schemas';
+import type { HttpMock, ModuleMock, NetworkSettings } from '../core/networkSchemas';
 import type { AppState } from './appState';
+import {
+  emptyNetwork,
+  MODULE_MOCK_STARTER,
+  newHttpMock,
+  type HttpMockPatch,
+  type ModuleMockPatch,
+} from './network';
 import { newSecretId, secretRowsOf, type SecretRow } from './secrets';
 
 export type { SecretRow } from './secrets';
@@ -19,6 +27,8 @@ export interface Draft {
   payloadText: string;
   /** `context.webtask.secrets`, as rows in the order the user added them. */
   secrets: SecretRow[];
+  /** HTTP mocks, the network switch, module mocks and auto-mocks of this point's runs. */
+  network: NetworkSettings;
 }
 
 /** The state a share link opens (already decoded and validated). */
@@ -29,6 +39,11 @@ export interface SharedWork {
   timeoutMs?: number;
   /** Present only when the link was made with "Include secrets"; replaces the point's secrets. */
   secrets?: Record<string, string>;
+  /** The link's mocks and modules; absent ones are empty (links omit empty fields). */
+  mocks?: HttpMock[];
+  modules?: ModuleMock[];
+  autoMocks?: string[];
+  allowNetwork?: boolean;
 }
 
 /** Everything loading an example replaces, so Undo can put it back. */
@@ -88,6 +103,27 @@ export interface WorkspaceSlice {
   setStorage(id: PointId, storage: StorageState): void;
   clearStorage(id: PointId): void;
 
+  /** Appends an HTTP mock (ANY, empty pattern, 200, no body) and returns its id. */
+  addHttpMock(id: PointId): string;
+  updateHttpMock(id: PointId, mockId: string, patch: HttpMockPatch): void;
+  removeHttpMock(id: PointId, mockId: string): void;
+  /** Moves a mock `delta` places (negative: up); the first matching mock answers. */
+  moveHttpMock(id: PointId, mockId: string, delta: number): void;
+  /** Unmatched requests go out for real when on. */
+  setAllowNetwork(id: PointId, on: boolean): void;
+  /**
+   * Adds a module mock with starter code (a no-op if one with that name exists) and makes
+   * the module a code mock (it leaves `autoMocks`).
+   */
+  addModuleMock(id: PointId, name: string): void;
+  updateModuleMock(id: PointId, index: number, patch: ModuleMockPatch): void;
+  removeModuleMock(id: PointId, index: number): void;
+  /** Answers the module with a recording proxy (a no-op if it already is). */
+  addAutoMock(id: PointId, name: string): void;
+  removeAutoMock(id: PointId, name: string): void;
+  /** Renames an auto-mocked module in place (its row keeps its position). */
+  renameAutoMock(id: PointId, from: string, to: string): void;
+
   /** Switches to the example's point and loads it into that point's draft; never runs it. */
   loadExample(example: HookExample): void;
   /** Puts back what the last loaded example replaced. */
@@ -100,7 +136,12 @@ export const formatPayload = (payload: JsonValue): string => JSON.stringify(payl
 export function starterDraft(id: PointId): Draft {
   const point = points.find((candidate) => candidate.id === id);
   if (!point) throw new Error(`Unknown extensibility point: ${id}`);
-  return { code: point.starterCode, payloadText: formatPayload(point.defaultPayload), secrets: [] };
+  return {
+    code: point.starterCode,
+    payloadText: formatPayload(point.defaultPayload),
+    secrets: [],
+    network: emptyNetwork(),
+  };
 }
 
 export function starterDrafts(): Record<PointId, Draft> {
@@ -142,6 +183,18 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       return { drafts: { ...state.drafts, [id]: { ...draft, secrets } } };
     });
 
+  const updateNetwork = (
+    id: PointId,
+    change: (network: NetworkSettings) => NetworkSettings | undefined,
+  ) =>
+    set((state) => {
+      const draft = state.drafts[id];
+      const network = change(draft.network);
+      // undefined: nothing to change, so subscribers stay quiet.
+      if (network === undefined) return state;
+      return { drafts: { ...state.drafts, [id]: { ...draft, network } } };
+    });
+
   return {
     pointId: points[0]?.id ?? 'credentials-exchange',
     drafts: starterDrafts(),
@@ -175,6 +228,12 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
               work.secrets === undefined
                 ? state.drafts[work.point].secrets
                 : secretRowsOf(work.secrets),
+            network: {
+              mocks: work.mocks ?? [],
+              allowNetwork: work.allowNetwork ?? false,
+              moduleMocks: work.modules ?? [],
+              autoMocks: work.autoMocks ?? [],
+            },
           },
         },
         ...(work.timeoutMs === undefined ? {} : { timeoutMs: work.timeoutMs, timeoutInput: null }),
@@ -203,6 +262,95 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     setStorage: (id, storage) => set((state) => ({ storage: { ...state.storage, [id]: storage } })),
     clearStorage: (id) => set((state) => ({ storage: { ...state.storage, [id]: EMPTY_STORAGE } })),
 
+    addHttpMock: (id) => {
+      const mock = newHttpMock();
+      updateNetwork(id, (network) => ({ ...network, mocks: [...network.mocks, mock] }));
+      return mock.id;
+    },
+    updateHttpMock: (id, mockId, patch) =>
+      updateNetwork(id, (network) => {
+        const index = network.mocks.findIndex((mock) => mock.id === mockId);
+        if (index < 0) return undefined;
+        const mocks = [...network.mocks];
+        const { id: _ignored, ...changes } = patch as HttpMockPatch & { id?: string };
+        mocks[index] = { ...mocks[index]!, ...changes };
+        return { ...network, mocks };
+      }),
+    removeHttpMock: (id, mockId) =>
+      updateNetwork(id, (network) =>
+        network.mocks.some((mock) => mock.id === mockId)
+          ? { ...network, mocks: network.mocks.filter((mock) => mock.id !== mockId) }
+          : undefined,
+      ),
+    moveHttpMock: (id, mockId, delta) =>
+      updateNetwork(id, (network) => {
+        const from = network.mocks.findIndex((mock) => mock.id === mockId);
+        if (from < 0 || !Number.isInteger(delta)) return undefined;
+        const to = Math.min(network.mocks.length - 1, Math.max(0, from + delta));
+        if (to === from) return undefined;
+        const mocks = [...network.mocks];
+        const [moved] = mocks.splice(from, 1);
+        mocks.splice(to, 0, moved!);
+        return { ...network, mocks };
+      }),
+    setAllowNetwork: (id, on) =>
+      updateNetwork(id, (network) =>
+        network.allowNetwork === on ? undefined : { ...network, allowNetwork: on },
+      ),
+    addModuleMock: (id, name) =>
+      updateNetwork(id, (network) => {
+        if (network.moduleMocks.some((mock) => mock.name === name)) return undefined;
+        return {
+          ...network,
+          moduleMocks: [...network.moduleMocks, { name, code: MODULE_MOCK_STARTER }],
+          autoMocks: network.autoMocks.filter((auto) => auto !== name),
+        };
+      }),
+    updateModuleMock: (id, index, patch) =>
+      updateNetwork(id, (network) => {
+        const current = network.moduleMocks[index];
+        if (current === undefined) return undefined;
+        const next = { ...current, ...patch };
+        if (next.name === current.name && next.code === current.code) return undefined;
+        const moduleMocks = [...network.moduleMocks];
+        moduleMocks[index] = next;
+        // A renamed module mock takes its auto-mock switch with it.
+        const autoMocks =
+          next.name !== current.name && network.autoMocks.includes(current.name)
+            ? network.autoMocks.map((auto) => (auto === current.name ? next.name : auto))
+            : network.autoMocks;
+        return { ...network, moduleMocks, autoMocks };
+      }),
+    removeModuleMock: (id, index) =>
+      updateNetwork(id, (network) => {
+        const removed = network.moduleMocks[index];
+        if (removed === undefined) return undefined;
+        return {
+          ...network,
+          moduleMocks: network.moduleMocks.filter((_, at) => at !== index),
+          // Removing the row removes the module, auto-mocked or not.
+          autoMocks: network.autoMocks.filter((auto) => auto !== removed.name),
+        };
+      }),
+    addAutoMock: (id, name) =>
+      updateNetwork(id, (network) =>
+        network.autoMocks.includes(name)
+          ? undefined
+          : { ...network, autoMocks: [...network.autoMocks, name] },
+      ),
+    removeAutoMock: (id, name) =>
+      updateNetwork(id, (network) =>
+        network.autoMocks.includes(name)
+          ? { ...network, autoMocks: network.autoMocks.filter((auto) => auto !== name) }
+          : undefined,
+      ),
+    renameAutoMock: (id, from, to) =>
+      updateNetwork(id, (network) =>
+        from === to || !network.autoMocks.includes(from)
+          ? undefined
+          : { ...network, autoMocks: network.autoMocks.map((auto) => (auto === from ? to : auto)) },
+      ),
+
     loadExample: (example) =>
       set((state) => {
         const point = example.point;
@@ -225,6 +373,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
                   ? starterDraft(point).payloadText
                   : formatPayload(example.payload),
               secrets: secretRowsOf(example.secrets),
+              network: emptyNetwork(),
             },
           },
           storage: { ...state.storage, [point]: example.storage ?? EMPTY_STORAGE },

@@ -10,8 +10,8 @@ export function RequiredModules() {
       : [];
   if (requires.length === 0) return null;
   return (
-    <section className="result" aria-label="Required modules">
-      <h2 className="result-title">Modules</h2>
+    <section className="result" aria-label="Module requests">
+      <h2 className="result-title">Module requests</h2>
       <ul className="modules">
         {requires.map((module, index) => (
           <li key={`${index}:${module.name}@${module.version ?? ''}`}>

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import type { PlatformView } from '../core/platformView';
 import type { PointId } from '../core/schemas';
-import { useAppStore } from '../store';
+import { appStore, useAppStore } from '../store';
 import type { ShownOutcome } from '../store/runSlice';
 import { selectRun } from '../store/selectors';
 import { CodeLocationButton } from './CodeLocationButton';
@@ -19,7 +20,9 @@ export function RunErrorAlert() {
   const view = useRunPlatformView();
   const mask = useRunSecretMask();
   if (run.status !== 'done' || !run.outcome || !run.point) return null;
-  return <OutcomeAlert outcome={run.outcome} pointId={run.point} view={view} mask={mask} />;
+  return (
+    <OutcomeAlert key={run.id} outcome={run.outcome} pointId={run.point} view={view} mask={mask} />
+  );
 }
 
 interface OutcomeAlertProps {
@@ -33,6 +36,7 @@ function OutcomeAlert({ outcome, pointId, view, mask }: OutcomeAlertProps) {
   switch (outcome.status) {
     case 'failed': {
       const { error } = outcome;
+      const missingModule = error.props?.hookpadModule;
       const friendly = view.kind === 'signup-denied' ? view.friendlyMessage : error.friendlyMessage;
       return (
         <div role="alert" className="run-alert">
@@ -65,6 +69,9 @@ function OutcomeAlert({ outcome, pointId, view, mask }: OutcomeAlertProps) {
               </p>
             ))}
           {error.location && <CodeLocationButton pointId={pointId} location={error.location} />}
+          {typeof missingModule === 'string' && missingModule !== '' && (
+            <MissingModuleActions pointId={pointId} name={missingModule} />
+          )}
           {error.stack && (
             <details className="run-alert-stack">
               <summary>Stack trace</summary>
@@ -92,4 +99,57 @@ function OutcomeAlert({ outcome, pointId, view, mask }: OutcomeAlertProps) {
     default:
       return null;
   }
+}
+
+/**
+ * The two ways to give a hook a module Hookpad does not have: a module mock (code the user
+ * writes, in the Modules section) or an auto-mock (a recording proxy). Either applies from
+ * the next run.
+ */
+function MissingModuleActions({ pointId, name }: { pointId: PointId; name: string }) {
+  const [added, setAdded] = useState<'mock' | 'auto' | null>(null);
+  const addModuleMock = () => {
+    const state = appStore.getState();
+    state.addModuleMock(pointId, name);
+    // The Modules section shows the selected point's settings.
+    state.selectPoint(pointId);
+    setAdded('mock');
+    requestAnimationFrame(() => focusModulesRegion(name));
+  };
+  const addAutoMock = () => {
+    appStore.getState().addAutoMock(pointId, name);
+    setAdded('auto');
+  };
+  return (
+    <div className="run-alert-actions">
+      <button type="button" className="button button-small" onClick={addModuleMock}>
+        Add module mock
+      </button>
+      <button type="button" className="button button-small" onClick={addAutoMock}>
+        Auto-mock
+      </button>
+      {added !== null && (
+        <span className="run-alert-done">
+          {added === 'mock'
+            ? `Module mock for '${name}' added — write its module.exports, then run again.`
+            : `'${name}' is auto-mocked — run again to record its calls.`}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Brings the Modules section into view, with the focus on the module's row if it has one. */
+function focusModulesRegion(name: string) {
+  const region = document.querySelector<HTMLElement>('[aria-label="Modules"]');
+  if (!region) return;
+  const closed = region.closest('details');
+  if (closed && !closed.open) closed.open = true;
+  const nameInput = [
+    ...region.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type])'),
+  ].find((input) => input.value === name);
+  const target = nameInput ?? region;
+  if (!nameInput && !region.hasAttribute('tabindex')) region.tabIndex = -1;
+  target.scrollIntoView({ block: 'nearest' });
+  target.focus();
 }

@@ -5,8 +5,12 @@ import { useAppStore } from '../store';
 import { selectPointId } from '../store/selectors';
 import { AccessTokenClaimsView } from './AccessTokenClaimsView';
 import { ConsoleView } from './ConsoleView';
+import { DependenciesView } from './DependenciesView';
 import { EnvelopeView } from './EnvelopeView';
+import { HttpMocksEditor } from './HttpMocksEditor';
 import { MergedUserView } from './MergedUserView';
+import { ModulesEditor } from './ModulesEditor';
+import { OutboundRequestsView } from './OutboundRequestsView';
 import { PayloadPane } from './PayloadPane';
 import { RequiredModules } from './RequiredModules';
 import { ResponseView } from './ResponseView';
@@ -20,7 +24,7 @@ import { TimeoutNote } from './TimeoutNote';
 
 /**
  * Right side, one scrolling column: the inputs of a run (payload, timeout, secrets,
- * storage), then its result. The Result tab shows everything about it at once, so nothing
+ * storage, HTTP mocks, modules, dependencies), then its result. The Result tab shows everything about it at once, so nothing
  * is hidden after a run; the Envelope tab shows the HTTP answer the platform would send.
  */
 export function RunnerPanel() {
@@ -42,6 +46,9 @@ const RunInputs = memo(function RunInputs() {
       </div>
       <SecretsSection />
       <StorageSection />
+      <HttpMocksEditor />
+      <ModulesEditor />
+      <DependenciesView />
     </>
   );
 });
@@ -83,6 +90,7 @@ function RunResults() {
                 <ResponseView />
                 <RequiredModules />
                 <ConsoleView />
+                <OutboundRequestsView />
               </div>
             ),
           },

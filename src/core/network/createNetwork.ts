@@ -1,6 +1,7 @@
 import type { ModuleMock, NetworkSettings, OutboundEntry } from '../networkSchemas';
 import loadPorts from '../node/loadPorts.cjs';
 import { createTrace, type Trace } from './createTrace';
+import { host } from './hostApis';
 import { createRequestRouter, type NetworkTimers, type RequestRouter } from './createRequestRouter';
 import { createAutoMock } from './createAutoMock';
 import { evaluateModuleMock, type HostBindings } from './evaluateModuleMock';
@@ -72,6 +73,9 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
     now: options.now,
     start: options.start,
   });
+  // The host's own fetch, taken now: the host may then replace its global fetch with the
+  // hook's routed one (see ExecuteHookOptions.installGlobals) without the router calling itself.
+  const hostFetch = host().fetch;
   const router = createRequestRouter({
     mocks: settings.mocks,
     allowNetwork: settings.allowNetwork,
@@ -79,6 +83,7 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
     trace,
     now: options.now,
     warn: options.warn,
+    ...(hostFetch ? { fetch: hostFetch.bind(globalThis) as typeof hostFetch } : {}),
   });
   let emitter: EmitterConstructor | undefined;
   const context: ClientContext = {

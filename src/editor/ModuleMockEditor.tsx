@@ -1,0 +1,75 @@
+import { Editor, type OnMount } from '@monaco-editor/react';
+import { useEffect, useMemo, useState } from 'react';
+import type { PointId } from '../core/schemas';
+import { appStore } from '../store';
+import { addRunAction } from './addRunAction';
+import { demoteMonacoAlerts } from './demoteMonacoAlerts';
+import { BASE_EDITOR_OPTIONS } from './editorOptions';
+import { EditorLoading } from './EditorLoading';
+import { moduleMockModelUri } from './modelUris';
+import { payloadEditorReady } from './monacoSetup';
+
+let prepared = false;
+void payloadEditorReady.then(() => (prepared = true));
+
+export interface ModuleMockEditorProps {
+  pointId: PointId;
+  /** The row's position among the point's module mocks (its model's address). */
+  index: number;
+  name: string;
+  code: string;
+  theme: 'vs' | 'vs-dark';
+  onChange(code: string): void;
+}
+
+/**
+ * A small JavaScript editor for one module mock's code (which assigns `module.exports`).
+ * Controlled: the text lives in the store; the model is this component's and is disposed
+ * with it.
+ */
+export default function ModuleMockEditor({
+  pointId,
+  index,
+  name,
+  code,
+  theme,
+  onChange,
+}: ModuleMockEditorProps) {
+  // Like the payload editor, mounts only after the hook editor is ready.
+  const [ready, setReady] = useState(prepared);
+  useEffect(() => {
+    let live = true;
+    void payloadEditorReady.then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const options = useMemo(
+    () => ({
+      ...BASE_EDITOR_OPTIONS,
+      ariaLabel: `Mock code for ${name.trim() || 'this module'}`,
+      lineNumbersMinChars: 2,
+      folding: false,
+      glyphMargin: false,
+      scrollbar: { alwaysConsumeMouseWheel: false },
+    }),
+    [name],
+  );
+  const handleMount: OnMount = (instance) => {
+    addRunAction(instance, () => appStore.getState().startRun());
+    demoteMonacoAlerts();
+  };
+  if (!ready) return <EditorLoading />;
+  return (
+    <Editor
+      path={moduleMockModelUri(pointId, index)}
+      language="javascript"
+      theme={theme}
+      value={code}
+      options={options}
+      onChange={(value) => onChange(value ?? '')}
+      onMount={handleMount}
+      loading={<EditorLoading />}
+    />
+  );
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { HookExample } from '../core/examples';
+import { createAppStore } from './createAppStore';
+import { createFakeRunner } from './createFakeRunner';
+import { EMPTY_NETWORK, MODULE_MOCK_STARTER, networkForRun } from './network';
+import { selectNetworkSettings } from './selectors';
+
+const P = 'pre-user-registration';
+
+function setup() {
+  const store = createAppStore({ runner: createFakeRunner().runner });
+  const state = () => store.getState();
+  const network = () => state().drafts[P].network;
+  return { store, state, network };
+}
+
+describe('network settings per point', () => {
+  it('start empty and network off for every point', () => {
+    const { state } = setup();
+    for (const draft of Object.values(state().drafts)) {
+      expect(draft.network).toEqual(EMPTY_NETWORK);
+    }
+  });
+
+  it('add, update and remove HTTP mocks, only in their point', () => {
+    const { state, network } = setup();
+    const id = state().addHttpMock(P);
+    expect(network().mocks).toEqual([
+      { id, method: 'ANY', urlPattern: '', status: 200, headers: {}, body: '', delayMs: 0 },
+    ]);
+    state().updateHttpMock(P, id, { method: 'POST', urlPattern: 'https://x/*', status: 201 });
+    state().updateHttpMock(P, id, { body: '{"a":1}', delayMs: 5, networkError: true });
+    expect(network().mocks[0]).toMatchObject({
+      id,
+      method: 'POST',
+      urlPattern: 'https://x/*',
+      status: 201,
+      body: '{"a":1}',
+      delayMs: 5,
+      networkError: true,
+    });
+    expect(state().drafts['send-phone-message'].network.mocks).toEqual([]);
+    state().removeHttpMock(P, id);
+    expect(network().mocks).toEqual([]);
+  });
+
+  it('never changes a mock id through update, and ignores unknown ids quietly', () => {
+    const { store, state, network } = setup();
+    const id = state().addHttpMock(P);
+    state().updateHttpMock(P, id, { id: 'other' } as never);
+    expect(network().mocks[0]?.id).toBe(id);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    state().updateHttpMock(P, 'nope', { status: 500 });
+    state().removeHttpMock(P, 'nope');
+    state().moveHttpMock(P, 'nope', 1);
+    state().setAllowNetwork(P, false);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('move mocks up and down, clamped at the ends (order decides which answers)', () => {
+    const { state, network } = setup();
+    const a = state().addHttpMock(P);
+    const b = state().addHttpMock(P);
+    const c = state().addHttpMock(P);
+    const order = () => network().mocks.map((mock) => mock.id);
+    state().moveHttpMock(P, c, -1);
+    expect(order()).toEqual([a, c, b]);
+    state().moveHttpMock(P, a, 5);
+    expect(order()).toEqual([c, b, a]);
+    state().moveHttpMock(P, c, -1);
+    expect(order()).toEqual([c, b, a]);
+  });
+
+  it('switch the network on and off', () => {
+    const { state, network } = setup();
+    state().setAllowNetwork(P, true);
+    expect(network().allowNetwork).toBe(true);
+    state().setAllowNetwork(P, false);
+    expect(network().allowNetwork).toBe(false);
+  });
+
+  it('add a module mock once, with starter code, and make it a code mock', () => {
+    const { state, network } = setup();
+    state().addAutoMock(P, 'twilio');
+    state().addModuleMock(P, 'twilio');
+    expect(network().moduleMocks).toEqual([{ name: 'twilio', code: MODULE_MOCK_STARTER }]);
+    expect(network().autoMocks).toEqual([]);
+    state().updateModuleMock(P, 0, { code: 'module.exports = 1;' });
+    state().addModuleMock(P, 'twilio');
+    expect(network().moduleMocks).toEqual([{ name: 'twilio', code: 'module.exports = 1;' }]);
+  });
+
+  it('rename and remove module mocks by index; the auto-mock switch follows the name', () => {
+    const { state, network } = setup();
+    state().addModuleMock(P, '');
+    state().addModuleMock(P, 'b');
+    state().updateModuleMock(P, 0, { name: 'a' });
+    state().addAutoMock(P, 'a');
+    state().updateModuleMock(P, 0, { name: 'aa' });
+    expect(network().autoMocks).toEqual(['aa']);
+    state().removeModuleMock(P, 0);
+    expect(network().moduleMocks.map((mock) => mock.name)).toEqual(['b']);
+    expect(network().autoMocks).toEqual([]);
+  });
+
+  it('add auto-mocks once, rename them in place and remove them', () => {
+    const { state, network } = setup();
+    state().addAutoMock(P, 'twilio');
+    state().addAutoMock(P, 'stripe');
+    state().addAutoMock(P, 'twilio');
+    expect(network().autoMocks).toEqual(['twilio', 'stripe']);
+    state().renameAutoMock(P, 'twilio', 'twilio2');
+    expect(network().autoMocks).toEqual(['twilio2', 'stripe']);
+    state().removeAutoMock(P, 'twilio2');
+    expect(network().autoMocks).toEqual(['stripe']);
+  });
+
+  it('give a run only usable modules: named, once, and not both code and auto-mock', () => {
+    const { state } = setup();
+    state().addModuleMock(P, '');
+    state().addModuleMock(P, ' x ');
+    state().addModuleMock(P, 'x');
+    state().addModuleMock(P, 'sdk');
+    state().addAutoMock(P, 'sdk');
+    state().addHttpMock(P);
+    const settings = selectNetworkSettings(state(), P);
+    expect(settings.moduleMocks).toEqual([{ name: 'x', code: MODULE_MOCK_STARTER }]);
+    expect(settings.autoMocks).toEqual(['sdk']);
+    expect(settings.mocks).toHaveLength(1);
+    // Stable while the draft does not change.
+    expect(selectNetworkSettings(state(), P)).toBe(settings);
+    expect(networkForRun(EMPTY_NETWORK)).toEqual(EMPTY_NETWORK);
+  });
+
+  it('are emptied by loading an example and put back by Undo', () => {
+    const { state, network } = setup();
+    state().addHttpMock(P);
+    state().addAutoMock(P, 'twilio');
+    const before = network();
+    const example: HookExample = {
+      id: 'x',
+      title: 'X',
+      description: 'x',
+      point: P,
+      code: 'module.exports = function (u, c, cb) { cb(); };',
+      expected: 'ok',
+    };
+    state().loadExample(example);
+    expect(network()).toEqual(EMPTY_NETWORK);
+    state().undoExample();
+    expect(network()).toBe(before);
+  });
+
+  it('are replaced by an opened share link (absent fields are empty)', () => {
+    const { state, network } = setup();
+    state().addHttpMock(P);
+    const mock = {
+      id: 'm1',
+      method: 'GET',
+      urlPattern: 'https://a/*',
+      status: 200,
+      headers: {},
+      body: 'ok',
+      delayMs: 0,
+    };
+    state().openSharedWork({
+      point: P,
+      code: 'c',
+      payload: {},
+      mocks: [mock],
+      modules: [{ name: 'm', code: 'module.exports = 2;' }],
+      autoMocks: ['twilio'],
+      allowNetwork: true,
+    });
+    expect(network()).toEqual({
+      mocks: [mock],
+      allowNetwork: true,
+      moduleMocks: [{ name: 'm', code: 'module.exports = 2;' }],
+      autoMocks: ['twilio'],
+    });
+    state().openSharedWork({ point: P, code: 'c', payload: {} });
+    expect(network()).toEqual(EMPTY_NETWORK);
+  });
+});
