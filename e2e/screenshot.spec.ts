@@ -11,5 +11,7 @@ test('screenshot for the README', async ({ page }) => {
     .click();
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
   await expect(page.getByRole('region', { name: 'Merged user' })).toContainText('"foo": "bar"');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('region', { name: 'Merged user' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/screenshots/hookpad.png' });
 });
