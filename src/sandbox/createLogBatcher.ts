@@ -1,4 +1,5 @@
 import type { LogEntry } from '../core/schemas';
+import { createBatcher, FLUSH_INTERVAL_MS, type Batcher, type BatchLimits } from './createBatcher';
 
 /**
  * Caps on what one run may send to the host. A hook that prints in a tight loop must not be
@@ -9,7 +10,7 @@ import type { LogEntry } from '../core/schemas';
 export const LOG_LIMITS = { maxEntries: 5_000, maxTextChars: 4_000_000 } as const;
 
 /** How often a batch is posted at most, while a hook keeps logging. */
-export const LOG_FLUSH_INTERVAL_MS = 40;
+export const LOG_FLUSH_INTERVAL_MS = FLUSH_INTERVAL_MS;
 
 export interface LogBatcherOptions {
   post(entries: LogEntry[]): void;
@@ -17,14 +18,10 @@ export interface LogBatcherOptions {
   setTimer(callback: () => void, ms: number): unknown;
   clearTimer(id: unknown): void;
   intervalMs?: number;
-  limits?: { maxEntries: number; maxTextChars: number };
+  limits?: BatchLimits;
 }
 
-export interface LogBatcher {
-  push(entry: LogEntry): void;
-  /** Posts what is buffered now; called before `settled` and `finished` so logs arrive first. */
-  flush(): void;
-}
+export type LogBatcher = Batcher<LogEntry>;
 
 export function createLogBatcher({
   post,
@@ -33,30 +30,24 @@ export function createLogBatcher({
   intervalMs = LOG_FLUSH_INTERVAL_MS,
   limits = LOG_LIMITS,
 }: LogBatcherOptions): LogBatcher {
-  let buffer: LogEntry[] = [];
-  let timer: unknown = null;
-  let entries = 0;
-  let textChars = 0;
-  let overLimit = false;
-
-  function flush() {
-    if (timer !== null) {
-      clearTimer(timer);
-      timer = null;
-    }
-    if (buffer.length === 0) return;
-    const batch = buffer;
-    buffer = [];
-    post(batch);
-  }
-
-  function push(entry: LogEntry) {
-    if (entry.source === 'runtime' || withinLimits(entry)) {
-      buffer.push(entry);
-    } else if (!overLimit) {
-      overLimit = true;
+  let noticeGiven = false;
+  return createBatcher<LogEntry>({
+    post: (entries) => {
+      if (entries.length > 0) post(entries);
+    },
+    setTimer,
+    clearTimer,
+    intervalMs,
+    limits,
+    size: (entry) => entry.text.length,
+    admit(entry, withinBudget) {
+      // The engine's own notices bypass the budget (they are bounded by the engine's cap),
+      // so e.g. its count of dropped lines at the end of a run still arrives.
+      if (entry.source === 'runtime' || withinBudget()) return entry;
+      if (noticeGiven) return null;
+      noticeGiven = true;
       // Takes the seq of the first dropped entry, so seqs stay unique and in order.
-      buffer.push({
+      return {
         seq: entry.seq,
         level: 'warn',
         source: 'runtime',
@@ -64,21 +55,7 @@ export function createLogBatcher({
         text: `Console output limit reached (${limits.maxEntries} entries or ${limits.maxTextChars} characters per run); further output of this run is not shown.`,
         args: [],
         ...(entry.afterCallback ? { afterCallback: true } : {}),
-      });
-    } else {
-      return;
-    }
-    if (timer === null) timer = setTimer(flush, intervalMs);
-  }
-
-  // The engine's own notices bypass the budget (they are bounded by the engine's cap), so
-  // e.g. its count of dropped lines at the end of a run still arrives.
-  function withinLimits(entry: LogEntry): boolean {
-    if (overLimit) return false;
-    entries += 1;
-    textChars += entry.text.length;
-    return entries <= limits.maxEntries && textChars <= limits.maxTextChars;
-  }
-
-  return { push, flush };
+      };
+    },
+  });
 }

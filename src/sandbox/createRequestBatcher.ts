@@ -1,5 +1,5 @@
 import type { OutboundEntry } from '../core/networkSchemas';
-import { LOG_FLUSH_INTERVAL_MS } from './createLogBatcher';
+import { createBatcher, FLUSH_INTERVAL_MS, type Batcher, type BatchLimits } from './createBatcher';
 
 /**
  * Caps on the "Outbound requests" entries one run may send to the host, like LOG_LIMITS: a
@@ -21,14 +21,10 @@ export interface RequestBatcherOptions {
   setTimer(callback: () => void, ms: number): unknown;
   clearTimer(id: unknown): void;
   intervalMs?: number;
-  limits?: { maxEntries: number; maxTextChars: number };
+  limits?: BatchLimits;
 }
 
-export interface RequestBatcher {
-  push(entry: OutboundEntry): void;
-  /** Posts what is buffered now; called before `settled` and `finished`. */
-  flush(): void;
-}
+export type RequestBatcher = Batcher<OutboundEntry>;
 
 /** The texts of an entry that count against the character budget. */
 function textChars(entry: OutboundEntry): number {
@@ -47,38 +43,16 @@ export function createRequestBatcher({
   post,
   setTimer,
   clearTimer,
-  intervalMs = LOG_FLUSH_INTERVAL_MS,
+  intervalMs = FLUSH_INTERVAL_MS,
   limits = REQUEST_LIMITS,
 }: RequestBatcherOptions): RequestBatcher {
-  let buffer: OutboundEntry[] = [];
-  let dropped = 0;
-  let timer: unknown = null;
-  let entries = 0;
-  let chars = 0;
-  let overLimit = false;
-
-  function flush() {
-    if (timer !== null) {
-      clearTimer(timer);
-      timer = null;
-    }
-    if (buffer.length === 0 && dropped === 0) return;
-    const batch: RequestBatch = { entries: buffer, dropped };
-    buffer = [];
-    dropped = 0;
-    post(batch);
-  }
-
-  function push(entry: OutboundEntry) {
-    if (!overLimit) {
-      entries += 1;
-      chars += textChars(entry);
-      overLimit = entries > limits.maxEntries || chars > limits.maxTextChars;
-    }
-    if (overLimit) dropped += 1;
-    else buffer.push(entry);
-    if (timer === null) timer = setTimer(flush, intervalMs);
-  }
-
-  return { push, flush };
+  return createBatcher<OutboundEntry>({
+    post: (entries, dropped) => post({ entries, dropped }),
+    setTimer,
+    clearTimer,
+    intervalMs,
+    limits,
+    size: textChars,
+    admit: (entry, withinBudget) => (withinBudget() ? entry : null),
+  });
 }
