@@ -83,3 +83,14 @@ test.describe('in a dark system theme', () => {
     expect(r! + g! + b!).toBeLessThan(200);
   });
 });
+
+test('running brings the status into view when the runner column was scrolled away', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await openApp(page);
+  await expect(status(page)).not.toBeInViewport();
+  await page.keyboard.press('Control+Enter');
+  await expect(status(page)).toHaveText(/^Succeeded in \d+ ms/);
+  await expect(status(page)).toBeInViewport();
+});

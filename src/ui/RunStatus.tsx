@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store';
 import { IDLE_HINT, outcomeStatusText, selectRun } from '../store/selectors';
 import { useElapsedSeconds } from './useElapsedSeconds';
@@ -14,8 +15,15 @@ export function RunStatus() {
   const elapsed = useElapsedSeconds(run.startedAt, running);
   const tone = run.outcome ? toneOf(run.outcome.status) : 'neutral';
 
+  // The runner column is long (inputs above the results): when a run starts, bring its
+  // status into view if it has been scrolled away, so the result is not below the fold.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (run.id > 0) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [run.id]);
+
   return (
-    <div className={`run-status run-status-${running ? 'running' : tone}`}>
+    <div ref={box} className={`run-status run-status-${running ? 'running' : tone}`}>
       <span className="run-status-dot" aria-hidden="true" />
       <p role="status" className="run-status-text">
         {running
