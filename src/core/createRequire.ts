@@ -1,3 +1,4 @@
+import { parseSpecifier, type ModuleSpecifier } from './moduleSpecifier';
 import type { CodeLocation, ModuleRequest } from './schemas';
 import { BUILTIN_MODULES, coreModuleName, loadBuiltin } from './node/builtinModules';
 import type { BuiltinEnvironment } from './node/builtinModules';
@@ -9,15 +10,6 @@ import { locateInStack } from './hookLocator';
  * from browser ports; further modules (mocks) can be added as resolvers one at a time;
  * anything else fails with a clear error rather than silently returning a stub.
  */
-
-export interface ModuleSpecifier {
-  /** The module name without a version, e.g. "lodash" or "@scope/pkg". */
-  name: string;
-  /** The pinned version, e.g. "4.17.21", if the specifier had one. */
-  version?: string;
-  /** The specifier exactly as the hook wrote it. */
-  specifier: string;
-}
 
 /** Returns the module's exports, or undefined when it does not know the module. */
 export type ModuleResolver = (request: ModuleSpecifier) => { exports: unknown } | undefined;
@@ -47,14 +39,9 @@ export interface RequireOptions {
 }
 
 /** How to get past a missing npm module in Hookpad (the UI offers both). */
-export const MODULE_FIX_HINT = 'add a module mock or choose Auto-mock for it';
+export { parseSpecifier, type ModuleSpecifier };
 
-export function parseSpecifier(specifier: string): ModuleSpecifier {
-  const scoped = specifier.startsWith('@');
-  const at = specifier.indexOf('@', scoped ? 1 : 0);
-  if (at <= 0) return { name: specifier, specifier };
-  return { name: specifier.slice(0, at), version: specifier.slice(at + 1), specifier };
-}
+export const MODULE_FIX_HINT = 'add a module mock or choose Auto-mock for it';
 
 function notFound(message: string, hookpadModule?: string): Error {
   const error = new Error(message);

@@ -1,5 +1,5 @@
 import { dependenciesOf } from '../core/network/dependenciesOf';
-import { parseSpecifier } from '../core/createRequire';
+import { parseSpecifier } from '../core/moduleSpecifier';
 import type { ModuleRequest } from '../core/schemas';
 
 const REQUIRE_BEFORE = /\brequire\s*\(\s*$/;

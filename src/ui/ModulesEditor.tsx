@@ -1,3 +1,4 @@
+import { parseSpecifier } from '../core/moduleSpecifier';
 import { Suspense, useId, useRef } from 'react';
 import type { PointId } from '../core/schemas';
 import { EditorLoading } from '../editor/EditorLoading';
@@ -218,11 +219,8 @@ function nameProblem(name: string, repeated: boolean): { text: string; bad: bool
     return { text: 'Name the module as the hook requires it, e.g. twilio.', bad: true };
   }
   if (repeated) return { text: 'This module is listed above; this row is not used.', bad: true };
-  // parseSpecifier's rule (core/createRequire), which is not imported here: that module
-  // brings the Node core ports into the page's first chunk.
-  const at = trimmed.indexOf('@', trimmed.startsWith('@') ? 1 : 0);
-  if (at > 0) {
-    const bare = trimmed.slice(0, at);
+  const { name: bare, version } = parseSpecifier(trimmed);
+  if (version !== undefined) {
     return {
       text: `Use the name without a version: require('${trimmed}') is answered by the mock named ${bare}.`,
       bad: true,
