@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** deploy-cli writes this instead of a secret's value on export (HOOKS_HIDDEN_SECRET_VALUE). */
+export const HIDDEN_SECRET_VALUE = '_VALUE_NOT_SHOWN_';
+
+const missingOr = (expected: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? 'missing' : `must be ${expected}`;
+
+const text = (expected = 'a string') => z.string({ error: missingOr(expected) });
+const flag = z.boolean({ error: missingOr('true or false') });
+
+/** YAML reads `key: 123` or `key: true` as a number or boolean; the platform stores text. */
+const scalarText = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'must be text' })
+  .transform(String);
+const textMap = z.record(z.string(), scalarText, {
+  error: missingOr('an object of names to text'),
+});
+
+/**
+ * One hook as deploy-cli stores it: a `hooks/<name>.json` file or an item of `tenant.yaml`'s
+ * `hooks:` list. Both field generations are accepted: `enabled`/`script` (current) and
+ * `active`/`code` (older deploy-cli). Fields deploy-cli adds (like `id`) are ignored.
+ */
+export const DeployCliHookSchema = z.object(
+  {
+    name: text().min(1, 'must not be empty'),
+    triggerId: text(),
+    enabled: flag.optional(),
+    active: flag.optional(),
+    /** The path of the hook's code file, relative to the json's folder or the yaml file. */
+    script: text('a file path').optional(),
+    code: text('a file path').optional(),
+    secrets: textMap.nullish(),
+    dependencies: textMap.nullish(),
+  },
+  { error: missingOr('an object with name, triggerId and script') },
+);
+export type DeployCliHook = z.infer<typeof DeployCliHookSchema>;

@@ -1,0 +1,5 @@
+/** A caught error's message for a sentence of our own: no trailing period or whitespace. */
+export function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/[.\s]+$/, '');
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { PointIdSchema, StorageStateSchema, TimeoutMsSchema } from '../core/schemas';
+import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
+
+/**
+ * The workspace's records: the single source of truth for what is stored (IndexedDB),
+ * exported (workspace JSON), synchronised between tabs and held by the store.
+ */
+
+/** The Management API's hook name rule. */
+export const HOOK_NAME_PATTERN = /^[a-zA-Z0-9]([ \-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+export const HOOK_NAME_RULE =
+  'A hook name uses letters, digits, spaces and hyphens, and starts and ends with a letter or digit.';
+export const HookNameSchema = z.string().regex(HOOK_NAME_PATTERN, HOOK_NAME_RULE);
+
+/** One secret as the user edits it. `id` addresses the row across renames. */
+export const SecretRowSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  value: z.string(),
+  /** Imported from an export that hid the value (`_VALUE_NOT_SHOWN_`): the value is empty. */
+  notExported: z.boolean().optional(),
+});
+export type SecretRow = z.infer<typeof SecretRowSchema>;
+
+/** Network settings as edited: module rows the user has not named yet are kept. */
+export const NetworkDraftSchema = z.object({
+  mocks: z.array(HttpMockSchema),
+  allowNetwork: z.boolean(),
+  moduleMocks: z.array(ModuleMockSchema.extend({ name: z.string() })),
+  autoMocks: z.array(z.string()),
+});
+
+/** What the user edits and runs: everything a saved version freezes. */
+export const HookDraftSchema = z.object({
+  code: z.string(),
+  /** Text: invalid JSON is a legitimate state while typing. */
+  payloadText: z.string(),
+  secrets: z.array(SecretRowSchema),
+  network: NetworkDraftSchema,
+  /** Declared npm dependencies, name → version (the platform's `dependencies`). */
+  dependencies: z.record(z.string(), z.string()),
+});
+export type HookDraft = z.infer<typeof HookDraftSchema>;
+
+/** An immutable saved version. */
+export const HookVersionSchema = z.object({
+  id: z.string().min(1),
+  /** Epoch milliseconds. */
+  savedAt: z.number(),
+  /** Optional; '' when the user gave none. */
+  message: z.string(),
+  pointId: PointIdSchema,
+  draft: HookDraftSchema,
+});
+export type HookVersion = z.infer<typeof HookVersionSchema>;
+
+export const HookRecordSchema = z.object({
+  id: z.string().min(1),
+  /** Kept even when it breaks the name rule (an import may carry one); export reports it. */
+  name: z.string(),
+  pointId: PointIdSchema,
+  /** At most one enabled hook per point, as on the platform. */
+  enabled: z.boolean(),
+  draft: HookDraftSchema,
+  /** The hook's webtask storage, kept across runs. */
+  storage: StorageStateSchema,
+  /** Oldest first. */
+  versions: z.array(HookVersionSchema),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /**
+   * Incremented by every stored change. A tab writes only over the revision it last saw,
+   * so two tabs' edits of one hook never silently overwrite each other.
+   */
+  rev: z.number().int().min(0),
+});
+export type HookRecord = z.infer<typeof HookRecordSchema>;
+
+/** Per-browser settings that are not part of any hook. */
+export const WorkspaceSettingsSchema = z.object({
+  selectedHookId: z.string().nullable(),
+  timeoutMs: TimeoutMsSchema,
+  codePaneFraction: z.number().min(0).max(1),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
+
+/** The stored layout's version; raise it with a migration in the persistence layer. */
+export const WORKSPACE_SCHEMA_VERSION = 1;

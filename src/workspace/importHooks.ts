@@ -1,0 +1,395 @@
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type YAMLError } from 'yaml';
+import { PointIdSchema } from '../core/schemas';
+import {
+  DeployCliHookSchema,
+  HIDDEN_SECRET_VALUE,
+  type DeployCliHook,
+} from './deployCliHookSchema';
+import { describeZodError } from './describeZodError';
+import { errorText } from './errorText';
+import { expandImportFiles, type ImportEntry } from './expandImportFiles';
+import { guessPoint } from './guessPoint';
+import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord, type SecretRow } from './hookRecord';
+import { hookNameFromFileName } from './hookNameFromFileName';
+import { newHook, newId, starterHookDraft } from './newHook';
+import { baseNameOf, extensionOf, folderOf, resolvePath, stemOf } from './resolvePath';
+import { parseWorkspaceJson } from './workspaceJson';
+
+/**
+ * A file to import. `path` uses '/' separators: a file name, a webkitRelativePath like
+ * "tenant/hooks/a.js", or a dropped zip.
+ */
+export interface ImportFile {
+  path: string;
+  bytes: Uint8Array;
+}
+export interface ImportProblem {
+  file: string;
+  message: string;
+}
+export interface ImportedHook {
+  /** Built with newHook(): a fresh id, rev 0. */
+  record: HookRecord;
+  /** The file it came from. */
+  source: string;
+  /** A single .js: the point was guessed from the signature; the user is asked to confirm. */
+  pointGuessed?: true;
+}
+export interface ImportResult {
+  hooks: ImportedHook[];
+  problems: ImportProblem[];
+}
+
+/** Folders of a deploy-cli tenant export whose .js files are other assets, not hooks. */
+const NOT_HOOK_FOLDERS = new Set(['rules', 'actions', 'database-connections', 'node_modules']);
+const HOOK_FILE_KINDS = new Set(['.js', '.json', '.yaml', '.yml']);
+const NOTHING_FOUND =
+  'expected a deploy-cli export (a hooks/ folder or a tenant.yaml), hook .js files or a Hookpad workspace .json';
+
+/** Where an item of a json or yaml file sits, for resolving its script and naming problems. */
+interface ItemSource {
+  file: string;
+  folder: string;
+  container: string;
+  /** How a problem names the item inside its file ('' for a json that holds one hook). */
+  label: string;
+}
+
+/**
+ * Hooks from deploy-cli directory exports (`hooks/<name>.json` + `.js`, current and older
+ * field names), tenant YAML files, zips of either, single `.js` files (point guessed) and
+ * Hookpad workspace files, in any mix. Never throws: whatever cannot be imported is a
+ * problem naming its file, and everything else is still imported.
+ */
+export function importFiles(files: readonly ImportFile[]): ImportResult {
+  const hooks: ImportedHook[] = [];
+  const problems: ImportProblem[] = [];
+  try {
+    const expanded = expandImportFiles(files);
+    problems.push(...expanded.problems);
+    importEntries(expanded.entries, hooks, problems);
+    reportEmptyZips(expanded.zips, hooks, problems);
+  } catch (error) {
+    problems.push({
+      file: files[0]?.path ?? 'import',
+      message: `The import stopped unexpectedly: ${errorText(error)}.`,
+    });
+  }
+  if (hooks.length === 0 && problems.length === 0 && files.length > 0) {
+    problems.push({ file: selectionName(files), message: `No hooks found: ${NOTHING_FOUND}.` });
+  }
+  const bySource = (a: { source?: string; file?: string }, b: typeof a) => {
+    const x = a.source ?? a.file ?? '';
+    const y = b.source ?? b.file ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  // Stable sorts: a yaml's hooks keep their list order.
+  hooks.sort(bySource);
+  problems.sort(bySource);
+  return { hooks, problems };
+}
+
+function importEntries(
+  entries: readonly ImportEntry[],
+  hooks: ImportedHook[],
+  problems: ImportProblem[],
+): void {
+  const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  /** Scripts a json or yaml item owns: they are not imported again as single files. */
+  const referenced = new Set<string>();
+  const decoder = new TextDecoder();
+  const read = (entry: ImportEntry) => decoder.decode(entry.bytes);
+  const problem = (file: string, message: string) => problems.push({ file, message });
+
+  const added = (record: HookRecord, source: string, where: string) => {
+    hooks.push({ record, source });
+    if (!HOOK_NAME_PATTERN.test(record.name)) {
+      problem(
+        source,
+        `${where}Warning: the name "${record.name}" breaks the platform's name rule. ${HOOK_NAME_RULE} ` +
+          'It was kept as it is, but the platform would refuse it.',
+      );
+    }
+  };
+
+  const loadScript = (
+    reference: string,
+    field: string,
+    at: ItemSource,
+  ): { code: string } | { missing: string } => {
+    if (looksLikeCode(reference)) return { code: reference };
+    const resolved = resolvePath(at.folder, reference);
+    let entry = resolved === undefined ? undefined : byPath.get(resolved);
+    if (!entry) {
+      // Files dropped without their folders: the one .js of that name in the same import.
+      const base = baseNameOf(reference.replace(/\\/g, '/'));
+      const sameName = entries.filter(
+        (candidate) =>
+          candidate.container === at.container &&
+          extensionOf(candidate.path) === '.js' &&
+          baseNameOf(candidate.path) === base,
+      );
+      if (sameName.length === 1) entry = sameName[0];
+    }
+    if (!entry) {
+      const expected = resolved === undefined ? '' : ` (expected ${resolved})`;
+      return { missing: `${field} "${reference}" is not among the imported files${expected}` };
+    }
+    referenced.add(entry.path);
+    return { code: read(entry) };
+  };
+
+  const importItem = (value: unknown, at: ItemSource): void => {
+    const where = at.label === '' ? '' : `${at.label}: `;
+    // Owned even when the item fails below, so its script is not guessed as a hook of its own.
+    const reference = rawScript(value);
+    if (reference !== undefined && !looksLikeCode(reference)) {
+      const resolved = resolvePath(at.folder, reference);
+      if (resolved !== undefined) referenced.add(resolved);
+    }
+
+    const parsed = DeployCliHookSchema.safeParse(value);
+    if (!parsed.success) {
+      problem(at.file, `${where}Not imported: ${describeZodError(parsed.error)}.`);
+      return;
+    }
+    const item = parsed.data;
+    const hookName = `Hook "${item.name}"`;
+    const point = PointIdSchema.safeParse(item.triggerId);
+    if (!point.success) {
+      problem(
+        at.file,
+        `${where}${hookName} not imported: unknown triggerId "${item.triggerId}" ` +
+          `(Hookpad knows ${PointIdSchema.options.join(', ')}).`,
+      );
+      return;
+    }
+    const field = item.script !== undefined ? 'script' : 'code';
+    const script = item.script ?? item.code;
+    if (script === undefined) {
+      problem(
+        at.file,
+        `${where}${hookName} not imported: it has no script (the path of its .js file).`,
+      );
+      return;
+    }
+    const loaded = loadScript(script, field, at);
+    if ('missing' in loaded) {
+      problem(at.file, `${where}${hookName} not imported: ${loaded.missing}.`);
+      return;
+    }
+    added(recordOf(item, point.data, loaded.code), at.file, where);
+  };
+
+  const importJson = (entry: ImportEntry): void => {
+    const text = read(entry);
+    const siblingScript = `${folderOf(entry.path)}${folderOf(entry.path) === '' ? '' : '/'}${stemOf(entry.path)}.js`;
+    // deploy-cli pairs <name>.json with <name>.js for rules too: a pair counts outside those folders.
+    const byLocation =
+      isInHooksFolder(entry) ||
+      isLoose(entry) ||
+      (byPath.has(siblingScript) && !isInOtherAssetFolder(entry));
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      // A broken json elsewhere in a tenant export is another asset's business.
+      if (byLocation) {
+        referenced.add(siblingScript);
+        problem(entry.path, `Not valid JSON: ${errorText(error)}.`);
+      }
+      return;
+    }
+    if (isObject(value) && value.format === 'hookpad-workspace') {
+      importWorkspace(entry, text);
+      return;
+    }
+    if (!byLocation && !(isObject(value) && 'triggerId' in value)) return;
+    referenced.add(siblingScript);
+    importItem(value, {
+      file: entry.path,
+      folder: folderOf(entry.path),
+      container: entry.container,
+      label: '',
+    });
+  };
+
+  const importWorkspace = (entry: ImportEntry, text: string): void => {
+    const parsed = parseWorkspaceJson(text);
+    for (const message of parsed.problems) problem(entry.path, message);
+    for (const record of parsed.hooks) {
+      const fresh = newHook({
+        pointId: record.pointId,
+        name: record.name,
+        draft: record.draft,
+        enabled: record.enabled,
+      });
+      added(
+        {
+          ...fresh,
+          storage: record.storage,
+          versions: record.versions.map((version) => ({ ...version, id: newId('version') })),
+        },
+        entry.path,
+        '',
+      );
+    }
+  };
+
+  const importYaml = (entry: ImportEntry): void => {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(read(entry), { lineCounter });
+    const syntaxError = doc.errors[0];
+    if (syntaxError) {
+      problem(entry.path, `YAML syntax error: ${yamlErrorText(syntaxError)}.`);
+      return;
+    }
+    const root = doc.contents;
+    if (!isMap(root) || !root.has('hooks')) {
+      problem(
+        entry.path,
+        'No hooks: list in this YAML file (a deploy-cli tenant.yaml lists its hooks under a top-level "hooks:" key).',
+      );
+      return;
+    }
+    const list = root.get('hooks', true);
+    if (isScalar(list) && list.value === null) return; // `hooks:` with nothing under it
+    if (!isSeq(list)) {
+      problem(entry.path, 'The "hooks:" key does not hold a list.');
+      return;
+    }
+    const values: unknown = (doc.toJS({ maxAliasCount: 100 }) as { hooks?: unknown }).hooks;
+    list.items.forEach((node, index) => {
+      const range = (node as { range?: [number, number, number] } | null)?.range;
+      const line = range ? ` (line ${lineCounter.linePos(range[0]).line})` : '';
+      importItem(Array.isArray(values) ? values[index] : undefined, {
+        file: entry.path,
+        folder: folderOf(entry.path),
+        container: entry.container,
+        label: `hooks[${index}]${line}`,
+      });
+    });
+  };
+
+  const importScript = (entry: ImportEntry): void => {
+    const code = read(entry);
+    const pointId = guessPoint(code);
+    const record = newHook({
+      pointId,
+      name: hookNameFromFileName(entry.path),
+      draft: { ...starterHookDraft(pointId), code },
+    });
+    hooks.push({ record, source: entry.path, pointGuessed: true });
+  };
+
+  const ofKind = (...kinds: string[]) =>
+    entries.filter((entry) => kinds.includes(extensionOf(entry.path)));
+  for (const entry of ofKind('.json')) importJson(entry);
+  for (const entry of ofKind('.yaml', '.yml')) {
+    try {
+      importYaml(entry);
+    } catch (error) {
+      problem(entry.path, `Could not read this YAML file: ${errorText(error)}.`);
+    }
+  }
+  for (const entry of ofKind('.js')) {
+    if (!referenced.has(entry.path) && !isInOtherAssetFolder(entry)) importScript(entry);
+  }
+  for (const entry of entries) {
+    if (isLoose(entry) && entry.container === '' && !HOOK_FILE_KINDS.has(extensionOf(entry.path))) {
+      problem(
+        entry.path,
+        'Not a hook file: Hookpad imports .js, .json, .yaml, .yml and .zip files.',
+      );
+    }
+  }
+}
+
+function recordOf(item: DeployCliHook, pointId: HookRecord['pointId'], code: string): HookRecord {
+  const secrets: SecretRow[] = Object.entries(item.secrets ?? {}).map(([name, value]) =>
+    value === HIDDEN_SECRET_VALUE
+      ? { id: newId('secret'), name, value: '', notExported: true }
+      : { id: newId('secret'), name, value },
+  );
+  return newHook({
+    pointId,
+    name: item.name,
+    enabled: item.enabled ?? item.active ?? false,
+    draft: {
+      ...starterHookDraft(pointId),
+      code,
+      secrets,
+      dependencies: { ...(item.dependencies ?? {}) },
+    },
+  });
+}
+
+/** A zip that yielded neither a hook nor a problem is reported, so it does not vanish silently. */
+function reportEmptyZips(
+  zips: readonly string[],
+  hooks: readonly ImportedHook[],
+  problems: ImportProblem[],
+): void {
+  const inside = (zip: string, path: string) => path === zip || path.startsWith(`${zip}/`);
+  for (const zip of zips) {
+    const used =
+      hooks.some((hook) => inside(zip, hook.source)) ||
+      problems.some((problem) => inside(zip, problem.file));
+    if (!used)
+      problems.push({ file: zip, message: `No hooks found in this zip: ${NOTHING_FOUND}.` });
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function rawScript(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const script = value.script ?? value.code;
+  return typeof script === 'string' ? script : undefined;
+}
+
+/** A `script` holding the code itself (as the Management API returns it) rather than a path. */
+function looksLikeCode(script: string): boolean {
+  return (
+    /\n/.test(script) ||
+    /^\s*(module\.exports|exports\.|function\b|async\b|['"]use strict|\/[*/])/.test(script)
+  );
+}
+
+/** Directly inside a folder named `hooks`, as deploy-cli lays out a directory export. */
+function isInHooksFolder(entry: ImportEntry): boolean {
+  return baseNameOf(folderOf(entry.relative)).toLowerCase() === 'hooks';
+}
+
+/** Given on its own (or at the top of a zip), not found somewhere inside a folder. */
+function isLoose(entry: ImportEntry): boolean {
+  return !entry.relative.includes('/');
+}
+
+/** Inside a tenant export's rule, action or database-script folder (or a hidden one). */
+function isInOtherAssetFolder(entry: ImportEntry): boolean {
+  const folders = entry.relative.split('/').slice(0, -1);
+  return folders.some(
+    (folder) => NOT_HOOK_FOLDERS.has(folder.toLowerCase()) || folder.startsWith('.'),
+  );
+}
+
+/** The parser's first line, which names the line and column; the source excerpt is left out. */
+function yamlErrorText(error: YAMLError): string {
+  const first = (error.message.split('\n')[0] ?? '').replace(/[:.\s]+$/, '');
+  const position = error.linePos?.[0];
+  if (/\bline \d+/.test(first) || !position) return first;
+  return `${first} at line ${position.line}, column ${position.col}`;
+}
+
+/** What to call a selection that held nothing: its one file, or the folder it came in. */
+function selectionName(files: readonly ImportFile[]): string {
+  if (files.length === 1) return files[0]?.path ?? 'import';
+  const first = files[0]?.path.replace(/\\/g, '/') ?? '';
+  const top = first.split('/')[0] ?? '';
+  return first.includes('/') && files.every((file) => file.path.startsWith(`${top}/`))
+    ? top
+    : `${files.length} files`;
+}

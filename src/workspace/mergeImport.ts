@@ -1,0 +1,54 @@
+import { getPoint } from '../core/points';
+import type { PointId } from '../core/schemas';
+import type { HookRecord } from './hookRecord';
+import { newHookId, uniqueHookName } from './newHook';
+
+export interface MergeResult {
+  /** The imported records as they join the workspace, in import order. */
+  added: HookRecord[];
+  /** One sentence per change made on the way in (a rename, a hook added disabled). */
+  notes: string[];
+}
+
+/**
+ * Imported hooks made fit to join `existing`: each name unique against the workspace and the
+ * hooks imported before it, and at most one enabled hook per point (as on the platform): an
+ * imported enabled hook whose point already has one is added disabled, with a note.
+ */
+export function mergeImport(
+  existing: readonly HookRecord[],
+  imported: readonly HookRecord[],
+): MergeResult {
+  const names = existing.map((hook) => hook.name);
+  const ids = new Set(existing.map((hook) => hook.id));
+  const enabledAt = new Map<PointId, string>();
+  for (const hook of existing) {
+    if (hook.enabled && !enabledAt.has(hook.pointId)) enabledAt.set(hook.pointId, hook.name);
+  }
+
+  const added: HookRecord[] = [];
+  const notes: string[] = [];
+  for (const hook of imported) {
+    const name = uniqueHookName(hook.name, names);
+    if (name !== hook.name) {
+      notes.push(`"${hook.name}" was renamed "${name}": a hook of that name already exists.`);
+    }
+    let enabled = hook.enabled;
+    const holder = enabledAt.get(hook.pointId);
+    if (enabled && holder !== undefined) {
+      enabled = false;
+      notes.push(
+        `"${name}" was added disabled: "${holder}" is already enabled for ` +
+          `${getPoint(hook.pointId).label}, and only one hook per point can be.`,
+      );
+    } else if (enabled) {
+      enabledAt.set(hook.pointId, name);
+    }
+    // Ids are unique across the workspace even when a record is imported twice.
+    const id = ids.has(hook.id) ? newHookId() : hook.id;
+    ids.add(id);
+    names.push(name);
+    added.push({ ...hook, id, name, enabled });
+  }
+  return { added, notes };
+}
