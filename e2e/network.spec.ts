@@ -171,7 +171,7 @@ test('mocks survive a reload and travel in a share link', async ({ page, browser
   const fresh = await browser.newContext();
   try {
     const other = await fresh.newPage();
-    await openApp(other, link.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:4174'));
+    await openApp(other, link);
     const otherRegion = other.getByRole('region', { name: 'HTTP mocks' });
     await expect(otherRegion.getByLabel('URL pattern', { exact: true })).toHaveValue(
       'https://plans.example.com/*',

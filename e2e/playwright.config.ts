@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 import { CHROMIUM_ARGS, findChromium } from './support/chromium.mjs';
 
-const PORT = 4174;
+/** HOOKPAD_E2E_PORT lets two runs share a machine; each builds into its own folder. */
+const PORT = Number(process.env.HOOKPAD_E2E_PORT ?? 4174);
+const OUT_DIR = `node_modules/.hookpad-e2e/${PORT}`;
 
 export default defineConfig({
   testDir: '.',
@@ -26,7 +28,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,

@@ -23,19 +23,32 @@ for (const label of LABELS) {
   });
 }
 
-test('each point keeps its own draft when switching back and forth', async ({ page }) => {
+test('each hook keeps its own draft when switching between hooks', async ({ page }) => {
   await openApp(page);
+  const hooks = page.getByRole('navigation', { name: 'Hooks' });
   await selectPoint(page, 'Pre-User Registration');
   await setCode(page, 'module.exports = function (user, context, cb) { cb(null, { pre: 1 }); };');
+  await hooks.getByRole('button', { name: 'New hook' }).click();
   await selectPoint(page, 'Send Phone Message');
   await setCode(
     page,
     'module.exports = function (recipient, text, context, cb) { cb(null, { sms: 2 }); };',
   );
-  await selectPoint(page, 'Pre-User Registration');
+  await hooks.getByRole('button', { name: 'Pre-User Registration', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Extensibility point' })).toHaveValue(
+    'pre-user-registration',
+  );
   await expect.poll(() => editorText(page, 'Hook code')).toContain('pre: 1');
-  await selectPoint(page, 'Send Phone Message');
+  await hooks.getByRole('button', { name: 'Send Phone Message', exact: true }).click();
   await expect.poll(() => editorText(page, 'Hook code')).toContain('sms: 2');
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
   await expect(page.getByRole('region', { name: 'Response' })).toContainText('"sms": 2');
+});
+
+test('a hook with edited code keeps it when its point changes', async ({ page }) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  await setCode(page, '// mine\nmodule.exports = function (user, context, cb) { cb(); };');
+  await selectPoint(page, 'Post-User Registration');
+  await expect.poll(() => editorText(page, 'Hook code')).toContain('// mine');
 });

@@ -2,7 +2,7 @@ import { test, expect, openApp, selectPoint, runToEnd, setCode } from './support
 
 // The echo endpoint is on the preview server's host, so the guard fixture lets it through;
 // the sandbox's origin is opaque ('null'), hence the CORS header.
-const ECHO_URL = 'http://127.0.0.1:4174/__hookpad-echo';
+const ECHO_URL = `http://127.0.0.1:${process.env.HOOKPAD_E2E_PORT ?? 4174}/__hookpad-echo`;
 
 test('with "Allow network" a request really goes out, from a sandbox whose CSP allows it', async ({
   page,

@@ -9,6 +9,7 @@ import {
   setTimeoutMs,
   status,
   regionJson,
+  storedHooks,
 } from './support/app';
 
 test('an infinite loop times out and the next run succeeds', async ({ page }) => {
@@ -37,6 +38,8 @@ test('Cancel stops a run in flight while the page stays responsive', async ({ pa
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 });
 
+const PORT = process.env.HOOKPAD_E2E_PORT ?? 4174;
+
 const PROBE = `module.exports = async function (recipient, text, context, cb) {
   var found = {};
   found.document = typeof document;
@@ -50,7 +53,7 @@ const PROBE = `module.exports = async function (recipient, text, context, cb) {
       req.onerror = function () { resolve('denied: ' + req.error.name); };
     });
   } catch (e) { found.indexedDB = 'denied: ' + e.name; }
-  try { await fetch('http://127.0.0.1:4174/probe-from-hook'); found.fetch = 'reached'; }
+  try { await fetch('http://127.0.0.1:${PORT}/probe-from-hook'); found.fetch = 'reached'; }
   catch (e) { found.fetch = 'refused: ' + e.name; }
   cb(null, found);
 };`;
@@ -76,7 +79,7 @@ test('a hook finds nothing of the page: no DOM, storage, parent or network', asy
   // The app's own stored drafts are intact, the probe included.
   // (Drafts are written shortly after typing stops, so poll.)
   await expect
-    .poll(() => page.evaluate(() => localStorage.getItem('hookpad:v1')))
+    .poll(async () => (await storedHooks(page)).map((hook) => hook.draft.code).join('\n'))
     .toContain('hookpad-probe');
 });
 
@@ -106,7 +109,10 @@ test('a hook that runs out of memory crashes the sandbox, which is rebuilt for t
   await expect
     .poll(statusText, { timeout: 60_000, intervals: [500] })
     .toMatch(/Sandbox crashed \(out of memory\?\)/);
-  // The app survived: switch to another point (its starter code) and run it.
+  // The app survived: a new hook on another point (its starter code) runs.
+  await evaluate(
+    `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'New hook').click()`,
+  );
   await evaluate(`(() => {
     const select = [...document.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === 'Extensibility point' || s.labels?.[0]?.textContent?.includes('Extensibility point'));
     const option = [...select.options].find((o) => o.textContent === 'Post Change Password');

@@ -34,14 +34,14 @@ test('a share link round-trips into a fresh browser and never runs by itself', a
   const decoded = JSON.parse(
     inflateRawSync(Buffer.from(link.split('#share=')[1]!, 'base64url')).toString('utf8'),
   );
-  expect(decoded).toMatchObject({ v: 1, point: 'send-phone-message', timeoutMs: 4321 });
+  expect(decoded).toMatchObject({ v: 2, point: 'send-phone-message', timeoutMs: 4321 });
   expect(decoded.code).toContain('héllo ✓');
   expect(decoded.payload.recipient).toBe('1-808-555-5555');
 
   const fresh = await browser.newContext();
   try {
     const other = await fresh.newPage();
-    await openApp(other, link.replace(/^https?:\/\/[^/]+/, 'http://127.0.0.1:4174'));
+    await openApp(other, link);
     await expect(other.getByRole('combobox', { name: 'Extensibility point' })).toHaveValue(
       'send-phone-message',
     );

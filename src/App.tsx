@@ -4,13 +4,17 @@ import { useOpenShareLink } from './share/useOpenShareLink';
 import { AppHeader } from './ui/AppHeader';
 import { CodePane } from './ui/CodePane';
 import { ExampleNotice } from './ui/ExampleNotice';
+import { HistoryPanel } from './ui/HistoryPanel';
+import { HooksNav } from './ui/HooksNav';
+import { ImportExport } from './ui/ImportExport';
 import { RunnerPanel } from './ui/RunnerPanel';
 import { ShareLinkBar } from './ui/ShareLinkBar';
 import { ShareLinkError } from './ui/ShareLinkError';
 import { SplitView } from './ui/SplitView';
 import { useRunShortcut } from './ui/useRunShortcut';
+import { WorkspaceNotices } from './ui/WorkspaceNotices';
 
-/** Layout only: header, then code | runner. */
+/** Layout only: header, notices, then hooks | code | runner. */
 export function App() {
   const share = useCopyShareLink();
   const opened = useOpenShareLink();
@@ -28,9 +32,17 @@ export function App() {
       <ShareLinkBar state={share.state} onDismiss={share.dismiss} />
       <ShareLinkError message={opened.error} onDismiss={opened.dismiss} />
       <ExampleNotice />
-      <main className="app-main">
-        <SplitView startId="code-pane" start={<CodePane />} end={<RunnerPanel />} />
-      </main>
+      <WorkspaceNotices />
+      <div className="workspace">
+        <aside className="sidebar">
+          <HooksNav />
+          <ImportExport />
+          <HistoryPanel />
+        </aside>
+        <main className="app-main">
+          <SplitView startId="code-pane" start={<CodePane />} end={<RunnerPanel />} />
+        </main>
+      </div>
     </div>
   );
 }

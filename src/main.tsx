@@ -1,13 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { workspaceReady } from './store';
 import './styles.css';
 import './styles-runner.css';
+import './styles-workspace.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// IndexedDB answers in a few milliseconds; rendering after it means the editors open on
+// the stored hooks rather than on starters that are then replaced.
+void workspaceReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -120,3 +120,38 @@ export async function regionJson(page: Page, name: string): Promise<unknown> {
   const text = await page.getByRole('region', { name }).locator('pre').first().textContent();
   return JSON.parse(text ?? 'null');
 }
+
+interface StoredHook {
+  id: string;
+  name: string;
+  draft: { code: string };
+}
+
+/** The hook records the app has stored in IndexedDB (read from the page, as the app would). */
+export async function storedHooks(page: Page): Promise<StoredHook[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredHook[]>((resolve, reject) => {
+        const open = indexedDB.open('hookpad');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('workspace')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction('workspace').objectStore('workspace').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            db.close();
+            resolve(
+              (request.result as StoredHook[]).filter(
+                (value) => typeof value === 'object' && value !== null && 'draft' in value,
+              ),
+            );
+          };
+        };
+      }),
+  );
+}

@@ -1,7 +1,7 @@
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { measureEditorReady } from '../perf/editorReady';
 import { appStore, useAppStore } from '../store';
-import { selectPointId } from '../store/selectors';
+import { selectHookId } from '../store/selectors';
 import { addRunAction } from './addRunAction';
 import { attachCodeEditor } from './codeEditorHandle';
 import { demoteMonacoAlerts } from './demoteMonacoAlerts';
@@ -16,9 +16,9 @@ export interface CodeEditorProps {
   theme: 'vs' | 'vs-dark';
 }
 
-/** The hook's JavaScript. Shows the selected point's model; text lives in the store. */
+/** The hook's JavaScript. Shows the selected hook's model; text lives in the store. */
 export default function CodeEditor({ theme }: CodeEditorProps) {
-  const pointId = useAppStore(selectPointId);
+  const hookId = useAppStore(selectHookId);
   const handleMount: OnMount = (instance) => {
     instance.onDidDispose(attachCodeEditor(instance));
     addRunAction(instance, () => appStore.getState().startRun());
@@ -28,7 +28,7 @@ export default function CodeEditor({ theme }: CodeEditorProps) {
 
   return (
     <Editor
-      path={hookModelUri(pointId)}
+      path={hookModelUri(hookId)}
       language="javascript"
       theme={theme}
       options={OPTIONS}

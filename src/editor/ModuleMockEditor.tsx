@@ -1,6 +1,5 @@
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useMemo, useState } from 'react';
-import type { PointId } from '../core/schemas';
 import { appStore } from '../store';
 import { addRunAction } from './addRunAction';
 import { demoteMonacoAlerts } from './demoteMonacoAlerts';
@@ -13,7 +12,7 @@ let prepared = false;
 void payloadEditorReady.then(() => (prepared = true));
 
 export interface ModuleMockEditorProps {
-  pointId: PointId;
+  hookId: string;
   /** The row's position among the point's module mocks (its model's address). */
   index: number;
   name: string;
@@ -28,7 +27,7 @@ export interface ModuleMockEditorProps {
  * with it.
  */
 export default function ModuleMockEditor({
-  pointId,
+  hookId,
   index,
   name,
   code,
@@ -62,7 +61,7 @@ export default function ModuleMockEditor({
   if (!ready) return <EditorLoading />;
   return (
     <Editor
-      path={moduleMockModelUri(pointId, index)}
+      path={moduleMockModelUri(hookId, index)}
       language="javascript"
       theme={theme}
       value={code}

@@ -1,7 +1,7 @@
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { useEffect, useState } from 'react';
 import { appStore, useAppStore } from '../store';
-import { selectPointId } from '../store/selectors';
+import { selectHookId, selectPointId } from '../store/selectors';
 import { addRunAction } from './addRunAction';
 import { demoteMonacoAlerts } from './demoteMonacoAlerts';
 import { BASE_EDITOR_OPTIONS } from './editorOptions';
@@ -28,6 +28,7 @@ export interface PayloadEditorProps {
  * (matched to the model by its URI in monacoSetup).
  */
 export default function PayloadEditor({ theme }: PayloadEditorProps) {
+  const hookId = useAppStore(selectHookId);
   const pointId = useAppStore(selectPointId);
   // Mounts after the hook editor (see payloadEditorReady).
   const [ready, setReady] = useState(prepared);
@@ -45,7 +46,7 @@ export default function PayloadEditor({ theme }: PayloadEditorProps) {
   if (!ready) return <EditorLoading />;
   return (
     <Editor
-      path={payloadModelUri(pointId)}
+      path={payloadModelUri(hookId, pointId)}
       language="json"
       theme={theme}
       options={OPTIONS}

@@ -1,6 +1,5 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { points } from '../core/points';
-import type { PointId } from '../core/schemas';
+import type { HookRecord } from '../workspace/hookRecord';
 import type { AppStore } from '../store/createAppStore';
 import { hookModelUri, payloadModelUri } from './modelUris';
 
@@ -9,83 +8,95 @@ type MonacoApi = typeof Monaco;
 interface DraftField {
   key: 'code' | 'payloadText';
   language: string;
-  uri(pointId: PointId): string;
-  write(store: AppStore, pointId: PointId, value: string): void;
+  uri(hook: HookRecord): string;
+  write(store: AppStore, hookId: string, value: string): void;
 }
 
 const FIELDS: DraftField[] = [
   {
     key: 'code',
     language: 'javascript',
-    uri: hookModelUri,
+    uri: (hook) => hookModelUri(hook.id),
     write: (store, id, value) => store.getState().setCode(id, value),
   },
   {
     key: 'payloadText',
     language: 'json',
-    uri: payloadModelUri,
+    uri: (hook) => payloadModelUri(hook.id, hook.pointId),
     write: (store, id, value) => store.getState().setPayloadText(id, value),
   },
 ];
 
 export interface BoundModels {
-  /** Creates the point's model for the field (with the store's text) if it does not exist yet. */
-  ensure(pointId: PointId, key: DraftField['key']): void;
-  /** Creates every point's models. */
-  ensureAll(): void;
+  /** Creates the hook's model for the field (with the store's text) if it does not exist yet. */
+  ensure(hookId: string, key: DraftField['key']): void;
+}
+
+/** Replaces the model's text as one undoable edit, so Ctrl+Z brings the old text back. */
+function replaceText(model: Monaco.editor.ITextModel, text: string): void {
+  if (model.getValue() === text) return;
+  model.pushStackElement();
+  model.pushEditOperations(null, [{ range: model.getFullModelRange(), text }], () => null);
+  model.pushStackElement();
 }
 
 /**
- * Keeps every point's models and the store's drafts equal in both directions. Typing flows
- * model → store; a change made elsewhere (a share link, a reset) flows store → model as an
- * undoable edit, so Ctrl+Z brings the old text back. The editors then only switch models by
- * path; they never own text.
+ * Keeps the hooks' models and the store's drafts equal in both directions. Typing flows
+ * model → store; a change made elsewhere (another tab, a restored version, a share link)
+ * flows store → model as an undoable edit. The editors only switch models by path; they
+ * never own text.
  *
- * A model is created from the store's text when first needed: the selected point's hook
- * model at once, a newly selected point's models before the editors render it, the rest
- * when the caller says (`ensureAll`), so start-up pays for one model instead of ten.
+ * A model is created from the store's text when first needed: the selected hook's code
+ * model at once, its payload model when the payload editor mounts, and a newly selected
+ * hook's models before the editors render it, so start-up pays for one model.
  */
 export function bindModelsToStore(monaco: MonacoApi, store: AppStore): BoundModels {
   const bound = new Set<string>();
-  function ensure(pointId: PointId, key: DraftField['key']): void {
+  function ensure(hookId: string, key: DraftField['key']): void {
+    const hook = store.getState().hooks[hookId];
     const field = FIELDS.find((f) => f.key === key);
-    const id = field?.uri(pointId);
-    if (!field || !id || bound.has(id)) return;
-    bound.add(id);
+    if (!hook || !field) return;
+    const id = field.uri(hook);
     const uri = monaco.Uri.parse(id);
-    const model =
-      monaco.editor.getModel(uri) ??
-      monaco.editor.createModel(store.getState().drafts[pointId][field.key], field.language, uri);
-    model.onDidChangeContent(() => field.write(store, pointId, model.getValue()));
+    const existing = monaco.editor.getModel(uri);
+    // A model left from before (the hook was on this point earlier) catches up.
+    if (existing) replaceText(existing, hook.draft[field.key]);
+    if (bound.has(id)) return;
+    bound.add(id);
+    const model = existing ?? monaco.editor.createModel(hook.draft[field.key], field.language, uri);
+    model.onDidChangeContent(() => {
+      // Only the model that is the hook's current one writes (a payload model of the
+      // hook's former point is left alone).
+      const current = store.getState().hooks[hookId];
+      if (current && field.uri(current) === id) field.write(store, hookId, model.getValue());
+    });
   }
-  const ensurePoint = (pointId: PointId) => {
-    for (const field of FIELDS) ensure(pointId, field.key);
+  const ensureHook = (hookId: string) => {
+    for (const field of FIELDS) ensure(hookId, field.key);
   };
 
-  ensure(store.getState().pointId, 'code');
+  ensure(store.getState().selectedHookId, 'code');
 
   store.subscribe((state, previous) => {
-    // Listeners run before React renders the new point, so its editors find the models.
-    if (state.pointId !== previous.pointId) ensurePoint(state.pointId);
-    if (state.drafts === previous.drafts) return;
-    for (const point of points) {
-      const draft = state.drafts[point.id];
-      if (draft === previous.drafts[point.id]) continue;
+    const selected = state.hooks[state.selectedHookId];
+    // Listeners run before React renders the new hook, so its editors find the models.
+    if (
+      selected &&
+      (state.selectedHookId !== previous.selectedHookId ||
+        selected.pointId !== previous.hooks[state.selectedHookId]?.pointId)
+    ) {
+      ensureHook(state.selectedHookId);
+    }
+    if (state.hooks === previous.hooks) return;
+    for (const hook of Object.values(state.hooks)) {
+      const before = previous.hooks[hook.id];
+      if (before && hook.draft === before.draft) continue;
       for (const field of FIELDS) {
-        const model = monaco.editor.getModel(monaco.Uri.parse(field.uri(point.id)));
-        const text = draft[field.key];
-        if (!model || model.getValue() === text) continue;
-        model.pushStackElement();
-        model.pushEditOperations(null, [{ range: model.getFullModelRange(), text }], () => null);
-        model.pushStackElement();
+        const model = monaco.editor.getModel(monaco.Uri.parse(field.uri(hook)));
+        if (model) replaceText(model, hook.draft[field.key]);
       }
     }
   });
 
-  return {
-    ensure,
-    ensureAll: () => {
-      for (const point of points) ensurePoint(point.id);
-    },
-  };
+  return { ensure };
 }

@@ -1,5 +1,5 @@
 import type { editor } from 'monaco-editor/editor/editor.api';
-import type { CodeLocation, PointId } from '../core/schemas';
+import type { CodeLocation } from '../core/schemas';
 import { hookModelUri } from './modelUris';
 
 /**
@@ -7,13 +7,13 @@ import { hookModelUri } from './modelUris';
  * module imports no Monaco code, so the app shell can use it before Monaco has loaded.
  */
 let codeEditor: editor.IStandaloneCodeEditor | null = null;
-let pendingReveal: { pointId: PointId; location: CodeLocation } | null = null;
+let pendingReveal: { hookId: string; location: CodeLocation } | null = null;
 
 function tryReveal(): void {
   if (!codeEditor || !pendingReveal) return;
   const model = codeEditor.getModel();
-  // Wait until the editor shows the point's model (the point may just have been selected).
-  if (model?.uri.toString() !== hookModelUri(pendingReveal.pointId)) return;
+  // Wait until the editor shows the hook's model (the hook may just have been selected).
+  if (model?.uri.toString() !== hookModelUri(pendingReveal.hookId)) return;
   const { line, column } = pendingReveal.location;
   pendingReveal = null;
   const position = model.validatePosition({ lineNumber: line, column });
@@ -33,8 +33,8 @@ export function attachCodeEditor(instance: editor.IStandaloneCodeEditor): () => 
   };
 }
 
-/** Moves the hook editor's cursor to a place in a point's code and focuses it. */
-export function revealInCode(pointId: PointId, location: CodeLocation): void {
-  pendingReveal = { pointId, location };
+/** Moves the hook editor's cursor to a place in a hook's code and focuses it. */
+export function revealInCode(hookId: string, location: CodeLocation): void {
+  pendingReveal = { hookId, location };
   tryReveal();
 }

@@ -7,3 +7,4 @@ import { lazy } from 'react';
 export const LazyCodeEditor = lazy(() => import('./CodeEditor'));
 export const LazyPayloadEditor = lazy(() => import('./PayloadEditor'));
 export const LazyModuleMockEditor = lazy(() => import('./ModuleMockEditor'));
+export const LazyVersionDiffEditor = lazy(() => import('./VersionDiffEditor'));

@@ -1,14 +1,19 @@
 import type { PointId } from '../core/schemas';
 
 /**
- * One Monaco model per point and editor, so switching points keeps each one's undo history
- * and cursor. The payload URI is also what the point's JSON Schema is matched to.
+ * One Monaco model per hook and editor, so switching hooks keeps each one's undo history
+ * and cursor. The payload URI carries the point: it is what the point's JSON Schema is
+ * matched to, so a hook moved to another point gets a new payload model.
  */
-export const hookModelUri = (pointId: PointId): string => `file:///hooks/${pointId}.js`;
-export const payloadModelUri = (pointId: PointId): string => `file:///payloads/${pointId}.json`;
+export const hookModelUri = (hookId: string): string =>
+  `file:///hooks/${encodeURIComponent(hookId)}.js`;
+export const payloadModelUri = (hookId: string, pointId: PointId): string =>
+  `file:///payloads/${pointId}/${encodeURIComponent(hookId)}.json`;
+/** The JSON Schema's fileMatch for every payload model of a point. */
+export const payloadModelPattern = (pointId: PointId): string => `file:///payloads/${pointId}/*`;
 /**
- * A module mock's code: one model per point and module row, created when the row's editor
- * mounts and disposed when it unmounts (row removed, point switched).
+ * A module mock's code: one model per hook and module row, created when the row's editor
+ * mounts and disposed when it unmounts (row removed, hook switched).
  */
-export const moduleMockModelUri = (pointId: PointId, index: number): string =>
-  `file:///module-mocks/${pointId}/${index}.js`;
+export const moduleMockModelUri = (hookId: string, index: number): string =>
+  `file:///module-mocks/${encodeURIComponent(hookId)}/${index}.js`;

@@ -21,7 +21,7 @@ import { afterStartup, whenEditorReady } from '../perf/editorReady';
 import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
-import { payloadModelUri } from './modelUris';
+import { payloadModelPattern } from './modelUris';
 import { syncRunMarkers } from './syncRunMarkers';
 
 self.MonacoEnvironment = {
@@ -76,21 +76,17 @@ export const payloadEditorReady: Promise<void> = whenEditorReady().then(() => {
     schemaValidation: 'error',
     schemas: points.map((point) => ({
       uri: `hookpad://schemas/${point.id}.json`,
-      fileMatch: [payloadModelUri(point.id)],
+      fileMatch: [payloadModelPattern(point.id)],
       schema: payloadJsonSchema(point.id),
     })),
   });
-  models.ensure(appStore.getState().pointId, 'payloadText');
+  models.ensure(appStore.getState().selectedHookId, 'payloadText');
 });
 
-// The other points' models, then lint hints (advice; the linter, acorn, is ~170 KiB), once
-// the page has started up.
+// Lint hints (advice; the linter, acorn, is ~170 KiB), once the page has started up.
 void afterStartup()
-  .then(() => {
-    models.ensureAll();
-    return import('./syncLintMarkers');
-  })
-  .then(({ syncLintMarkers }) => syncLintMarkers(monaco))
+  .then(() => import('./syncLintMarkers'))
+  .then(({ syncLintMarkers }) => syncLintMarkers(monaco, appStore))
   .catch((error: unknown) => console.warn('Hookpad lint could not start:', error));
 
 export { monaco };

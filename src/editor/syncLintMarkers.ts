@@ -1,8 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { lintHook } from '../core/lint/lintHook';
-import { points } from '../core/points';
 import type { PointId } from '../core/schemas';
-import { hookModelUri } from './modelUris';
+import type { AppStore } from '../store/createAppStore';
 
 type MonacoApi = typeof Monaco;
 
@@ -11,19 +10,23 @@ export const LINT_OWNER = 'hookpad-lint';
 /** Lint after this much quiet typing. */
 export const LINT_DELAY_MS = 300;
 
+const HOOK_MODEL = /^file:\/\/\/hooks\/([^/]+)\.js$/;
+
 /**
- * Keeps every hook model's lint hints as warning markers (yellow squiggles): once when the
- * models exist, then after each pause in typing. Must run after the models are created.
+ * Keeps every hook model's lint hints as warning markers (yellow squiggles): when the model
+ * exists, then after each pause in typing. The hook's point decides what is checked.
  */
-export function syncLintMarkers(monaco: MonacoApi): void {
-  for (const point of points) {
-    const model = monaco.editor.getModel(monaco.Uri.parse(hookModelUri(point.id)));
-    if (!model) continue;
+export function syncLintMarkers(monaco: MonacoApi, store: AppStore): void {
+  const watch = (model: Monaco.editor.ITextModel) => {
+    const match = HOOK_MODEL.exec(model.uri.toString());
+    if (!match) return;
+    const hookId = decodeURIComponent(match[1]!);
     let timer: ReturnType<typeof setTimeout> | null = null;
     const lint = () => {
       timer = null;
-      if (model.isDisposed()) return;
-      monaco.editor.setModelMarkers(model, LINT_OWNER, markersFor(monaco, model, point.id));
+      const pointId = store.getState().hooks[hookId]?.pointId;
+      if (model.isDisposed() || !pointId) return;
+      monaco.editor.setModelMarkers(model, LINT_OWNER, markersFor(monaco, model, pointId));
     };
     lint();
     model.onDidChangeContent(() => {
@@ -33,7 +36,9 @@ export function syncLintMarkers(monaco: MonacoApi): void {
     model.onWillDispose(() => {
       if (timer !== null) clearTimeout(timer);
     });
-  }
+  };
+  for (const model of monaco.editor.getModels()) watch(model);
+  monaco.editor.onDidCreateModel(watch);
 }
 
 function markersFor(

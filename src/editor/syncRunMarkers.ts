@@ -1,6 +1,5 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { points } from '../core/points';
-import type { CodeLocation, PointId } from '../core/schemas';
+import type { CodeLocation } from '../core/schemas';
 import type { AppStore } from '../store/createAppStore';
 import type { RunState } from '../store/runSlice';
 import { hookModelUri } from './modelUris';
@@ -40,17 +39,19 @@ export function runMarkers(run: RunState): RunMarker[] {
  */
 export function syncRunMarkers(monaco: MonacoApi, store: AppStore): void {
   /** The models that show run markers now; only they need clearing. */
-  const marked = new Set<PointId>();
+  const marked = new Set<string>();
   const apply = (run: RunState) => {
-    for (const point of points) {
-      const markers = point.id === run.point ? runMarkers(run) : [];
+    const hookIds = new Set(marked);
+    if (run.hookId !== null) hookIds.add(run.hookId);
+    for (const hookId of hookIds) {
+      const markers = hookId === run.hookId ? runMarkers(run) : [];
       // Runs start with no markers: most updates change nothing, and each setModelMarkers
       // would still notify every editor and marker listener.
-      if (markers.length === 0 && !marked.has(point.id)) continue;
-      const model = monaco.editor.getModel(monaco.Uri.parse(hookModelUri(point.id)));
+      if (markers.length === 0 && !marked.has(hookId)) continue;
+      const model = monaco.editor.getModel(monaco.Uri.parse(hookModelUri(hookId)));
       if (!model) continue;
-      if (markers.length > 0) marked.add(point.id);
-      else marked.delete(point.id);
+      if (markers.length > 0) marked.add(hookId);
+      else marked.delete(hookId);
       monaco.editor.setModelMarkers(
         model,
         OWNER,

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShareLink, encodeShareLink, readShareFragment, type SharedState } from './shareLink';
+import {
+  decodeShareLink,
+  encodeShareLink,
+  readShareFragment,
+  SHARE_LINK_VERSION,
+  type SharedState,
+} from './shareLink';
 
 const PAGE = 'https://hookpad.example/app/?q=1#old';
 
 const sample: SharedState = {
-  v: 1,
+  v: 2,
   point: 'pre-user-registration',
   code: 'module.exports = function (user, context, cb) { cb(null, {}); };',
   payload: { user: { email: 'a@b.c', user_metadata: { hobby: 'surfing' } }, context: {} },
@@ -83,9 +89,36 @@ describe('encodeShareLink', () => {
   });
 
   it('opens links without the network fields (made before they existed)', async () => {
-    const { v, point, code, payload } = sample;
-    const decoded = await decodeShareLink(await encodeRaw({ v, point, code, payload }));
-    expect(decoded).toEqual({ ok: true, state: { v, point, code, payload } });
+    const { point, code, payload } = sample;
+    const decoded = await decodeShareLink(await encodeRaw({ v: 1, point, code, payload }));
+    expect(decoded).toEqual({ ok: true, state: { v: 2, point, code, payload } });
+  });
+
+  it('writes the newest version and leaves out what is not shared', async () => {
+    const token = await tokenOf({ ...sample, enabled: true } as SharedState);
+    const json = new TextDecoder().decode(await streamBytes(fromBase64Url(token), 'decompress'));
+    expect(JSON.parse(json)).toEqual(sample);
+    expect(JSON.parse(json).v).toBe(SHARE_LINK_VERSION);
+  });
+
+  it('round-trips the hook name, dependencies and withheld secrets', async () => {
+    const state: SharedState = {
+      ...sample,
+      name: 'Add metadata',
+      dependencies: { axios: '0.19.2', twilio: '3.0.0' },
+      secrets: { API_KEY: '', REGION: 'eu' },
+      redactedSecrets: ['API_KEY'],
+    };
+    expect(await decodeShareLink(await tokenOf(state))).toEqual({ ok: true, state });
+  });
+
+  it('refuses to encode a withheld secret that is missing or has a value', async () => {
+    await expect(
+      encodeShareLink({ ...sample, secrets: { API_KEY: 'k' }, redactedSecrets: ['API_KEY'] }, PAGE),
+    ).rejects.toThrow(/API_KEY/);
+    await expect(
+      encodeShareLink({ ...sample, secrets: undefined, redactedSecrets: ['TOKEN'] }, PAGE),
+    ).rejects.toThrow(/TOKEN/);
   });
 
   it('refuses a link with a malformed mock and names the field', async () => {
@@ -108,7 +141,7 @@ describe('decodeShareLink', () => {
 
   it('round-trips unicode in code and payload', async () => {
     const state: SharedState = {
-      v: 1,
+      v: 2,
       point: 'send-phone-message',
       code: "cb(null, { note: 'héllo ✓ 日本語 🎉' });",
       payload: { recipient: '1-808-555-5555', text: 'Grüße 👋', context: {} },
@@ -128,7 +161,7 @@ describe('decodeShareLink', () => {
     expect(await decodeShareLink(ZLIB_TOKEN)).toEqual({
       ok: true,
       state: {
-        v: 1,
+        v: 2,
         point: 'credentials-exchange',
         code: 'module.exports = 1; // ✓',
         payload: { client: { name: 'é' } },
@@ -171,8 +204,34 @@ describe('decodeShareLink', () => {
     const badTimeout = await decodeShareLink(await encodeRaw({ ...sample, timeoutMs: 5 }));
     expect(badTimeout).toEqual({ ok: false, message: expect.stringMatching(/^timeoutMs: /) });
 
-    const newerVersion = await decodeShareLink(await encodeRaw({ ...sample, v: 2 }));
-    expect(newerVersion.ok).toBe(false);
+    const withheld = await decodeShareLink(
+      await encodeRaw({ ...sample, secrets: { A: 'x' }, redactedSecrets: ['A'] }),
+    );
+    expect(withheld).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^redactedSecrets\.0: /),
+    });
+  });
+
+  it('says a link of a newer version was made by a newer Hookpad', async () => {
+    const newer = await decodeShareLink(await encodeRaw({ ...sample, v: 3, somethingNew: 1 }));
+    expect(newer).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^this link was made by a newer Hookpad \(share link version 3;/,
+      ),
+    });
+  });
+
+  it('refuses a link without a usable version', async () => {
+    for (const v of [undefined, 0, 1.5, '1', null]) {
+      const decoded = await decodeShareLink(await encodeRaw({ ...sample, v }));
+      expect(decoded).toEqual({ ok: false, message: expect.stringMatching(/^v: .*versions 1 to/) });
+    }
+    for (const value of [[], 'text', 42, null]) {
+      const decoded = await decodeShareLink(await encodeRaw(value));
+      expect(decoded).toEqual({ ok: false, message: expect.stringMatching(/Hookpad state/) });
+    }
   });
 
   it('refuses a link that would inflate to more than the cap', async () => {

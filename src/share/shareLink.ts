@@ -3,10 +3,10 @@ import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas
 import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
 
 /**
- * What a share link carries. This schema is the single source of truth: the encoder only
- * accepts values of its type and the decoder refuses anything that does not pass it.
+ * Version 1 of what a share link carries. Links live on in tickets and chats, so every
+ * version's schema stays here unchanged and keeps being read; only the newest is written.
  */
-export const SharedStateSchema = z.object({
+export const SharedStateV1Schema = z.object({
   v: z.literal(1),
   point: PointIdSchema,
   code: z.string(),
@@ -23,7 +23,58 @@ export const SharedStateSchema = z.object({
   /** Present (true) only when unmatched requests go out for real. */
   allowNetwork: z.boolean().optional(),
 });
-export type SharedState = z.infer<typeof SharedStateSchema>;
+export type SharedStateV1 = z.infer<typeof SharedStateV1Schema>;
+
+/**
+ * Version 2: a link carries a hook (its name and declared dependencies), and may name
+ * secrets without their values. Whether the hook is enabled is not shared: that is a
+ * decision of the receiver's workspace.
+ */
+export const SharedStateV2Schema = SharedStateV1Schema.extend({
+  v: z.literal(2),
+  /** The hook's name, as the sender had it (not checked against the name rule). */
+  name: z.string().optional(),
+  /** Declared npm dependencies, name → version; present only when there are some. */
+  dependencies: z.record(z.string(), z.string()).optional(),
+  /**
+   * Secrets whose values were withheld: each is in `secrets` with the value "", so the
+   * receiver sees which secrets the hook needs and that their values were not shared.
+   */
+  redactedSecrets: z.array(z.string()).optional(),
+}).superRefine((state, ctx) => {
+  state.redactedSecrets?.forEach((name, index) => {
+    if (state.secrets?.[name] !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['redactedSecrets', index],
+        message: `the withheld secret ${name} must be in secrets with the value ""`,
+      });
+    }
+  });
+});
+export type SharedStateV2 = z.infer<typeof SharedStateV2Schema>;
+
+/** Every version a link may carry, told apart by `v`. */
+export const SharedStateSchema = z.discriminatedUnion('v', [
+  SharedStateV1Schema,
+  SharedStateV2Schema,
+]);
+export type AnySharedState = z.infer<typeof SharedStateSchema>;
+
+/** The version links are written in; decoded links are upgraded to it. */
+export const SHARE_LINK_VERSION = 2;
+/** The newest shape: what the encoder writes and what decoding returns, whatever the link's version. */
+export type SharedState = SharedStateV2;
+
+/** A link's state in the newest shape. Each step adds only optional fields, so the content stays as it was. */
+export function upgradeSharedState(state: AnySharedState): SharedState {
+  switch (state.v) {
+    case 1:
+      return { ...state, v: 2 };
+    case 2:
+      return state;
+  }
+}
 
 export type DecodedShareLink = { ok: true; state: SharedState } | { ok: false; message: string };
 
@@ -42,7 +93,7 @@ export function readShareFragment(hash: string): string | null {
 
 /** `pageUrl` with its fragment replaced by `#share=` + base64url(deflate-raw(UTF-8 JSON)). */
 export async function encodeShareLink(state: SharedState, pageUrl: string): Promise<string> {
-  const json = JSON.stringify(SharedStateSchema.parse(state));
+  const json = JSON.stringify(SharedStateV2Schema.parse(state));
   const compressed = await pipeBytes(
     new TextEncoder().encode(json),
     new CompressionStream('deflate-raw'),
@@ -83,13 +134,29 @@ export async function decodeShareLink(token: string): Promise<DecodedShareLink> 
     return { ok: false, message: 'the link does not contain JSON.' };
   }
 
+  const version = versionProblem(value);
+  if (version !== null) return { ok: false, message: version };
   const parsed = SharedStateSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     return { ok: false, message: `${where}${issue?.message ?? 'unexpected content'}.` };
   }
-  return { ok: true, state: parsed.data };
+  return { ok: true, state: upgradeSharedState(parsed.data) };
+}
+
+/** Why the link's `v` cannot be read, in words; null when it is a version this Hookpad reads. */
+function versionProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'the link does not contain a Hookpad state.';
+  }
+  const v = (value as { v?: unknown }).v;
+  const known = `this Hookpad reads versions 1 to ${SHARE_LINK_VERSION}`;
+  if (typeof v === 'number' && Number.isInteger(v) && v > SHARE_LINK_VERSION) {
+    return `this link was made by a newer Hookpad (share link version ${v}; ${known}). Open it in the newer Hookpad, or reload this page to get the latest version.`;
+  }
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return null;
+  return `v: the link has no valid version number (${known}).`;
 }
 
 class InflatedTooLargeError extends Error {}

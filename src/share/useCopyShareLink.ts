@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { appStore } from '../store';
 import { encodeShareLink } from './shareLink';
-import { shareableState } from './shareState';
+import { selectHook } from '../store/selectors';
+import { sharedStateOf } from './sharedStateOf';
 
 export type CopyShareLinkState =
   | { status: 'idle' }
@@ -11,18 +12,20 @@ export type CopyShareLinkState =
   | { status: 'not-copied'; link: string; reason: string; withSecrets: boolean }
   | { status: 'invalid'; message: string };
 
-/** Makes a link to the current point's draft and puts it on the clipboard. */
+/** Makes a link to the selected hook's draft and puts it on the clipboard. */
 export function useCopyShareLink() {
   const [state, setState] = useState<CopyShareLinkState>({ status: 'idle' });
 
   const copy = useCallback(async (includeSecrets: boolean) => {
-    const shareable = shareableState(appStore.getState(), includeSecrets);
+    const state = appStore.getState();
+    const shareable = sharedStateOf(selectHook(state), state.timeoutMs, { includeSecrets });
     if (!shareable.ok) {
       setState({ status: 'invalid', message: shareable.message });
       return;
     }
     setState({ status: 'working' });
-    const withSecrets = shareable.state.secrets !== undefined;
+    const withSecrets =
+      includeSecrets && Object.values(shareable.state.secrets ?? {}).some((value) => value !== '');
     const link = await encodeShareLink(shareable.state, location.href);
     try {
       await navigator.clipboard.writeText(link);

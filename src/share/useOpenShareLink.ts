@@ -4,8 +4,8 @@ import { decodeShareLink, readShareFragment } from './shareLink';
 
 /**
  * Opens a share link found in the address bar (on load, and when only the fragment
- * changes): its state replaces the matching point's draft, it is never run, and the
- * fragment is removed so a reload does not open it again. A link that cannot be opened
+ * changes): it opens as a new hook (nothing of the workspace is replaced), it is never
+ * run, and the fragment is removed so a reload does not open it again. A link that cannot be opened
  * leaves everything as it was and is reported.
  */
 export function useOpenShareLink() {

@@ -1,18 +1,9 @@
 import { useStore } from 'zustand';
+import { createWorkspacePersistence } from '../persist/createWorkspacePersistence';
 import { createLazyRunner } from '../sandbox/createLazyRunner';
 import type { AppState } from './appState';
 import { createAppStore } from './createAppStore';
-import { createDebouncedStorage } from './debouncedStorage';
-
-/** Typing writes to localStorage at most this often; pagehide flushes the rest. */
-const SAVE_DELAY_MS = 300;
-
-const storage = createDebouncedStorage(localStorage, SAVE_DELAY_MS);
-addEventListener('pagehide', storage.flush);
-// Mobile browsers may discard a hidden tab without a pagehide.
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') storage.flush();
-});
+import { connectPersistence, type PersistenceConnection } from './connectPersistence';
 
 /** The app's one store. Components read it through useAppStore(selector). */
 const runner = createLazyRunner(() => import('../sandbox/createRunner'));
@@ -21,7 +12,65 @@ const preload = () => void runner.preload();
 if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
 else setTimeout(preload, 1000);
 
-export const appStore = createAppStore({ runner, storage });
+export const appStore = createAppStore({ runner });
+
+/**
+ * Edits are stored after this much quiet. `?saveDelayMs=` changes it (up to 10 s), so the
+ * two-tab behaviour can be watched (and tested) with a wider window.
+ */
+function saveDelayMs(): number {
+  const asked = Number(new URLSearchParams(location.search).get('saveDelayMs'));
+  return Number.isInteger(asked) && asked > 0 && asked <= 10_000 ? asked : 300;
+}
+
+const persistence = createWorkspacePersistence({ delayMs: saveDelayMs() });
+let connection: PersistenceConnection | null = null;
+
+/**
+ * Resolves once the stored workspace is in the store (the app renders after it, so no
+ * editor ever shows a starter that is about to be replaced). Edits are written from then on.
+ */
+export const workspaceReady: Promise<void> = persistence
+  .load()
+  .then((loaded) => {
+    appStore.getState().hydrate({
+      hooks: loaded.hooks,
+      settings: loaded.settings,
+      quarantined: loaded.quarantined.map(({ key, error }) => ({ key, error })),
+    });
+  })
+  .catch((error: unknown) => {
+    appStore.getState().setSaveProblem({
+      kind: 'unavailable',
+      message: `Hookpad could not read its saved workspace (${String(error)}); edits stay in this tab.`,
+    });
+  })
+  .finally(() => {
+    connection = connectPersistence(appStore, persistence);
+    // A fresh workspace's first hook is stored at once, so a second tab opened now finds it.
+    const fresh = Object.values(appStore.getState().hooks).filter((hook) => hook.rev === 0);
+    for (const hook of fresh) persistence.hookChanged(hook);
+    if (fresh.length > 0) void persistence.flush();
+  });
+
+const flush = () => void persistence.flush();
+addEventListener('pagehide', () => {
+  // Synchronous first: the page may be gone before IndexedDB has answered.
+  persistence.journalPending();
+  flush();
+});
+// Mobile browsers may discard a hidden tab without a pagehide.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flush();
+});
+
+/** Resolves a two-tab conflict (see HookConflict); "Keep mine" writes over the other tab. */
+export function resolveConflict(...args: Parameters<PersistenceConnection['resolveConflict']>) {
+  connection?.resolveConflict(...args);
+}
+
+/** The raw stored text of a record that could not be read, for "export it raw". */
+export const quarantinedRaw = (key: string): Promise<string> => persistence.quarantinedRaw(key);
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(appStore, selector);

@@ -3,27 +3,29 @@ import type { HookExample } from '../core/examples';
 import { createAppStore } from './createAppStore';
 import { createFakeRunner } from './createFakeRunner';
 import { EMPTY_NETWORK, MODULE_MOCK_STARTER, networkForRun } from './network';
-import { selectNetworkSettings } from './selectors';
-
-const P = 'pre-user-registration';
+import { selectHook, selectNetworkDraft, selectNetworkSettings } from './selectors';
 
 function setup() {
   const store = createAppStore({ runner: createFakeRunner().runner });
   const state = () => store.getState();
-  const network = () => state().drafts[P].network;
-  return { store, state, network };
+  // The hook under test: a Pre-User Registration hook, selected.
+  const P = state().createHook('pre-user-registration');
+  const network = () => state().hooks[P]!.draft.network;
+  return { store, state, network, P };
 }
 
-describe('network settings per point', () => {
-  it('start empty and network off for every point', () => {
+describe('network settings per hook', () => {
+  it('start empty and network off for every new hook', () => {
     const { state } = setup();
-    for (const draft of Object.values(state().drafts)) {
-      expect(draft.network).toEqual(EMPTY_NETWORK);
+    state().createHook('send-phone-message');
+    for (const hook of Object.values(state().hooks)) {
+      expect(hook.draft.network).toEqual(EMPTY_NETWORK);
     }
   });
 
-  it('add, update and remove HTTP mocks, only in their point', () => {
-    const { state, network } = setup();
+  it('add, update and remove HTTP mocks, only in their hook', () => {
+    const { state, network, P } = setup();
+    const sibling = state().createHook('pre-user-registration');
     const id = state().addHttpMock(P);
     expect(network().mocks).toEqual([
       { id, method: 'ANY', urlPattern: '', status: 200, headers: {}, body: '', delayMs: 0 },
@@ -39,13 +41,13 @@ describe('network settings per point', () => {
       delayMs: 5,
       networkError: true,
     });
-    expect(state().drafts['send-phone-message'].network.mocks).toEqual([]);
+    expect(state().hooks[sibling]!.draft.network.mocks).toEqual([]);
     state().removeHttpMock(P, id);
     expect(network().mocks).toEqual([]);
   });
 
   it('never changes a mock id through update, and ignores unknown ids quietly', () => {
-    const { store, state, network } = setup();
+    const { store, state, network, P } = setup();
     const id = state().addHttpMock(P);
     state().updateHttpMock(P, id, { id: 'other' } as never);
     expect(network().mocks[0]?.id).toBe(id);
@@ -59,7 +61,7 @@ describe('network settings per point', () => {
   });
 
   it('move mocks up and down, clamped at the ends (order decides which answers)', () => {
-    const { state, network } = setup();
+    const { state, network, P } = setup();
     const a = state().addHttpMock(P);
     const b = state().addHttpMock(P);
     const c = state().addHttpMock(P);
@@ -73,7 +75,7 @@ describe('network settings per point', () => {
   });
 
   it('switch the network on and off', () => {
-    const { state, network } = setup();
+    const { state, network, P } = setup();
     state().setAllowNetwork(P, true);
     expect(network().allowNetwork).toBe(true);
     state().setAllowNetwork(P, false);
@@ -81,7 +83,7 @@ describe('network settings per point', () => {
   });
 
   it('add a module mock once, with starter code, and make it a code mock', () => {
-    const { state, network } = setup();
+    const { state, network, P } = setup();
     state().addAutoMock(P, 'twilio');
     state().addModuleMock(P, 'twilio');
     expect(network().moduleMocks).toEqual([{ name: 'twilio', code: MODULE_MOCK_STARTER }]);
@@ -92,7 +94,7 @@ describe('network settings per point', () => {
   });
 
   it('rename and remove module mocks by index; the auto-mock switch follows the name', () => {
-    const { state, network } = setup();
+    const { state, network, P } = setup();
     state().addModuleMock(P, '');
     state().addModuleMock(P, 'b');
     state().updateModuleMock(P, 0, { name: 'a' });
@@ -105,7 +107,7 @@ describe('network settings per point', () => {
   });
 
   it('add auto-mocks once, rename them in place and remove them', () => {
-    const { state, network } = setup();
+    const { state, network, P } = setup();
     state().addAutoMock(P, 'twilio');
     state().addAutoMock(P, 'stripe');
     state().addAutoMock(P, 'twilio');
@@ -117,7 +119,7 @@ describe('network settings per point', () => {
   });
 
   it('give a run only usable modules: named, once, and not both code and auto-mock', () => {
-    const { state } = setup();
+    const { state, P } = setup();
     state().addModuleMock(P, '');
     state().addModuleMock(P, ' x ');
     state().addModuleMock(P, 'x');
@@ -133,8 +135,8 @@ describe('network settings per point', () => {
     expect(networkForRun(EMPTY_NETWORK)).toEqual(EMPTY_NETWORK);
   });
 
-  it('are emptied by loading an example and put back by Undo', () => {
-    const { state, network } = setup();
+  it('are empty in an example’s new hook, and the previous hook keeps its own', () => {
+    const { state, network, P } = setup();
     state().addHttpMock(P);
     state().addAutoMock(P, 'twilio');
     const before = network();
@@ -142,19 +144,23 @@ describe('network settings per point', () => {
       id: 'x',
       title: 'X',
       description: 'x',
-      point: P,
+      point: 'pre-user-registration',
       code: 'module.exports = function (u, c, cb) { cb(); };',
       expected: 'ok',
     };
     state().loadExample(example);
-    expect(network()).toEqual(EMPTY_NETWORK);
+    expect(selectHook(state()).draft.network).toEqual(EMPTY_NETWORK);
+    expect(network()).toBe(before);
     state().undoExample();
+    expect(selectHook(state()).id).toBe(P);
     expect(network()).toBe(before);
   });
 
-  it('are replaced by an opened share link (absent fields are empty)', () => {
-    const { state, network } = setup();
+  it('come with an opened share link into its new hook (absent fields are empty)', () => {
+    const { state, network, P } = setup();
     state().addHttpMock(P);
+    const before = network();
+    const shared = () => selectHook(state()).draft.network;
     const mock = {
       id: 'm1',
       method: 'GET',
@@ -165,7 +171,7 @@ describe('network settings per point', () => {
       delayMs: 0,
     };
     state().openSharedWork({
-      point: P,
+      point: 'pre-user-registration',
       code: 'c',
       payload: {},
       mocks: [mock],
@@ -173,13 +179,24 @@ describe('network settings per point', () => {
       autoMocks: ['twilio'],
       allowNetwork: true,
     });
-    expect(network()).toEqual({
+    expect(shared()).toEqual({
       mocks: [mock],
       allowNetwork: true,
       moduleMocks: [{ name: 'm', code: 'module.exports = 2;' }],
       autoMocks: ['twilio'],
     });
-    state().openSharedWork({ point: P, code: 'c', payload: {} });
-    expect(network()).toEqual(EMPTY_NETWORK);
+    state().openSharedWork({ point: 'pre-user-registration', code: 'c', payload: {} });
+    expect(shared()).toEqual(EMPTY_NETWORK);
+    expect(network()).toBe(before);
+  });
+
+  it('are read per hook by the selectors, the selected hook standing in for an unknown id', () => {
+    const { state, P } = setup();
+    state().setAllowNetwork(P, true);
+    const other = state().createHook('send-phone-message');
+    expect(selectNetworkDraft(state(), P).allowNetwork).toBe(true);
+    expect(selectNetworkSettings(state(), P).allowNetwork).toBe(true);
+    expect(selectNetworkSettings(state(), other).allowNetwork).toBe(false);
+    expect(selectNetworkDraft(state(), 'gone')).toBe(state().hooks[other]!.draft.network);
   });
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PersistOptions } from 'zustand/middleware';
 import {
   PointIdSchema,
   StorageStateSchema,
@@ -14,12 +13,14 @@ import {
   type ModuleMock,
   type NetworkSettings,
 } from '../core/networkSchemas';
-import type { AppState } from './appState';
 import { newMockId } from './network';
 import { newSecretId, type SecretRow } from './secrets';
-import { clampCodePane, type Draft } from './workspaceSlice';
+import { clampCodePane } from './workspaceSlice';
 
-/** The key stays "hookpad:v1"; the shape's version is the persist `version` below. */
+/**
+ * The foundation's localStorage key (zustand persist JSON `{ state, version }`). The
+ * workspace now lives in IndexedDB; this is read once, to migrate those drafts into hooks.
+ */
 export const STORAGE_KEY = 'hookpad:v1';
 /**
  * 1: drafts {code, payloadText}, pointId, timeoutMs, codePaneFraction.
@@ -28,10 +29,18 @@ export const STORAGE_KEY = 'hookpad:v1';
  */
 export const STORAGE_VERSION = 3;
 
-/** What survives a reload: the inputs and the hooks' storage, never run results. */
+/** A point's draft as the foundation stored it (one draft per point, no hooks yet). */
+export interface LegacyDraft {
+  code: string;
+  payloadText: string;
+  secrets: SecretRow[];
+  network: NetworkSettings;
+}
+
+/** What the foundation kept in localStorage: one draft per point, never run results. */
 export interface PersistedState {
   pointId: PointId;
-  drafts: Partial<Record<PointId, Draft>>;
+  drafts: Partial<Record<PointId, LegacyDraft>>;
   storage: Partial<Record<PointId, StorageState>>;
   timeoutMs: number;
   codePaneFraction: number;
@@ -108,7 +117,7 @@ export function readPersisted(value: unknown): Partial<PersistedState> {
     result.codePaneFraction = clampCodePane(stored.codePaneFraction);
   }
   if (typeof stored.drafts === 'object' && stored.drafts !== null) {
-    const drafts: Partial<Record<PointId, Draft>> = {};
+    const drafts: Partial<Record<PointId, LegacyDraft>> = {};
     for (const [id, draft] of Object.entries(stored.drafts)) {
       const pointIdOk = PointIdSchema.safeParse(id);
       const draftOk = DraftSchema.safeParse(draft);
@@ -134,27 +143,3 @@ export function readPersisted(value: unknown): Partial<PersistedState> {
   }
   return result;
 }
-
-export const persistOptions: Omit<PersistOptions<AppState, PersistedState>, 'storage'> = {
-  name: STORAGE_KEY,
-  version: STORAGE_VERSION,
-  partialize: (state) => ({
-    pointId: state.pointId,
-    drafts: state.drafts,
-    storage: state.storage,
-    timeoutMs: state.timeoutMs,
-    codePaneFraction: state.codePaneFraction,
-  }),
-  // Any other version (1, 2, or one written by an unknown build) is read leniently, so
-  // drafts are kept where they still make sense; see readPersisted for what 1 and 2 lack.
-  migrate: (persisted) => readPersisted(persisted) as PersistedState,
-  merge: (persisted, current) => {
-    const stored = readPersisted(persisted);
-    return {
-      ...current,
-      ...stored,
-      drafts: { ...current.drafts, ...stored.drafts },
-      storage: { ...current.storage, ...stored.storage },
-    };
-  },
-};

@@ -3,12 +3,21 @@ import type { HttpMock } from '../core/networkSchemas';
 import { createAppStore } from './createAppStore';
 import { createFakeRunner, logEntry, outboundEntry } from './createFakeRunner';
 import { LOG_FLUSH_MS, MAX_REQUESTS } from './runSlice';
+import type { AppStore } from './createAppStore';
 import type { Draft } from './workspaceSlice';
 
 function setup() {
   const fake = createFakeRunner();
   const store = createAppStore({ runner: fake.runner });
   return { store, runs: fake.runs, state: () => store.getState() };
+}
+
+/** Replaces the selected hook's draft directly (the actions would not store invalid data). */
+function setSelectedDraft(store: AppStore, change: (draft: Draft) => Draft) {
+  store.setState((s) => {
+    const hook = s.hooks[s.selectedHookId]!;
+    return { hooks: { ...s.hooks, [hook.id]: { ...hook, draft: change(hook.draft) } } };
+  });
 }
 
 const mock: HttpMock = {
@@ -25,22 +34,33 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('run: outbound requests', () => {
-  it("sends the point's network settings with the request and keeps them with the run", () => {
+  it("sends the hook's network settings with the request and keeps them with the run", () => {
     const { store, state, runs } = setup();
-    const point = state().pointId;
     const network = { mocks: [mock], allowNetwork: true, moduleMocks: [], autoMocks: ['twilio'] };
-    store.setState((s) => ({ drafts: { ...s.drafts, [point]: { ...s.drafts[point], network } } }));
+    setSelectedDraft(store, (draft) => ({ ...draft, network }));
     state().startRun();
     expect(runs[0]?.request.network).toEqual(network);
     expect(state().run.network).toEqual(network);
+    expect(state().run.hookId).toBe(state().selectedHookId);
+  });
+
+  it('sends only usable module rows, while the draft keeps every row', () => {
+    const { state, runs } = setup();
+    const id = state().selectedHookId;
+    state().addModuleMock(id, '');
+    state().addModuleMock(id, 'lib');
+    state().addAutoMock(id, 'twilio');
+    state().startRun();
+    expect(runs[0]?.request.network?.moduleMocks.map((m) => m.name)).toEqual(['lib']);
+    expect(runs[0]?.request.network?.autoMocks).toEqual(['twilio']);
+    expect(state().hooks[id]?.draft.network.moduleMocks).toHaveLength(2);
   });
 
   it('treats a draft without network settings (saved before them) as nothing mocked', () => {
     const { store, state, runs } = setup();
-    const point = state().pointId;
-    store.setState((s) => {
-      const { network: _dropped, ...old } = s.drafts[point];
-      return { drafts: { ...s.drafts, [point]: old as Draft } };
+    setSelectedDraft(store, (draft) => {
+      const { network: _dropped, ...old } = draft;
+      return old as Draft;
     });
     state().startRun();
     expect(runs[0]?.request.network).toEqual({
@@ -53,17 +73,23 @@ describe('run: outbound requests', () => {
 
   it('does not start a run with invalid mocks, and says why', () => {
     const { store, state, runs } = setup();
-    const point = state().pointId;
     const network = {
       mocks: [{ ...mock, status: 42 }],
       allowNetwork: false,
       moduleMocks: [],
       autoMocks: [],
     };
-    store.setState((s) => ({ drafts: { ...s.drafts, [point]: { ...s.drafts[point], network } } }));
+    setSelectedDraft(store, (draft) => ({ ...draft, network }));
     state().startRun();
     expect(runs).toHaveLength(0);
-    expect(state().run.outcome).toMatchObject({ status: 'not-started', field: 'network' });
+    expect(state().run.outcome).toMatchObject({
+      status: 'not-started',
+      field: 'network',
+      message: expect.stringMatching(
+        /^The HTTP mocks or module settings are invalid: mocks\.0\.status/,
+      ),
+    });
+    expect(state().run.hookId).toBe(state().selectedHookId);
   });
 
   it('appends entries in batches, also after the callback, until the run is done', async () => {

@@ -35,6 +35,8 @@ export interface RunState {
   /** Increments per run; stale runner callbacks compare against it. */
   id: number;
   point: PointId | null;
+  /** The hook the run ran (the reproduction bundle pairs it with the hook). */
+  hookId: string | null;
   /** The parsed payload the run was started with, for the platform view. */
   payload: JsonValue | null;
   /** The secrets the run was started with: what the output display masks. */
@@ -73,6 +75,7 @@ export const idleRun: RunState = {
   status: 'idle',
   id: 0,
   point: null,
+  hookId: null,
   payload: null,
   secrets: {},
   startedAt: 0,
@@ -129,9 +132,21 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
       flushTimer ??= setTimeout(() => flushLogs(runId), LOG_FLUSH_MS);
     };
 
-    const finishWithoutSandbox = (id: number, point: PointId, problem: InputProblem) =>
+    const finishWithoutSandbox = (
+      id: number,
+      { point, hookId }: { point: PointId; hookId: string },
+      problem: InputProblem,
+    ) =>
       set({
-        run: { ...idleRun, status: 'done', id, point, startedAt: Date.now(), outcome: problem },
+        run: {
+          ...idleRun,
+          status: 'done',
+          id,
+          point,
+          hookId,
+          startedAt: Date.now(),
+          outcome: problem,
+        },
       });
 
     return {
@@ -148,37 +163,52 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         clearPending();
 
         const id = state.run.id + 1;
-        const point = state.pointId;
-        const draft = state.drafts[point];
+        const hook = state.hooks[state.selectedHookId];
+        if (!hook) return;
+        const point = hook.pointId;
+        const hookId = hook.id;
+        const draft = hook.draft;
 
         if (state.timeoutInput !== null) {
-          return finishWithoutSandbox(id, point, {
-            status: 'not-started',
-            field: 'timeout',
-            message: timeoutProblem(state.timeoutInput),
-            durationMs: 0,
-          });
+          return finishWithoutSandbox(
+            id,
+            { point, hookId },
+            {
+              status: 'not-started',
+              field: 'timeout',
+              message: timeoutProblem(state.timeoutInput),
+              durationMs: 0,
+            },
+          );
         }
         let payload: JsonValue;
         try {
           payload = JSON.parse(draft.payloadText) as JsonValue;
         } catch (error) {
-          return finishWithoutSandbox(id, point, {
-            status: 'not-started',
-            field: 'payload',
-            message: `The payload is not valid JSON: ${(error as Error).message}`,
-            durationMs: 0,
-          });
+          return finishWithoutSandbox(
+            id,
+            { point, hookId },
+            {
+              status: 'not-started',
+              field: 'payload',
+              message: `The payload is not valid JSON: ${(error as Error).message}`,
+              durationMs: 0,
+            },
+          );
         }
 
         const secrets = secretsForRun(draft.secrets);
         if (!secrets.ok) {
-          return finishWithoutSandbox(id, point, {
-            status: 'not-started',
-            field: 'secrets',
-            message: secrets.message,
-            durationMs: 0,
-          });
+          return finishWithoutSandbox(
+            id,
+            { point, hookId },
+            {
+              status: 'not-started',
+              field: 'secrets',
+              message: secrets.message,
+              durationMs: 0,
+            },
+          );
         }
 
         // Drafts from before the network settings have none: nothing mocked, network off.
@@ -186,14 +216,18 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           networkForRun((draft.network as NetworkSettings | undefined) ?? EMPTY_NETWORK),
         );
         if (!network.success) {
-          return finishWithoutSandbox(id, point, {
-            status: 'not-started',
-            field: 'network',
-            message: `The HTTP mocks or module settings are invalid: ${network.error.issues
-              .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-              .join('; ')}`,
-            durationMs: 0,
-          });
+          return finishWithoutSandbox(
+            id,
+            { point, hookId },
+            {
+              status: 'not-started',
+              field: 'network',
+              message: `The HTTP mocks or module settings are invalid: ${network.error.issues
+                .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+                .join('; ')}`,
+              durationMs: 0,
+            },
+          );
         }
 
         const current = runner.run(
@@ -203,7 +237,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
             payload,
             secrets: secrets.secrets,
             graceMs: GRACE_MS,
-            storage: state.storage[point],
+            storage: hook.storage,
             network: network.data,
           },
           {
@@ -221,8 +255,8 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
               scheduleFlush(id);
             },
             // Every successful storage.set is a real write, also after the callback (and
-            // even if another run has started since): the point's storage follows it.
-            onStorage: (storage) => get().setStorage(point, storage),
+            // even if another run has started since): the hook's storage follows it.
+            onStorage: (storage) => get().setStorage(hookId, storage),
           },
         );
         handle = current;
@@ -234,6 +268,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
             status: 'running',
             id,
             point,
+            hookId,
             payload,
             secrets: secrets.secrets,
             network: network.data,

@@ -1,9 +1,6 @@
-/** One row of a point's secrets, as the user edits it. `id` is stable across renames. */
-export interface SecretRow {
-  id: string;
-  name: string;
-  value: string;
-}
+import type { SecretRow } from '../workspace/hookRecord';
+
+export type { SecretRow } from '../workspace/hookRecord';
 
 export interface SecretProblem {
   rowId: string;

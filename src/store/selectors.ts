@@ -7,25 +7,28 @@ import { networkForRun } from './network';
 import type { RunState, ShownOutcome } from './runSlice';
 import { timeoutProblem } from './runSlice';
 import type { SecretRow } from './secrets';
+import type { HookRecord } from '../workspace/hookRecord';
 
-export const selectPointId = (state: AppState): PointId => state.pointId;
-export const selectCode = (state: AppState): string => state.drafts[state.pointId].code;
-export const selectPayloadText = (state: AppState): string =>
-  state.drafts[state.pointId].payloadText;
-export const selectSecretRows = (state: AppState): SecretRow[] =>
-  state.drafts[state.pointId].secrets;
-export const selectStorage = (state: AppState): StorageState => state.storage[state.pointId];
-/** The point's network settings as the user edits them (empty rows included). */
-export const selectNetworkDraft = (state: AppState, point: PointId): NetworkSettings =>
-  state.drafts[point].network;
+/** The selected hook (a workspace always has one). */
+export const selectHook = (state: AppState): HookRecord =>
+  state.hooks[state.selectedHookId] ?? Object.values(state.hooks)[0]!;
+export const selectHookId = (state: AppState): string => selectHook(state).id;
+export const selectPointId = (state: AppState): PointId => selectHook(state).pointId;
+export const selectCode = (state: AppState): string => selectHook(state).draft.code;
+export const selectPayloadText = (state: AppState): string => selectHook(state).draft.payloadText;
+export const selectSecretRows = (state: AppState): SecretRow[] => selectHook(state).draft.secrets;
+export const selectStorage = (state: AppState): StorageState => selectHook(state).storage;
+/** The hook's network settings as the user edits them (empty rows included). */
+export const selectNetworkDraft = (state: AppState, hookId: string): NetworkSettings =>
+  (state.hooks[hookId] ?? selectHook(state)).draft.network;
 
 const runNetworks = new WeakMap<NetworkSettings, NetworkSettings>();
 /**
- * The point's network settings as a run uses them (`RunRequest.network`): module rows
+ * The hook's network settings as a run uses them (`RunRequest.network`): module rows
  * without a name, repeated names and auto-mocked modules' code left out. Stable per draft.
  */
-export function selectNetworkSettings(state: AppState, point: PointId): NetworkSettings {
-  const draft = state.drafts[point].network;
+export function selectNetworkSettings(state: AppState, hookId: string): NetworkSettings {
+  const draft = selectNetworkDraft(state, hookId);
   let settings = runNetworks.get(draft);
   if (settings === undefined) {
     settings = networkForRun(draft);
@@ -53,11 +56,12 @@ let lastPayloadCheck: { pointId: PointId; text: string; problem: string | null }
  * input because it runs on every store change.
  */
 export function selectPayloadProblem(state: AppState): string | null {
-  const text = state.drafts[state.pointId].payloadText;
-  if (lastPayloadCheck?.pointId === state.pointId && lastPayloadCheck.text === text) {
+  const { pointId, draft } = selectHook(state);
+  const text = draft.payloadText;
+  if (lastPayloadCheck?.pointId === pointId && lastPayloadCheck.text === text) {
     return lastPayloadCheck.problem;
   }
-  lastPayloadCheck = { pointId: state.pointId, text, problem: payloadProblem(state.pointId, text) };
+  lastPayloadCheck = { pointId, text, problem: payloadProblem(pointId, text) };
   return lastPayloadCheck.problem;
 }
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { HookExample } from '../core/examples';
-import { points } from '../core/points';
+import { getPoint, points } from '../core/points';
 import {
   DEFAULT_TIMEOUT_MS,
   TimeoutMsSchema,
@@ -8,71 +8,107 @@ import {
   type PointId,
   type StorageState,
 } from '../core/schemas';
-import type { HttpMock, ModuleMock, NetworkSettings } from '../core/networkSchemas';
-import type { AppState } from './appState';
+import type { HttpMock, ModuleMock } from '../core/networkSchemas';
 import {
-  emptyNetwork,
-  MODULE_MOCK_STARTER,
-  newHttpMock,
-  type HttpMockPatch,
-  type ModuleMockPatch,
-} from './network';
+  HOOK_NAME_RULE,
+  HookNameSchema,
+  type HookDraft,
+  type HookRecord,
+  type WorkspaceSettings,
+} from '../workspace/hookRecord';
+import { newHook, newHookId, newId, starterHookDraft, uniqueHookName } from '../workspace/newHook';
+import type { AppState } from './appState';
+import { hasUnsavedChanges, pointHookName, sameDraft, toHookName } from './hookDrafts';
+import { newHttpMock, type HttpMockPatch, type ModuleMockPatch } from './network';
+import {
+  addAutoMockEdit,
+  addHttpMockEdit,
+  addModuleMockEdit,
+  moveHttpMockEdit,
+  removeAutoMockEdit,
+  removeHttpMockEdit,
+  removeModuleMockEdit,
+  renameAutoMockEdit,
+  setAllowNetworkEdit,
+  updateHttpMockEdit,
+  updateModuleMockEdit,
+  type NetworkEdit,
+} from './networkEdits';
 import { newSecretId, secretRowsOf, type SecretRow } from './secrets';
 
 export type { SecretRow } from './secrets';
-
-/** What the user edits for one point. The payload is text: invalid JSON is a legitimate state. */
-export interface Draft {
-  code: string;
-  payloadText: string;
-  /** `context.webtask.secrets`, as rows in the order the user added them. */
-  secrets: SecretRow[];
-  /** HTTP mocks, the network switch, module mocks and auto-mocks of this point's runs. */
-  network: NetworkSettings;
-}
+/** What the user edits and runs for one hook. */
+export type Draft = HookDraft;
 
 /** The state a share link opens (already decoded and validated). */
 export interface SharedWork {
   point: PointId;
+  name?: string;
   code: string;
   payload: JsonValue;
   timeoutMs?: number;
-  /** Present only when the link was made with "Include secrets"; replaces the point's secrets. */
+  /** Present only when the link carries secrets (values, or names whose value was withheld). */
   secrets?: Record<string, string>;
-  /** The link's mocks and modules; absent ones are empty (links omit empty fields). */
+  /** Names of secrets whose value the link withheld: they open empty and flagged. */
+  redactedSecrets?: string[];
   mocks?: HttpMock[];
   modules?: ModuleMock[];
   autoMocks?: string[];
   allowNetwork?: boolean;
+  dependencies?: Record<string, string>;
 }
 
-/** Everything loading an example replaces, so Undo can put it back. */
-export interface ExampleUndo {
-  /** The point that was selected before the example was loaded. */
-  selectedPoint: PointId;
-  point: PointId;
-  draft: Draft;
-  storage: StorageState;
-  timeoutMs: number;
-  timeoutInput: string | null;
-}
-
-/** The notice after loading an example; null when there is none. */
+/** The notice after loading an example; Undo removes the hook it created. */
 export interface ExampleNotice {
   title: string;
   expected: string;
-  undo: ExampleUndo;
+  hookId: string;
+  previousHookId: string;
+  previousTimeout: { timeoutMs: number; timeoutInput: string | null };
 }
+
+/** The hook deleted last, kept for Undo. */
+export interface DeletedHook {
+  record: HookRecord;
+  index: number;
+  wasSelected: boolean;
+  /** The fresh hook that took the place of a workspace's last hook; Undo removes it if untouched. */
+  replacement?: string;
+}
+
+/** Another tab stored a hook this tab was editing; the user decides. */
+export interface HookConflict {
+  id: string;
+  mine: HookRecord;
+  /** null: the other tab deleted it. */
+  theirs: HookRecord | null;
+}
+
+export type ConflictChoice = 'keep-both' | 'use-theirs' | 'keep-mine';
+
+export interface SaveProblem {
+  kind: 'quota' | 'unavailable' | 'other';
+  message: string;
+}
+
+/** A stored record that could not be read; kept in the database and reported. */
+export interface QuarantineNotice {
+  key: string;
+  error: string;
+}
+
+export type EnableResult = { ok: true } | { ok: false; enabledHook: HookRecord };
 
 export const MIN_CODE_PANE = 0.2;
 export const MAX_CODE_PANE = 0.8;
 export const DEFAULT_CODE_PANE = 0.55;
 
 export interface WorkspaceSlice {
-  pointId: PointId;
-  drafts: Record<PointId, Draft>;
-  /** Each point's hook's webtask storage (one hook per point), kept across runs and reloads. */
-  storage: Record<PointId, StorageState>;
+  hooks: Record<string, HookRecord>;
+  /** Display order: creation order. */
+  hookOrder: string[];
+  /** Always one of `hookOrder` (a workspace keeps at least one hook). */
+  selectedHookId: string;
   /** The last valid timeout; what runs use and what is persisted. */
   timeoutMs: number;
   /** The timeout field's text while it is not a valid timeout, otherwise null. */
@@ -82,130 +118,445 @@ export interface WorkspaceSlice {
   /** Secret rows (by id) whose value is shown in clear, in the field and in the output. */
   revealedSecretIds: ReadonlySet<string>;
   exampleNotice: ExampleNotice | null;
+  deletedHook: DeletedHook | null;
+  conflicts: HookConflict[];
+  quarantined: QuarantineNotice[];
+  saveProblem: SaveProblem | null;
+  /** The version the code pane compares with the draft (Monaco's diff editor), if any. */
+  comparing: { hookId: string; versionId: string } | null;
 
-  selectPoint(id: PointId): void;
-  setCode(id: PointId, code: string): void;
-  setPayloadText(id: PointId, payloadText: string): void;
+  /** Replaces the workspace with what storage held (at start-up). */
+  hydrate(loaded: {
+    hooks: HookRecord[];
+    settings: WorkspaceSettings | null;
+    quarantined?: QuarantineNotice[];
+  }): void;
+
+  /** A new hook with the point's starter code, selected; returns its id. */
+  createHook(pointId?: PointId): string;
+  selectHook(id: string): void;
+  /** Returns why the name is refused, or null when renamed. */
+  renameHook(id: string, name: string): string | null;
+  duplicateHook(id: string): string;
+  /** Adds a copy of `record` (new id, "… copy" name) after it and selects it. */
+  addHookCopy(record: HookRecord): string;
+  deleteHook(id: string): void;
+  undoDeleteHook(): void;
+  dismissDeletedHook(): void;
+  /** Enabling asks first when another hook of the point is enabled: nothing changes then. */
+  setHookEnabled(id: string, enabled: boolean): EnableResult;
+  /** Enables the hook and disables the point's other enabled hook. */
+  enableHookExclusively(id: string): void;
+  /** The picker: a hook still holding its old point's starter gets the new point's. */
+  setHookPoint(id: string, pointId: PointId): void;
+  /** Records the draft as an immutable version. */
+  saveVersion(id: string, message?: string): void;
+  /** The version becomes the draft; an unsaved draft is first saved as a version. */
+  restoreVersion(id: string, versionId: string): void;
+  compareVersion(id: string, versionId: string): void;
+  closeCompare(): void;
+
+  /** From another tab or storage: replace or delete without writing back. */
+  applyStoredHook(record: HookRecord): void;
+  applyStoredDelete(id: string): void;
+  setStoredRev(id: string, rev: number): void;
+  addConflict(conflict: HookConflict): void;
+  resolveConflict(id: string, choice: ConflictChoice): void;
+  setSaveProblem(problem: SaveProblem | null): void;
+  dismissQuarantine(): void;
+
+  setCode(id: string, code: string): void;
+  setPayloadText(id: string, payloadText: string): void;
   setTimeoutInput(text: string): void;
   setCodePaneFraction(fraction: number): void;
   /** Back to the point's starter code / default payload (undoable in the editor). */
-  resetCode(id: PointId): void;
-  resetPayload(id: PointId): void;
+  resetCode(id: string): void;
+  resetPayload(id: string): void;
+  /** Opens a share link as a new hook, selected. */
   openSharedWork(work: SharedWork): void;
 
   /** Adds an empty secret row and returns its id. */
-  addSecret(id: PointId): string;
-  setSecretName(id: PointId, rowId: string, name: string): void;
-  setSecretValue(id: PointId, rowId: string, value: string): void;
-  removeSecret(id: PointId, rowId: string): void;
+  addSecret(id: string): string;
+  setSecretName(id: string, rowId: string, name: string): void;
+  setSecretValue(id: string, rowId: string, value: string): void;
+  removeSecret(id: string, rowId: string): void;
   toggleSecretReveal(rowId: string): void;
 
-  setStorage(id: PointId, storage: StorageState): void;
-  clearStorage(id: PointId): void;
+  setStorage(id: string, storage: StorageState): void;
+  clearStorage(id: string): void;
 
   /** Appends an HTTP mock (ANY, empty pattern, 200, no body) and returns its id. */
-  addHttpMock(id: PointId): string;
-  updateHttpMock(id: PointId, mockId: string, patch: HttpMockPatch): void;
-  removeHttpMock(id: PointId, mockId: string): void;
+  addHttpMock(id: string): string;
+  updateHttpMock(id: string, mockId: string, patch: HttpMockPatch): void;
+  removeHttpMock(id: string, mockId: string): void;
   /** Moves a mock `delta` places (negative: up); the first matching mock answers. */
-  moveHttpMock(id: PointId, mockId: string, delta: number): void;
-  /** Unmatched requests go out for real when on. */
-  setAllowNetwork(id: PointId, on: boolean): void;
-  /**
-   * Adds a module mock with starter code (a no-op if one with that name exists) and makes
-   * the module a code mock (it leaves `autoMocks`).
-   */
-  addModuleMock(id: PointId, name: string): void;
-  updateModuleMock(id: PointId, index: number, patch: ModuleMockPatch): void;
-  removeModuleMock(id: PointId, index: number): void;
-  /** Answers the module with a recording proxy (a no-op if it already is). */
-  addAutoMock(id: PointId, name: string): void;
-  removeAutoMock(id: PointId, name: string): void;
-  /** Renames an auto-mocked module in place (its row keeps its position). */
-  renameAutoMock(id: PointId, from: string, to: string): void;
+  moveHttpMock(id: string, mockId: string, delta: number): void;
+  setAllowNetwork(id: string, on: boolean): void;
+  addModuleMock(id: string, name: string): void;
+  updateModuleMock(id: string, index: number, patch: ModuleMockPatch): void;
+  removeModuleMock(id: string, index: number): void;
+  addAutoMock(id: string, name: string): void;
+  removeAutoMock(id: string, name: string): void;
+  renameAutoMock(id: string, from: string, to: string): void;
+  setDependencies(id: string, dependencies: Record<string, string>): void;
 
-  /** Switches to the example's point and loads it into that point's draft; never runs it. */
+  /** Loads the example as a new hook, selected; never runs it. */
   loadExample(example: HookExample): void;
-  /** Puts back what the last loaded example replaced. */
+  /** Removes the hook the last example created and selects the previous one. */
   undoExample(): void;
   dismissExampleNotice(): void;
+  /** Adds hooks (already named uniquely and checked by the importer), selects the first. */
+  addHooks(records: HookRecord[]): void;
 }
 
 export const formatPayload = (payload: JsonValue): string => JSON.stringify(payload, null, 2);
 
 export function starterDraft(id: PointId): Draft {
-  const point = points.find((candidate) => candidate.id === id);
-  if (!point) throw new Error(`Unknown extensibility point: ${id}`);
-  return {
-    code: point.starterCode,
-    payloadText: formatPayload(point.defaultPayload),
-    secrets: [],
-    network: emptyNetwork(),
-  };
-}
-
-export function starterDrafts(): Record<PointId, Draft> {
-  return Object.fromEntries(points.map((point) => [point.id, starterDraft(point.id)])) as Record<
-    PointId,
-    Draft
-  >;
+  return starterHookDraft(id);
 }
 
 export const EMPTY_STORAGE: StorageState = {};
-
-export function emptyStorages(): Record<PointId, StorageState> {
-  return Object.fromEntries(points.map((point) => [point.id, EMPTY_STORAGE])) as Record<
-    PointId,
-    StorageState
-  >;
-}
 
 export const clampCodePane = (fraction: number): number =>
   Number.isFinite(fraction)
     ? Math.min(MAX_CODE_PANE, Math.max(MIN_CODE_PANE, fraction))
     : DEFAULT_CODE_PANE;
 
+/** A fresh workspace: one hook of the first point. */
+export function initialHooks(): Pick<WorkspaceSlice, 'hooks' | 'hookOrder' | 'selectedHookId'> {
+  const pointId = points[0]?.id ?? 'credentials-exchange';
+  const hook = newHook({ pointId, name: pointHookName(pointId) });
+  return { hooks: { [hook.id]: hook }, hookOrder: [hook.id], selectedHookId: hook.id };
+}
+
+const names = (state: Pick<WorkspaceSlice, 'hooks'>, except?: string): string[] =>
+  Object.values(state.hooks)
+    .filter((hook) => hook.id !== except)
+    .map((hook) => hook.name);
+
 export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice> = (set, get) => {
-  const updateDraft = (id: PointId, patch: Partial<Draft>) =>
+  /** Replaces one hook with `change(hook)`; undefined or the same object changes nothing. */
+  const updateHook = (id: string, change: (hook: HookRecord) => HookRecord | undefined) =>
     set((state) => {
-      const draft = state.drafts[id];
-      const unchanged = Object.entries(patch).every(
-        ([key, value]) => draft[key as keyof Draft] === value,
-      );
+      const hook = state.hooks[id];
+      if (!hook) return state;
+      const next = change(hook);
       // Returning the same state keeps subscribers (and the Monaco model sync) quiet.
-      return unchanged ? state : { drafts: { ...state.drafts, [id]: { ...draft, ...patch } } };
+      if (next === undefined || next === hook) return state;
+      return { hooks: { ...state.hooks, [id]: { ...next, updatedAt: Date.now() } } };
     });
 
-  const updateSecret = (id: PointId, rowId: string, patch: Partial<Omit<SecretRow, 'id'>>) =>
-    set((state) => {
-      const draft = state.drafts[id];
-      const secrets = draft.secrets.map((row) => (row.id === rowId ? { ...row, ...patch } : row));
-      return { drafts: { ...state.drafts, [id]: { ...draft, secrets } } };
+  const updateDraft = (id: string, patch: Partial<Draft>) =>
+    updateHook(id, (hook) => {
+      const unchanged = Object.entries(patch).every(
+        ([key, value]) => hook.draft[key as keyof Draft] === value,
+      );
+      return unchanged ? undefined : { ...hook, draft: { ...hook.draft, ...patch } };
     });
 
-  const updateNetwork = (
-    id: PointId,
-    change: (network: NetworkSettings) => NetworkSettings | undefined,
-  ) =>
+  const updateSecret = (id: string, rowId: string, patch: Partial<Omit<SecretRow, 'id'>>) =>
+    updateHook(id, (hook) => ({
+      ...hook,
+      draft: {
+        ...hook.draft,
+        secrets: hook.draft.secrets.map((row) =>
+          // A value typed over a withheld one is a real value now.
+          row.id === rowId ? withoutNotExported({ ...row, ...patch }, patch) : row,
+        ),
+      },
+    }));
+
+  const updateNetwork = (id: string, edit: NetworkEdit) =>
+    updateHook(id, (hook) => {
+      const network = edit(hook.draft.network);
+      return network === undefined ? undefined : { ...hook, draft: { ...hook.draft, network } };
+    });
+
+  /** Inserts a hook after `afterId` (or at the end) and selects it. */
+  const insertHook = (hook: HookRecord, afterId?: string) =>
     set((state) => {
-      const draft = state.drafts[id];
-      const network = change(draft.network);
-      // undefined: nothing to change, so subscribers stay quiet.
-      if (network === undefined) return state;
-      return { drafts: { ...state.drafts, [id]: { ...draft, network } } };
+      const order = [...state.hookOrder];
+      const at = afterId === undefined ? -1 : order.indexOf(afterId);
+      if (at < 0) order.push(hook.id);
+      else order.splice(at + 1, 0, hook.id);
+      return {
+        hooks: { ...state.hooks, [hook.id]: hook },
+        hookOrder: order,
+        selectedHookId: hook.id,
+      };
+    });
+
+  const removeHook = (id: string) =>
+    set((state) => {
+      if (!state.hooks[id]) return state;
+      const { [id]: _removed, ...hooks } = state.hooks;
+      const order = state.hookOrder.filter((hookId) => hookId !== id);
+      if (order.length === 0) {
+        // A workspace keeps at least one hook to edit.
+        const fresh = initialHooks();
+        return { ...fresh };
+      }
+      const index = state.hookOrder.indexOf(id);
+      const selectedHookId =
+        state.selectedHookId === id
+          ? (order[Math.min(index, order.length - 1)] ?? order[0]!)
+          : state.selectedHookId;
+      return { hooks, hookOrder: order, selectedHookId };
     });
 
   return {
-    pointId: points[0]?.id ?? 'credentials-exchange',
-    drafts: starterDrafts(),
-    storage: emptyStorages(),
+    ...initialHooks(),
     timeoutMs: DEFAULT_TIMEOUT_MS,
     timeoutInput: null,
     codePaneFraction: DEFAULT_CODE_PANE,
     revealedSecretIds: new Set(),
     exampleNotice: null,
+    deletedHook: null,
+    conflicts: [],
+    quarantined: [],
+    saveProblem: null,
+    comparing: null,
 
-    selectPoint: (id) => set({ pointId: id }),
+    hydrate: ({ hooks, settings, quarantined }) =>
+      set((state) => {
+        const next: Partial<WorkspaceSlice> = { quarantined: quarantined ?? [] };
+        if (hooks.length > 0) {
+          const sorted = [...hooks].sort((a, b) => a.createdAt - b.createdAt);
+          next.hooks = Object.fromEntries(sorted.map((hook) => [hook.id, hook]));
+          next.hookOrder = sorted.map((hook) => hook.id);
+          next.selectedHookId =
+            settings?.selectedHookId && next.hooks[settings.selectedHookId]
+              ? settings.selectedHookId
+              : sorted[0]!.id;
+        }
+        if (settings) {
+          next.timeoutMs = settings.timeoutMs;
+          next.timeoutInput = null;
+          next.codePaneFraction = clampCodePane(settings.codePaneFraction);
+        }
+        return { ...state, ...next };
+      }),
+
+    createHook: (pointId) => {
+      const point = pointId ?? get().hooks[get().selectedHookId]?.pointId ?? 'credentials-exchange';
+      const hook = newHook({
+        pointId: point,
+        name: uniqueHookName(pointHookName(point), names(get())),
+      });
+      insertHook(hook);
+      return hook.id;
+    },
+    selectHook: (id) => {
+      if (get().hooks[id] && get().selectedHookId !== id) {
+        set({ selectedHookId: id, comparing: null });
+      }
+    },
+    renameHook: (id, name) => {
+      const trimmed = name.trim();
+      if (!HookNameSchema.safeParse(trimmed).success) return HOOK_NAME_RULE;
+      const taken = names(get(), id).some((other) => other.toLowerCase() === trimmed.toLowerCase());
+      if (taken) return `Another hook is already named ${trimmed}.`;
+      updateHook(id, (hook) => (hook.name === trimmed ? undefined : { ...hook, name: trimmed }));
+      return null;
+    },
+    duplicateHook: (id) => {
+      const source = get().hooks[id];
+      return source ? get().addHookCopy(source) : get().selectedHookId;
+    },
+    addHookCopy: (source) => {
+      const copy = newHook({
+        pointId: source.pointId,
+        name: uniqueHookName(`${source.name} copy`, names(get())),
+        draft: {
+          ...source.draft,
+          secrets: source.draft.secrets.map((row) => ({ ...row, id: newSecretId() })),
+        },
+      });
+      insertHook({ ...copy, storage: source.storage, versions: source.versions }, source.id);
+      return copy.id;
+    },
+    deleteHook: (id) => {
+      const state = get();
+      const record = state.hooks[id];
+      if (!record) return;
+      const deleted: DeletedHook = {
+        record,
+        index: state.hookOrder.indexOf(id),
+        wasSelected: state.selectedHookId === id,
+      };
+      const wasLast = state.hookOrder.length === 1;
+      removeHook(id);
+      set({
+        deletedHook: wasLast ? { ...deleted, replacement: get().hookOrder[0] } : deleted,
+      });
+    },
+    undoDeleteHook: () => {
+      const deleted = get().deletedHook;
+      if (!deleted) return;
+      set((state) => {
+        const replacement =
+          deleted.replacement === undefined ? undefined : state.hooks[deleted.replacement];
+        // The stand-in for a deleted last hook goes again, unless the user has used it.
+        const dropReplacement =
+          replacement !== undefined &&
+          replacement.versions.length === 0 &&
+          !hasUnsavedChanges(replacement);
+        const hooks = { ...state.hooks, [deleted.record.id]: deleted.record };
+        if (dropReplacement) delete hooks[replacement.id];
+        const order = state.hookOrder.filter(
+          (id) => id !== deleted.record.id && !(dropReplacement && id === replacement.id),
+        );
+        order.splice(Math.min(deleted.index, order.length), 0, deleted.record.id);
+        return {
+          hooks,
+          hookOrder: order,
+          selectedHookId: deleted.wasSelected ? deleted.record.id : state.selectedHookId,
+          deletedHook: null,
+        };
+      });
+    },
+    dismissDeletedHook: () => set({ deletedHook: null }),
+    setHookEnabled: (id, enabled) => {
+      const hook = get().hooks[id];
+      if (!hook) return { ok: true };
+      if (enabled) {
+        const other = Object.values(get().hooks).find(
+          (candidate) =>
+            candidate.id !== id && candidate.enabled && candidate.pointId === hook.pointId,
+        );
+        if (other) return { ok: false, enabledHook: other };
+      }
+      updateHook(id, (current) =>
+        current.enabled === enabled ? undefined : { ...current, enabled },
+      );
+      return { ok: true };
+    },
+    enableHookExclusively: (id) => {
+      const hook = get().hooks[id];
+      if (!hook) return;
+      for (const other of Object.values(get().hooks)) {
+        if (other.id !== id && other.enabled && other.pointId === hook.pointId) {
+          updateHook(other.id, (current) => ({ ...current, enabled: false }));
+        }
+      }
+      updateHook(id, (current) => (current.enabled ? undefined : { ...current, enabled: true }));
+    },
+    setHookPoint: (id, pointId) =>
+      updateHook(id, (hook) => {
+        if (hook.pointId === pointId) return undefined;
+        const oldStarter = starterHookDraft(hook.pointId);
+        const newStarter = starterHookDraft(pointId);
+        const draft = {
+          ...hook.draft,
+          code: hook.draft.code === oldStarter.code ? newStarter.code : hook.draft.code,
+          payloadText:
+            hook.draft.payloadText === oldStarter.payloadText
+              ? newStarter.payloadText
+              : hook.draft.payloadText,
+        };
+        // An enabled hook moving onto a point that has one becomes disabled.
+        const clash = Object.values(get().hooks).some(
+          (other) => other.id !== id && other.enabled && other.pointId === pointId,
+        );
+        const name =
+          hook.name.replace(/ \d+$/, '') === pointHookName(hook.pointId)
+            ? uniqueHookName(pointHookName(pointId), names(get(), id))
+            : hook.name;
+        return { ...hook, pointId, draft, name, enabled: hook.enabled && !clash };
+      }),
+    saveVersion: (id, message) =>
+      updateHook(id, (hook) => ({
+        ...hook,
+        versions: [
+          ...hook.versions,
+          {
+            id: newId('version'),
+            savedAt: Date.now(),
+            message: message?.trim() ?? '',
+            pointId: hook.pointId,
+            draft: hook.draft,
+          },
+        ],
+      })),
+    restoreVersion: (id, versionId) => {
+      set({ comparing: null });
+      updateHook(id, (hook) => {
+        const version = hook.versions.find((candidate) => candidate.id === versionId);
+        if (!version) return undefined;
+        const versions = hook.versions.some((saved) => sameDraft(hook, saved))
+          ? hook.versions
+          : [
+              ...hook.versions,
+              {
+                id: newId('version'),
+                savedAt: Date.now(),
+                message: `Draft before restoring the version of ${new Date(version.savedAt).toLocaleString()}`,
+                pointId: hook.pointId,
+                draft: hook.draft,
+              },
+            ];
+        // Like moving a hook to another point: it may not be a second enabled hook there.
+        const clash =
+          version.pointId !== hook.pointId &&
+          Object.values(get().hooks).some(
+            (other) => other.id !== id && other.enabled && other.pointId === version.pointId,
+          );
+        return {
+          ...hook,
+          pointId: version.pointId,
+          draft: version.draft,
+          versions,
+          enabled: hook.enabled && !clash,
+        };
+      });
+    },
+
+    compareVersion: (id, versionId) => {
+      if (!get().hooks[id]?.versions.some((version) => version.id === versionId)) return;
+      set({ comparing: { hookId: id, versionId }, selectedHookId: id });
+    },
+    closeCompare: () => set({ comparing: null }),
+
+    applyStoredHook: (record) =>
+      set((state) => ({
+        hooks: { ...state.hooks, [record.id]: record },
+        hookOrder: state.hookOrder.includes(record.id)
+          ? state.hookOrder
+          : [...state.hookOrder, record.id],
+      })),
+    applyStoredDelete: (id) => removeHook(id),
+    setStoredRev: (id, rev) =>
+      set((state) => {
+        const hook = state.hooks[id];
+        if (!hook || hook.rev === rev) return state;
+        return { hooks: { ...state.hooks, [id]: { ...hook, rev } } };
+      }),
+    addConflict: (conflict) =>
+      set((state) => ({
+        conflicts: [...state.conflicts.filter((other) => other.id !== conflict.id), conflict],
+      })),
+    resolveConflict: (id, choice) => {
+      const conflict = get().conflicts.find((candidate) => candidate.id === id);
+      if (!conflict) return;
+      set((state) => ({ conflicts: state.conflicts.filter((other) => other.id !== id) }));
+      const { theirs } = conflict;
+      // What this tab holds now: the notice does not block editing, so it may be newer
+      // than the record the conflict was reported with.
+      const mine = get().hooks[id] ?? conflict.mine;
+      if (choice === 'keep-mine') {
+        set((state) => ({
+          hooks: { ...state.hooks, [id]: { ...mine, rev: theirs?.rev ?? mine.rev } },
+          hookOrder: state.hookOrder.includes(id) ? state.hookOrder : [...state.hookOrder, id],
+        }));
+        return;
+      }
+      if (theirs) get().applyStoredHook(theirs);
+      else removeHook(id);
+      if (choice === 'keep-both') get().addHookCopy(mine);
+    },
+    setSaveProblem: (problem) => set({ saveProblem: problem }),
+    dismissQuarantine: () => set({ quarantined: [] }),
+
     setCode: (id, code) => updateDraft(id, { code }),
     setPayloadText: (id, payloadText) => updateDraft(id, { payloadText }),
     setTimeoutInput: (text) => {
@@ -213,43 +564,61 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       set(parsed.success ? { timeoutMs: parsed.data, timeoutInput: null } : { timeoutInput: text });
     },
     setCodePaneFraction: (fraction) => set({ codePaneFraction: clampCodePane(fraction) }),
-    resetCode: (id) => updateDraft(id, { code: starterDraft(id).code }),
-    resetPayload: (id) => updateDraft(id, { payloadText: starterDraft(id).payloadText }),
-    openSharedWork: (work) =>
-      set((state) => ({
+    resetCode: (id) =>
+      updateHook(id, (hook) =>
+        hook.draft.code === getPoint(hook.pointId).starterCode
+          ? undefined
+          : { ...hook, draft: { ...hook.draft, code: getPoint(hook.pointId).starterCode } },
+      ),
+    resetPayload: (id) =>
+      updateHook(id, (hook) => {
+        const payloadText = starterHookDraft(hook.pointId).payloadText;
+        return hook.draft.payloadText === payloadText
+          ? undefined
+          : { ...hook, draft: { ...hook.draft, payloadText } };
+      }),
+    openSharedWork: (work) => {
+      const secrets = secretRowsOf(work.secrets).map((row) =>
+        work.redactedSecrets?.includes(row.name) ? { ...row, notExported: true } : row,
+      );
+      const hook = newHook({
         pointId: work.point,
-        drafts: {
-          ...state.drafts,
-          [work.point]: {
-            code: work.code,
-            payloadText: formatPayload(work.payload),
-            // A link without secrets keeps the recipient's own secrets for the point.
-            secrets:
-              work.secrets === undefined
-                ? state.drafts[work.point].secrets
-                : secretRowsOf(work.secrets),
-            network: {
-              mocks: work.mocks ?? [],
-              allowNetwork: work.allowNetwork ?? false,
-              moduleMocks: work.modules ?? [],
-              autoMocks: work.autoMocks ?? [],
-            },
+        name: uniqueHookName(toHookName(work.name ?? '', 'Shared hook'), names(get())),
+        draft: {
+          code: work.code,
+          payloadText: formatPayload(work.payload),
+          secrets,
+          network: {
+            mocks: work.mocks ?? [],
+            allowNetwork: work.allowNetwork ?? false,
+            moduleMocks: work.modules ?? [],
+            autoMocks: work.autoMocks ?? [],
           },
+          dependencies: work.dependencies ?? {},
         },
-        ...(work.timeoutMs === undefined ? {} : { timeoutMs: work.timeoutMs, timeoutInput: null }),
-      })),
+      });
+      insertHook(hook);
+      if (work.timeoutMs !== undefined) set({ timeoutMs: work.timeoutMs, timeoutInput: null });
+    },
 
     addSecret: (id) => {
       const rowId = newSecretId();
-      updateDraft(id, {
-        secrets: [...get().drafts[id].secrets, { id: rowId, name: '', value: '' }],
-      });
+      updateHook(id, (hook) => ({
+        ...hook,
+        draft: {
+          ...hook.draft,
+          secrets: [...hook.draft.secrets, { id: rowId, name: '', value: '' }],
+        },
+      }));
       return rowId;
     },
     setSecretName: (id, rowId, name) => updateSecret(id, rowId, { name }),
     setSecretValue: (id, rowId, value) => updateSecret(id, rowId, { value }),
     removeSecret: (id, rowId) => {
-      updateDraft(id, { secrets: get().drafts[id].secrets.filter((row) => row.id !== rowId) });
+      updateHook(id, (hook) => ({
+        ...hook,
+        draft: { ...hook.draft, secrets: hook.draft.secrets.filter((row) => row.id !== rowId) },
+      }));
       if (get().revealedSecretIds.has(rowId)) get().toggleSecretReveal(rowId);
     },
     toggleSecretReveal: (rowId) =>
@@ -259,142 +628,85 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
         return { revealedSecretIds: next };
       }),
 
-    setStorage: (id, storage) => set((state) => ({ storage: { ...state.storage, [id]: storage } })),
-    clearStorage: (id) => set((state) => ({ storage: { ...state.storage, [id]: EMPTY_STORAGE } })),
+    setStorage: (id, storage) =>
+      updateHook(id, (hook) => (hook.storage === storage ? undefined : { ...hook, storage })),
+    clearStorage: (id) =>
+      updateHook(id, (hook) =>
+        Object.keys(hook.storage).length === 0 ? undefined : { ...hook, storage: EMPTY_STORAGE },
+      ),
 
     addHttpMock: (id) => {
       const mock = newHttpMock();
-      updateNetwork(id, (network) => ({ ...network, mocks: [...network.mocks, mock] }));
+      updateNetwork(id, addHttpMockEdit(mock));
       return mock.id;
     },
-    updateHttpMock: (id, mockId, patch) =>
-      updateNetwork(id, (network) => {
-        const index = network.mocks.findIndex((mock) => mock.id === mockId);
-        if (index < 0) return undefined;
-        const mocks = [...network.mocks];
-        const { id: _ignored, ...changes } = patch as HttpMockPatch & { id?: string };
-        mocks[index] = { ...mocks[index]!, ...changes };
-        return { ...network, mocks };
-      }),
-    removeHttpMock: (id, mockId) =>
-      updateNetwork(id, (network) =>
-        network.mocks.some((mock) => mock.id === mockId)
-          ? { ...network, mocks: network.mocks.filter((mock) => mock.id !== mockId) }
-          : undefined,
-      ),
-    moveHttpMock: (id, mockId, delta) =>
-      updateNetwork(id, (network) => {
-        const from = network.mocks.findIndex((mock) => mock.id === mockId);
-        if (from < 0 || !Number.isInteger(delta)) return undefined;
-        const to = Math.min(network.mocks.length - 1, Math.max(0, from + delta));
-        if (to === from) return undefined;
-        const mocks = [...network.mocks];
-        const [moved] = mocks.splice(from, 1);
-        mocks.splice(to, 0, moved!);
-        return { ...network, mocks };
-      }),
-    setAllowNetwork: (id, on) =>
-      updateNetwork(id, (network) =>
-        network.allowNetwork === on ? undefined : { ...network, allowNetwork: on },
-      ),
-    addModuleMock: (id, name) =>
-      updateNetwork(id, (network) => {
-        if (network.moduleMocks.some((mock) => mock.name === name)) return undefined;
-        return {
-          ...network,
-          moduleMocks: [...network.moduleMocks, { name, code: MODULE_MOCK_STARTER }],
-          autoMocks: network.autoMocks.filter((auto) => auto !== name),
-        };
-      }),
-    updateModuleMock: (id, index, patch) =>
-      updateNetwork(id, (network) => {
-        const current = network.moduleMocks[index];
-        if (current === undefined) return undefined;
-        const next = { ...current, ...patch };
-        if (next.name === current.name && next.code === current.code) return undefined;
-        const moduleMocks = [...network.moduleMocks];
-        moduleMocks[index] = next;
-        // A renamed module mock takes its auto-mock switch with it.
-        const autoMocks =
-          next.name !== current.name && network.autoMocks.includes(current.name)
-            ? network.autoMocks.map((auto) => (auto === current.name ? next.name : auto))
-            : network.autoMocks;
-        return { ...network, moduleMocks, autoMocks };
-      }),
-    removeModuleMock: (id, index) =>
-      updateNetwork(id, (network) => {
-        const removed = network.moduleMocks[index];
-        if (removed === undefined) return undefined;
-        return {
-          ...network,
-          moduleMocks: network.moduleMocks.filter((_, at) => at !== index),
-          // Removing the row removes the module, auto-mocked or not.
-          autoMocks: network.autoMocks.filter((auto) => auto !== removed.name),
-        };
-      }),
-    addAutoMock: (id, name) =>
-      updateNetwork(id, (network) =>
-        network.autoMocks.includes(name)
-          ? undefined
-          : { ...network, autoMocks: [...network.autoMocks, name] },
-      ),
-    removeAutoMock: (id, name) =>
-      updateNetwork(id, (network) =>
-        network.autoMocks.includes(name)
-          ? { ...network, autoMocks: network.autoMocks.filter((auto) => auto !== name) }
-          : undefined,
-      ),
-    renameAutoMock: (id, from, to) =>
-      updateNetwork(id, (network) =>
-        from === to || !network.autoMocks.includes(from)
-          ? undefined
-          : { ...network, autoMocks: network.autoMocks.map((auto) => (auto === from ? to : auto)) },
-      ),
+    updateHttpMock: (id, mockId, patch) => updateNetwork(id, updateHttpMockEdit(mockId, patch)),
+    removeHttpMock: (id, mockId) => updateNetwork(id, removeHttpMockEdit(mockId)),
+    moveHttpMock: (id, mockId, delta) => updateNetwork(id, moveHttpMockEdit(mockId, delta)),
+    setAllowNetwork: (id, on) => updateNetwork(id, setAllowNetworkEdit(on)),
+    addModuleMock: (id, name) => updateNetwork(id, addModuleMockEdit(name)),
+    updateModuleMock: (id, index, patch) => updateNetwork(id, updateModuleMockEdit(index, patch)),
+    removeModuleMock: (id, index) => updateNetwork(id, removeModuleMockEdit(index)),
+    addAutoMock: (id, name) => updateNetwork(id, addAutoMockEdit(name)),
+    removeAutoMock: (id, name) => updateNetwork(id, removeAutoMockEdit(name)),
+    renameAutoMock: (id, from, to) => updateNetwork(id, renameAutoMockEdit(from, to)),
+    setDependencies: (id, dependencies) => updateDraft(id, { dependencies }),
 
-    loadExample: (example) =>
-      set((state) => {
-        const point = example.point;
-        const undo: ExampleUndo = {
-          selectedPoint: state.pointId,
-          point,
-          draft: state.drafts[point],
-          storage: state.storage[point],
-          timeoutMs: state.timeoutMs,
-          timeoutInput: state.timeoutInput,
-        };
-        return {
-          pointId: point,
-          drafts: {
-            ...state.drafts,
-            [point]: {
-              code: example.code,
-              payloadText:
-                example.payload === undefined
-                  ? starterDraft(point).payloadText
-                  : formatPayload(example.payload),
-              secrets: secretRowsOf(example.secrets),
-              network: emptyNetwork(),
-            },
-          },
-          storage: { ...state.storage, [point]: example.storage ?? EMPTY_STORAGE },
-          timeoutMs: example.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-          timeoutInput: null,
-          exampleNotice: { title: example.title, expected: example.expected, undo },
-        };
-      }),
-    undoExample: () =>
-      set((state) => {
-        const undo = state.exampleNotice?.undo;
-        if (!undo) return state;
-        return {
-          pointId: undo.selectedPoint,
-          drafts: { ...state.drafts, [undo.point]: undo.draft },
-          storage: { ...state.storage, [undo.point]: undo.storage },
-          timeoutMs: undo.timeoutMs,
-          timeoutInput: undo.timeoutInput,
-          exampleNotice: null,
-        };
-      }),
+    loadExample: (example) => {
+      const state = get();
+      const point = example.point;
+      const hook = newHook({
+        pointId: point,
+        name: uniqueHookName(toHookName(example.title, pointHookName(point)), names(state)),
+        draft: {
+          ...starterHookDraft(point),
+          code: example.code,
+          ...(example.payload === undefined ? {} : { payloadText: formatPayload(example.payload) }),
+          secrets: secretRowsOf(example.secrets),
+        },
+      });
+      insertHook({ ...hook, storage: example.storage ?? EMPTY_STORAGE });
+      set({
+        timeoutMs: example.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeoutInput: null,
+        exampleNotice: {
+          title: example.title,
+          expected: example.expected,
+          hookId: hook.id,
+          previousHookId: state.selectedHookId,
+          previousTimeout: { timeoutMs: state.timeoutMs, timeoutInput: state.timeoutInput },
+        },
+      });
+    },
+    undoExample: () => {
+      const notice = get().exampleNotice;
+      if (!notice) return;
+      removeHook(notice.hookId);
+      set((state) => ({
+        selectedHookId: state.hooks[notice.previousHookId]
+          ? notice.previousHookId
+          : state.selectedHookId,
+        timeoutMs: notice.previousTimeout.timeoutMs,
+        timeoutInput: notice.previousTimeout.timeoutInput,
+        exampleNotice: null,
+      }));
+    },
     dismissExampleNotice: () => set({ exampleNotice: null }),
+    addHooks: (records) => {
+      if (records.length === 0) return;
+      set((state) => ({
+        hooks: { ...state.hooks, ...Object.fromEntries(records.map((hook) => [hook.id, hook])) },
+        hookOrder: [...state.hookOrder, ...records.map((hook) => hook.id)],
+        selectedHookId: records[0]!.id,
+      }));
+    },
   };
 };
+
+function withoutNotExported(row: SecretRow, patch: Partial<Omit<SecretRow, 'id'>>): SecretRow {
+  if (patch.value === undefined || !row.notExported) return row;
+  const { notExported: _dropped, ...rest } = row;
+  return rest;
+}
+
+export { newHookId };

@@ -1,5 +1,6 @@
 import { ExamplesMenu } from './ExamplesMenu';
 import { PointPicker } from './PointPicker';
+import { ReproductionButton } from './ReproductionDialog';
 import { RunButton } from './RunButton';
 
 export interface AppHeaderProps {
@@ -26,7 +27,7 @@ export function AppHeader({
       <div className="header-actions">
         <label
           className="check"
-          title="Put this point's secrets in the link, readable by anyone who has it"
+          title="Put this hook's secret values in the link, readable by anyone who has it"
         >
           <input
             type="checkbox"
@@ -40,10 +41,11 @@ export function AppHeader({
           className="button"
           onClick={onCopyShareLink}
           disabled={copyingShareLink}
-          title="Copy a link that opens this point's code, payload and timeout (and its secrets, if ticked)"
+          title="Copy a link that opens this hook's code, payload, mocks and timeout (and its secret values, if ticked)"
         >
           Copy share link
         </button>
+        <ReproductionButton />
         <RunButton />
       </div>
     </header>

@@ -1,22 +1,23 @@
 import { revealInCode } from '../editor/codeEditorHandle';
-import type { CodeLocation, PointId } from '../core/schemas';
+import type { CodeLocation } from '../core/schemas';
 import { appStore } from '../store';
 
 export interface CodeLocationButtonProps {
-  pointId: PointId;
+  /** The hook the location is in. */
+  hookId: string;
   location: CodeLocation;
   prefix?: string;
 }
 
 /** "line:column" as a button that shows that place in the hook editor. */
 export function CodeLocationButton({
-  pointId,
+  hookId,
   location,
   prefix = 'Go to line',
 }: CodeLocationButtonProps) {
   const goThere = () => {
-    appStore.getState().selectPoint(pointId);
-    revealInCode(pointId, location);
+    appStore.getState().selectHook(hookId);
+    revealInCode(hookId, location);
   };
   return (
     <button type="button" className="link-button" onClick={goThere}>

@@ -2,15 +2,22 @@ import { Suspense } from 'react';
 import { LazyCodeEditor } from '../editor/lazyEditors';
 import { EditorLoading } from '../editor/EditorLoading';
 import { useAppStore } from '../store';
-import { selectPointId } from '../store/selectors';
+import { selectHookId } from '../store/selectors';
 import { EditorBoundary } from './EditorBoundary';
 import { usePrefersDark } from './usePrefersDark';
+import { VersionCompare } from './VersionCompare';
 
 /** Left side: the hook's code. */
 export function CodePane() {
   const dark = usePrefersDark();
-  const pointId = useAppStore(selectPointId);
+  const hookId = useAppStore(selectHookId);
   const resetCode = useAppStore((state) => state.resetCode);
+  // The saved version compared with the draft, when one is (see HistoryPanel).
+  const compared = useAppStore((state) =>
+    state.comparing?.hookId === hookId
+      ? state.hooks[hookId]?.versions.find((version) => version.id === state.comparing?.versionId)
+      : undefined,
+  );
   return (
     <section className="pane code-pane" aria-label="Hook code">
       <div className="pane-header">
@@ -21,19 +28,23 @@ export function CodePane() {
         <button
           type="button"
           className="button button-quiet"
-          onClick={() => resetCode(pointId)}
+          onClick={() => resetCode(hookId)}
           title="Replace the code with this point's starter code (Ctrl+Z in the editor undoes it)"
         >
           Reset code
         </button>
       </div>
-      <div className="editor-box code-editor-box">
-        <EditorBoundary>
-          <Suspense fallback={<EditorLoading />}>
-            <LazyCodeEditor theme={dark ? 'vs-dark' : 'vs'} />
-          </Suspense>
-        </EditorBoundary>
-      </div>
+      {compared ? (
+        <VersionCompare hookId={hookId} version={compared} theme={dark ? 'vs-dark' : 'vs'} />
+      ) : (
+        <div className="editor-box code-editor-box">
+          <EditorBoundary>
+            <Suspense fallback={<EditorLoading />}>
+              <LazyCodeEditor theme={dark ? 'vs-dark' : 'vs'} />
+            </Suspense>
+          </EditorBoundary>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LogEntry, PointId } from '../core/schemas';
+import type { LogEntry } from '../core/schemas';
 import { useAppStore } from '../store';
 import { selectRun } from '../store/selectors';
 import { CodeLocationButton } from './CodeLocationButton';
@@ -13,7 +13,7 @@ export function ConsoleView() {
   const run = useAppStore(selectRun);
   const mask = useRunSecretMask();
   const [expandedRun, setExpandedRun] = useState<number | null>(null);
-  const { logs, point } = run;
+  const { logs, hookId } = run;
   const expanded = expandedRun === run.id;
   const shown = expanded ? logs : logs.slice(0, CONSOLE_FOLD);
 
@@ -23,7 +23,7 @@ export function ConsoleView() {
         Console
         {logs.length > 0 && <span className="count"> ({logs.length + run.droppedLogs})</span>}
       </h2>
-      {logs.length === 0 || point === null ? (
+      {logs.length === 0 || hookId === null ? (
         <p className="empty">
           {run.status === 'idle'
             ? 'What your hook writes with console.log, console.warn, … appears here, one line per call, and warnings from the runtime (e.g. a second call of cb).'
@@ -34,7 +34,7 @@ export function ConsoleView() {
       ) : (
         <ol className="console-list">
           {shown.map((entry) => (
-            <ConsoleLine key={entry.seq} entry={entry} pointId={point} mask={mask} />
+            <ConsoleLine key={entry.seq} entry={entry} hookId={hookId} mask={mask} />
           ))}
         </ol>
       )}
@@ -54,11 +54,11 @@ export function ConsoleView() {
 
 interface ConsoleLineProps {
   entry: LogEntry;
-  pointId: PointId;
+  hookId: string;
   mask: Mask;
 }
 
-function ConsoleLine({ entry, pointId, mask }: ConsoleLineProps) {
+function ConsoleLine({ entry, hookId, mask }: ConsoleLineProps) {
   return (
     <li className={`console-line console-${entry.level} console-source-${entry.source}`}>
       <span className="console-level">
@@ -70,7 +70,7 @@ function ConsoleLine({ entry, pointId, mask }: ConsoleLineProps) {
         <span className="console-meta">
           {entry.afterCallback && <span className="badge badge-after">after callback</span>}
           {entry.location && (
-            <CodeLocationButton pointId={pointId} location={entry.location} prefix="line" />
+            <CodeLocationButton hookId={hookId} location={entry.location} prefix="line" />
           )}
         </span>
       )}

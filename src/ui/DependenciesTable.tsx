@@ -9,10 +9,10 @@ import { hookDependencies } from '../store/dependencies';
  * modules, which lives next to their ports.
  */
 export default function DependenciesTable() {
-  const code = useAppStore((state) => state.drafts[state.pointId].code);
+  const code = useAppStore((state) => state.hooks[state.selectedHookId]?.draft.code ?? '');
   const runRequires = useAppStore((state) => {
     const { run } = state;
-    if (run.point !== state.pointId || run.outcome === null) return undefined;
+    if (run.hookId !== state.selectedHookId || run.outcome === null) return undefined;
     const outcome = run.outcome;
     return outcome.status === 'succeeded' || outcome.status === 'failed'
       ? outcome.requires

@@ -1,10 +1,9 @@
 import { useId, useRef } from 'react';
 import type { HttpMock } from '../core/networkSchemas';
 import { compileUrlPattern } from '../core/network/matchUrlPattern';
-import type { PointId } from '../core/schemas';
 import { appStore, useAppStore } from '../store';
 import { HTTP_MOCK_METHODS } from '../store/network';
-import { selectPointId } from '../store/selectors';
+import { selectHook, selectHookId } from '../store/selectors';
 import { NetworkSwitch } from './NetworkSwitch';
 import { NumberField } from './NumberField';
 
@@ -15,9 +14,9 @@ const MAX_DELAY_MS = 60_000;
  * request answers it. Requests no mock matches are refused unless the network is allowed.
  */
 export function HttpMocksEditor() {
-  const pointId = useAppStore(selectPointId);
-  const mocks = useAppStore((state) => state.drafts[state.pointId].network.mocks);
-  const allowNetwork = useAppStore((state) => state.drafts[state.pointId].network.allowNetwork);
+  const hookId = useAppStore(selectHookId);
+  const mocks = useAppStore((state) => selectHook(state).draft.network.mocks);
+  const allowNetwork = useAppStore((state) => selectHook(state).draft.network.allowNetwork);
   const addButton = useRef<HTMLButtonElement>(null);
   /** The mock just added, whose URL pattern takes the focus once it is in the page. */
   const focusNext = useRef<string | null>(null);
@@ -32,7 +31,7 @@ export function HttpMocksEditor() {
           type="button"
           className="button button-small"
           onClick={() => {
-            focusNext.current = appStore.getState().addHttpMock(pointId);
+            focusNext.current = appStore.getState().addHttpMock(hookId);
           }}
         >
           Add mock
@@ -50,7 +49,7 @@ export function HttpMocksEditor() {
           {mocks.map((mock, index) => (
             <MockRow
               key={mock.id}
-              pointId={pointId}
+              hookId={hookId}
               mock={mock}
               position={index}
               count={mocks.length}
@@ -66,7 +65,7 @@ export function HttpMocksEditor() {
 }
 
 interface MockRowProps {
-  pointId: PointId;
+  hookId: string;
   mock: HttpMock;
   position: number;
   count: number;
@@ -74,9 +73,9 @@ interface MockRowProps {
   onRemoved(): void;
 }
 
-function MockRow({ pointId, mock, position, count, focusRef, onRemoved }: MockRowProps) {
+function MockRow({ hookId, mock, position, count, focusRef, onRemoved }: MockRowProps) {
   const { updateHttpMock, moveHttpMock, removeHttpMock } = appStore.getState();
-  const update = (patch: Partial<Omit<HttpMock, 'id'>>) => updateHttpMock(pointId, mock.id, patch);
+  const update = (patch: Partial<Omit<HttpMock, 'id'>>) => updateHttpMock(hookId, mock.id, patch);
   const id = useId();
   const pattern = patternNote(mock.urlPattern);
   const body = bodyNote(mock.body);
@@ -157,7 +156,7 @@ function MockRow({ pointId, mock, position, count, focusRef, onRemoved }: MockRo
             aria-label="Move mock up"
             title="Move up (earlier mocks are tried first)"
             disabled={position === 0}
-            onClick={() => moveHttpMock(pointId, mock.id, -1)}
+            onClick={() => moveHttpMock(hookId, mock.id, -1)}
           >
             <span aria-hidden="true">↑</span>
           </button>
@@ -167,7 +166,7 @@ function MockRow({ pointId, mock, position, count, focusRef, onRemoved }: MockRo
             aria-label="Move mock down"
             title="Move down (later mocks are tried after the ones above)"
             disabled={position === count - 1}
-            onClick={() => moveHttpMock(pointId, mock.id, 1)}
+            onClick={() => moveHttpMock(hookId, mock.id, 1)}
           >
             <span aria-hidden="true">↓</span>
           </button>
@@ -177,7 +176,7 @@ function MockRow({ pointId, mock, position, count, focusRef, onRemoved }: MockRo
             aria-label="Remove mock"
             title="Remove this mock"
             onClick={() => {
-              removeHttpMock(pointId, mock.id);
+              removeHttpMock(hookId, mock.id);
               onRemoved();
             }}
           >

@@ -1,10 +1,10 @@
 import { parseSpecifier } from '../core/moduleSpecifier';
 import { Suspense, useId, useRef } from 'react';
-import type { PointId } from '../core/schemas';
 import { EditorLoading } from '../editor/EditorLoading';
 import { LazyModuleMockEditor } from '../editor/lazyEditors';
 import { appStore, useAppStore } from '../store';
-import { selectPointId } from '../store/selectors';
+import { selectHookId } from '../store/selectors';
+import { EMPTY_NETWORK } from '../store/network';
 import { EditorBoundary } from './EditorBoundary';
 import { usePrefersDark } from './usePrefersDark';
 
@@ -19,14 +19,18 @@ type ModuleRow =
  * under Outbound requests). A module mock's code is kept while its module is auto-mocked.
  */
 export function ModulesEditor() {
-  const pointId = useAppStore(selectPointId);
+  const hookId = useAppStore(selectHookId);
   // Remounting per point gives each point its own editors (and models).
-  return <ModuleRows key={pointId} pointId={pointId} />;
+  return <ModuleRows key={hookId} hookId={hookId} />;
 }
 
-function ModuleRows({ pointId }: { pointId: PointId }) {
-  const moduleMocks = useAppStore((state) => state.drafts[pointId].network.moduleMocks);
-  const autoMocks = useAppStore((state) => state.drafts[pointId].network.autoMocks);
+function ModuleRows({ hookId }: { hookId: string }) {
+  const moduleMocks = useAppStore(
+    (state) => (state.hooks[hookId]?.draft.network ?? EMPTY_NETWORK).moduleMocks,
+  );
+  const autoMocks = useAppStore(
+    (state) => (state.hooks[hookId]?.draft.network ?? EMPTY_NETWORK).autoMocks,
+  );
   const dark = usePrefersDark();
   const addButton = useRef<HTMLButtonElement>(null);
   /** The row key whose name field takes the focus once it is in the page. */
@@ -57,10 +61,10 @@ function ModuleRows({ pointId }: { pointId: PointId }) {
           className="button button-small"
           onClick={() => {
             const state = appStore.getState();
-            const existing = state.drafts[pointId].network.moduleMocks.findIndex(
-              (mock) => mock.name === '',
-            );
-            state.addModuleMock(pointId, '');
+            const existing = (
+              state.hooks[hookId]?.draft.network ?? EMPTY_NETWORK
+            ).moduleMocks.findIndex((mock) => mock.name === '');
+            state.addModuleMock(hookId, '');
             focusNext.current = `m${existing >= 0 ? existing : moduleMocks.length}`;
           }}
         >
@@ -82,7 +86,7 @@ function ModuleRows({ pointId }: { pointId: PointId }) {
               <ModuleRowView
                 key={key}
                 rowKey={key}
-                pointId={pointId}
+                hookId={hookId}
                 row={row}
                 repeated={earlier && row.name.trim() !== ''}
                 dark={dark}
@@ -99,7 +103,7 @@ function ModuleRows({ pointId }: { pointId: PointId }) {
 
 interface ModuleRowViewProps {
   rowKey: string;
-  pointId: PointId;
+  hookId: string;
   row: ModuleRow;
   repeated: boolean;
   dark: boolean;
@@ -109,7 +113,7 @@ interface ModuleRowViewProps {
 
 function ModuleRowView({
   rowKey,
-  pointId,
+  hookId,
   row,
   repeated,
   dark,
@@ -122,19 +126,19 @@ function ModuleRowView({
   const problem = nameProblem(row.name, repeated);
 
   const rename = (name: string) => {
-    if (row.kind === 'mock') state.updateModuleMock(pointId, row.index, { name });
-    else state.renameAutoMock(pointId, row.name, name);
+    if (row.kind === 'mock') state.updateModuleMock(hookId, row.index, { name });
+    else state.renameAutoMock(hookId, row.name, name);
   };
   const setAuto = (on: boolean) => {
     if (row.kind === 'auto') {
       // Off: the module becomes a module mock with starter code.
-      if (!on) state.addModuleMock(pointId, row.name);
-    } else if (on) state.addAutoMock(pointId, row.name);
-    else state.removeAutoMock(pointId, row.name);
+      if (!on) state.addModuleMock(hookId, row.name);
+    } else if (on) state.addAutoMock(hookId, row.name);
+    else state.removeAutoMock(hookId, row.name);
   };
   const remove = () => {
-    if (row.kind === 'mock') state.removeModuleMock(pointId, row.index);
-    else state.removeAutoMock(pointId, row.name);
+    if (row.kind === 'mock') state.removeModuleMock(hookId, row.index);
+    else state.removeAutoMock(hookId, row.name);
     onRemoved();
   };
 
@@ -197,12 +201,12 @@ function ModuleRowView({
             <EditorBoundary>
               <Suspense fallback={<EditorLoading />}>
                 <LazyModuleMockEditor
-                  pointId={pointId}
+                  hookId={hookId}
                   index={row.index}
                   name={row.name}
                   code={row.code}
                   theme={dark ? 'vs-dark' : 'vs'}
-                  onChange={(code) => state.updateModuleMock(pointId, row.index, { code })}
+                  onChange={(code) => state.updateModuleMock(hookId, row.index, { code })}
                 />
               </Suspense>
             </EditorBoundary>

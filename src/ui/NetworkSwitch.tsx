@@ -1,14 +1,14 @@
 import { useId } from 'react';
 import { appStore, useAppStore } from '../store';
-import { selectPointId } from '../store/selectors';
+import { selectHook, selectHookId } from '../store/selectors';
 
 /**
  * Whether requests no mock answers go out for real. Off by default: then they fail like a
  * refused connection and nothing leaves the browser.
  */
 export function NetworkSwitch() {
-  const pointId = useAppStore(selectPointId);
-  const on = useAppStore((state) => state.drafts[state.pointId].network.allowNetwork);
+  const hookId = useAppStore(selectHookId);
+  const on = useAppStore((state) => selectHook(state).draft.network.allowNetwork);
   const noteId = useId();
   return (
     <div className="network-switch">
@@ -19,7 +19,7 @@ export function NetworkSwitch() {
           checked={on}
           aria-checked={on}
           aria-describedby={noteId}
-          onChange={(event) => appStore.getState().setAllowNetwork(pointId, event.target.checked)}
+          onChange={(event) => appStore.getState().setAllowNetwork(hookId, event.target.checked)}
         />
         Allow network
       </label>

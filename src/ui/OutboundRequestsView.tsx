@@ -1,6 +1,5 @@
 import { memo, useState } from 'react';
 import type { HttpMock, OutboundEntry } from '../core/networkSchemas';
-import type { PointId } from '../core/schemas';
 import { useAppStore } from '../store';
 import { selectRun } from '../store/selectors';
 import { CodeLocationButton } from './CodeLocationButton';
@@ -24,7 +23,7 @@ export function OutboundRequestsView() {
   const run = useAppStore(selectRun);
   const mask = useRunSecretMask();
   const [expandedRun, setExpandedRun] = useState<number | null>(null);
-  const { requests, point } = run;
+  const { requests, hookId } = run;
   const expanded = expandedRun === run.id;
   const shown = expanded ? requests : requests.slice(0, OUTBOUND_FOLD);
 
@@ -36,7 +35,7 @@ export function OutboundRequestsView() {
           <span className="count"> ({requests.length + run.droppedRequests})</span>
         )}
       </h2>
-      {requests.length === 0 || point === null ? (
+      {requests.length === 0 || hookId === null ? (
         <p className="empty">
           {run.status === 'idle'
             ? 'The HTTP requests your hook makes (fetch, axios, request, http/https, got, slack-notify) appear here with who answered them — a mock, the network, or nobody — and so do the calls of auto-mocked modules.'
@@ -50,7 +49,7 @@ export function OutboundRequestsView() {
             <OutboundItem
               key={entry.seq}
               entry={entry}
-              pointId={point}
+              hookId={hookId}
               mocks={run.network.mocks}
               mask={mask}
             />
@@ -74,17 +73,12 @@ export function OutboundRequestsView() {
 
 interface OutboundItemProps {
   entry: OutboundEntry;
-  pointId: PointId;
+  hookId: string;
   mocks: readonly HttpMock[];
   mask: Mask;
 }
 
-const OutboundItem = memo(function OutboundItem({
-  entry,
-  pointId,
-  mocks,
-  mask,
-}: OutboundItemProps) {
+const OutboundItem = memo(function OutboundItem({ entry, hookId, mocks, mask }: OutboundItemProps) {
   const meta = (
     <span className="outbound-meta">
       <span className="badge">{entry.client}</span>
@@ -93,7 +87,7 @@ const OutboundItem = memo(function OutboundItem({
       )}
       {entry.afterCallback && <span className="badge badge-after">after callback</span>}
       {entry.location && (
-        <CodeLocationButton pointId={pointId} location={entry.location} prefix="line" />
+        <CodeLocationButton hookId={hookId} location={entry.location} prefix="line" />
       )}
     </span>
   );

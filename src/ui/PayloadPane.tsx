@@ -2,14 +2,14 @@ import { Suspense } from 'react';
 import { EditorLoading } from '../editor/EditorLoading';
 import { LazyPayloadEditor } from '../editor/lazyEditors';
 import { useAppStore } from '../store';
-import { selectPayloadProblem, selectPointId } from '../store/selectors';
+import { selectHookId, selectPayloadProblem } from '../store/selectors';
 import { EditorBoundary } from './EditorBoundary';
 import { usePrefersDark } from './usePrefersDark';
 
 /** The JSON body the platform would post, with its problem in words below. */
 export function PayloadPane() {
   const dark = usePrefersDark();
-  const pointId = useAppStore(selectPointId);
+  const hookId = useAppStore(selectHookId);
   const problem = useAppStore(selectPayloadProblem);
   const resetPayload = useAppStore((state) => state.resetPayload);
   return (
@@ -20,7 +20,7 @@ export function PayloadPane() {
         <button
           type="button"
           className="button button-quiet"
-          onClick={() => resetPayload(pointId)}
+          onClick={() => resetPayload(hookId)}
           title="Replace the payload with this point's documented default (Ctrl+Z in the editor undoes it)"
         >
           Reset payload

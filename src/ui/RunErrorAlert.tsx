@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { PlatformView } from '../core/platformView';
-import type { PointId } from '../core/schemas';
 import { appStore, useAppStore } from '../store';
 import type { ShownOutcome } from '../store/runSlice';
 import { selectRun } from '../store/selectors';
@@ -19,20 +18,20 @@ export function RunErrorAlert() {
   const run = useAppStore(selectRun);
   const view = useRunPlatformView();
   const mask = useRunSecretMask();
-  if (run.status !== 'done' || !run.outcome || !run.point) return null;
+  if (run.status !== 'done' || !run.outcome || !run.hookId) return null;
   return (
-    <OutcomeAlert key={run.id} outcome={run.outcome} pointId={run.point} view={view} mask={mask} />
+    <OutcomeAlert key={run.id} outcome={run.outcome} hookId={run.hookId} view={view} mask={mask} />
   );
 }
 
 interface OutcomeAlertProps {
   outcome: ShownOutcome;
-  pointId: PointId;
+  hookId: string;
   view: PlatformView;
   mask: Mask;
 }
 
-function OutcomeAlert({ outcome, pointId, view, mask }: OutcomeAlertProps) {
+function OutcomeAlert({ outcome, hookId, view, mask }: OutcomeAlertProps) {
   switch (outcome.status) {
     case 'failed': {
       const { error } = outcome;
@@ -68,9 +67,9 @@ function OutcomeAlert({ outcome, pointId, view, mask }: OutcomeAlertProps) {
                 Message shown to the user: <q>{mask(friendly)}</q>
               </p>
             ))}
-          {error.location && <CodeLocationButton pointId={pointId} location={error.location} />}
+          {error.location && <CodeLocationButton hookId={hookId} location={error.location} />}
           {typeof missingModule === 'string' && missingModule !== '' && (
-            <MissingModuleActions pointId={pointId} name={missingModule} />
+            <MissingModuleActions hookId={hookId} name={missingModule} />
           )}
           {error.stack && (
             <details className="run-alert-stack">
@@ -106,18 +105,18 @@ function OutcomeAlert({ outcome, pointId, view, mask }: OutcomeAlertProps) {
  * writes, in the Modules section) or an auto-mock (a recording proxy). Either applies from
  * the next run.
  */
-function MissingModuleActions({ pointId, name }: { pointId: PointId; name: string }) {
+function MissingModuleActions({ hookId, name }: { hookId: string; name: string }) {
   const [added, setAdded] = useState<'mock' | 'auto' | null>(null);
   const addModuleMock = () => {
     const state = appStore.getState();
-    state.addModuleMock(pointId, name);
-    // The Modules section shows the selected point's settings.
-    state.selectPoint(pointId);
+    state.addModuleMock(hookId, name);
+    // The Modules section shows the selected hook's settings.
+    state.selectHook(hookId);
     setAdded('mock');
     requestAnimationFrame(() => focusModulesRegion(name));
   };
   const addAutoMock = () => {
-    appStore.getState().addAutoMock(pointId, name);
+    appStore.getState().addAutoMock(hookId, name);
     setAdded('auto');
   };
   return (

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { getPoint } from '../core/points';
 import { useRunRenderedMeasure } from '../perf/useRunRenderedMeasure';
 import { useAppStore } from '../store';
-import { selectPointId } from '../store/selectors';
+import { selectHookId, selectPointId } from '../store/selectors';
 import { AccessTokenClaimsView } from './AccessTokenClaimsView';
 import { ConsoleView } from './ConsoleView';
 import { DependenciesView } from './DependenciesView';
@@ -58,18 +58,23 @@ const RunInputs = memo(function RunInputs() {
  * part), so console output arriving or the grace period ending does not render it again.
  */
 function RunResults() {
-  const pointId = useAppStore(selectPointId);
+  const hookId = useAppStore(selectHookId);
   const runId = useAppStore((state) => state.run.id);
+  const runHookName = useAppStore((state) =>
+    state.run.hookId === null ? null : (state.hooks[state.run.hookId]?.name ?? 'a deleted hook'),
+  );
+  const runHookId = useAppStore((state) => state.run.hookId);
+  const pointId = useAppStore(selectPointId);
   const runPoint = useAppStore((state) => state.run.point);
+  const shownPoint = getPoint(runPoint ?? pointId);
   const outcome = useAppStore((state) => state.run.outcome);
   useRunRenderedMeasure(outcome);
 
-  const shownPoint = getPoint(runPoint ?? pointId);
   return (
     <div className="run-results">
       <RunStatus />
-      {runPoint !== null && runPoint !== pointId && (
-        <p className="run-note">Results of the last run, for {shownPoint.label}.</p>
+      {runHookId !== null && runHookId !== hookId && (
+        <p className="run-note">Results of the last run, of {runHookName}.</p>
       )}
       <ResultTabs
         label="Run result"

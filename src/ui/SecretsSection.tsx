@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { appStore, useAppStore } from '../store';
 import { secretProblems } from '../store/secrets';
-import { selectPointId, selectSecretRows } from '../store/selectors';
+import { selectHookId, selectSecretRows } from '../store/selectors';
 
 /**
  * The point's `context.webtask.secrets`: name/value rows. Values are password fields with
@@ -10,7 +10,7 @@ import { selectPointId, selectSecretRows } from '../store/selectors';
  * until they are fixed, so no row is ever silently left out.
  */
 export function SecretsSection() {
-  const pointId = useAppStore(selectPointId);
+  const hookId = useAppStore(selectHookId);
   const rows = useAppStore(selectSecretRows);
   const revealedIds = useAppStore((state) => state.revealedSecretIds);
   const { addSecret, setSecretName, setSecretValue, removeSecret, toggleSecretReveal } =
@@ -24,7 +24,7 @@ export function SecretsSection() {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const runRefused = useAppStore(
     (state) =>
-      state.run.point === state.pointId &&
+      state.run.hookId === state.selectedHookId &&
       state.run.outcome?.status === 'not-started' &&
       state.run.outcome.field === 'secrets',
   );
@@ -44,7 +44,7 @@ export function SecretsSection() {
           type="button"
           className="button button-small"
           onClick={() => {
-            focusNext.current = addSecret(pointId);
+            focusNext.current = addSecret(hookId);
           }}
         >
           Add secret
@@ -77,7 +77,7 @@ export function SecretsSection() {
                   autoComplete="off"
                   aria-invalid={problem !== undefined}
                   aria-describedby={problem ? problemId : undefined}
-                  onChange={(event) => setSecretName(pointId, row.id, event.target.value)}
+                  onChange={(event) => setSecretName(hookId, row.id, event.target.value)}
                   onBlur={() => {
                     if (!touched.has(row.id)) setTouched(new Set(touched).add(row.id));
                   }}
@@ -86,11 +86,12 @@ export function SecretsSection() {
                   type={revealed ? 'text' : 'password'}
                   className="secret-value"
                   aria-label="Secret value"
-                  placeholder="value"
+                  placeholder={row.notExported ? 'value not exported' : 'value'}
+                  aria-describedby={row.notExported ? `secret-missing-${row.id}` : undefined}
                   value={row.value}
                   spellCheck={false}
                   autoComplete="off"
-                  onChange={(event) => setSecretValue(pointId, row.id, event.target.value)}
+                  onChange={(event) => setSecretValue(hookId, row.id, event.target.value)}
                 />
                 <button
                   type="button"
@@ -112,7 +113,7 @@ export function SecretsSection() {
                   aria-label="Remove secret"
                   title="Remove this secret"
                   onClick={() => {
-                    removeSecret(pointId, row.id);
+                    removeSecret(hookId, row.id);
                     addButton.current?.focus();
                   }}
                 >
@@ -121,6 +122,11 @@ export function SecretsSection() {
                 {problem && (
                   <p id={problemId} className="field-note field-note-problem secret-problem">
                     {problem}
+                  </p>
+                )}
+                {row.notExported && (
+                  <p id={`secret-missing-${row.id}`} className="field-note secret-problem">
+                    Value not exported: the export or link hid it. Type the value to use it.
                   </p>
                 )}
               </li>

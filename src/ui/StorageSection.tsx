@@ -1,15 +1,15 @@
 import { appStore, useAppStore } from '../store';
-import { selectPointId, selectStorage } from '../store/selectors';
-import { usePointSecretMask } from './useSecretMask';
+import { selectHookId, selectStorage } from '../store/selectors';
+import { useHookSecretMask } from './useSecretMask';
 
 /**
  * The point's hook's webtask storage (`context.webtask.storage`): what the last
  * `storage.set` wrote. Every run starts from it; it survives reloads until cleared.
  */
 export function StorageSection() {
-  const pointId = useAppStore(selectPointId);
+  const hookId = useAppStore(selectHookId);
   const storage = useAppStore(selectStorage);
-  const mask = usePointSecretMask(pointId);
+  const mask = useHookSecretMask(hookId);
   const empty = storage.data === undefined && storage.etag === undefined;
 
   return (
@@ -23,7 +23,7 @@ export function StorageSection() {
           type="button"
           className="button button-small"
           disabled={empty}
-          onClick={() => appStore.getState().clearStorage(pointId)}
+          onClick={() => appStore.getState().clearStorage(hookId)}
           title="Forget what the hook stored; the next run starts with empty storage"
         >
           Clear storage

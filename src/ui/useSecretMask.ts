@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { maskSecrets } from '../core/maskSecrets';
-import type { PointId } from '../core/schemas';
 import { useAppStore } from '../store';
 import type { SecretRow } from '../store/secrets';
 
@@ -33,7 +32,7 @@ function maskOf(values: readonly string[]): Mask {
 export function useRunSecretMask(): Mask {
   const secrets = useAppStore((state) => state.run.secrets);
   const rows = useAppStore((state) =>
-    state.run.point ? state.drafts[state.run.point].secrets : NO_ROWS,
+    state.run.hookId ? (state.hooks[state.run.hookId]?.draft.secrets ?? NO_ROWS) : NO_ROWS,
   );
   const revealedIds = useAppStore((state) => state.revealedSecretIds);
   return useMemo(() => {
@@ -48,9 +47,9 @@ export function useRunSecretMask(): Mask {
   }, [secrets, rows, revealedIds]);
 }
 
-/** The mask for a point's own data (its storage): the values of its unrevealed secret rows. */
-export function usePointSecretMask(pointId: PointId): Mask {
-  const rows = useAppStore((state) => state.drafts[pointId].secrets);
+/** The mask for a hook's own data (its storage): the values of its unrevealed secret rows. */
+export function useHookSecretMask(hookId: string): Mask {
+  const rows = useAppStore((state) => state.hooks[hookId]?.draft.secrets ?? NO_ROWS);
   const revealedIds = useAppStore((state) => state.revealedSecretIds);
   return useMemo(
     () => maskOf(rows.filter((row) => !revealedIds.has(row.id)).map((row) => row.value)),

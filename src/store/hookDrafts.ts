@@ -1,0 +1,51 @@
+import { getPoint } from '../core/points';
+import type { PointId } from '../core/schemas';
+import type { HookDraft, HookRecord } from '../workspace/hookRecord';
+import { starterHookDraft } from '../workspace/newHook';
+
+/** The parts of a draft that matter to the user (row ids are bookkeeping). */
+function comparable(pointId: PointId, draft: HookDraft): string {
+  return JSON.stringify([
+    pointId,
+    draft.code,
+    draft.payloadText,
+    draft.secrets.map((row) => [row.name, row.value]),
+    draft.network,
+    Object.entries(draft.dependencies).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  ]);
+}
+
+export const sameDraft = (
+  a: { pointId: PointId; draft: HookDraft },
+  b: { pointId: PointId; draft: HookDraft },
+): boolean => comparable(a.pointId, a.draft) === comparable(b.pointId, b.draft);
+
+const dirtyMemo = new WeakMap<HookRecord, boolean>();
+/**
+ * Whether the draft holds changes no saved version has (the dot in the hooks list): a
+ * restored version is saved, although the newest version is the draft kept before it. A
+ * hook with no version is unsaved once it differs from its point's starter.
+ */
+export function hasUnsavedChanges(hook: HookRecord): boolean {
+  let dirty = dirtyMemo.get(hook);
+  if (dirty === undefined) {
+    dirty =
+      hook.versions.length > 0
+        ? !hook.versions.some((version) => sameDraft(hook, version))
+        : !sameDraft(hook, { pointId: hook.pointId, draft: starterHookDraft(hook.pointId) });
+    dirtyMemo.set(hook, dirty);
+  }
+  return dirty;
+}
+
+/** The name a hook gets from its point (e.g. "Pre-User Registration"). */
+export const pointHookName = (pointId: PointId): string => getPoint(pointId).label;
+
+/** Keeps only the characters the hook name rule allows, e.g. for a name made from a title. */
+export function toHookName(text: string, fallback: string): string {
+  const cleaned = text
+    .replace(/[^ \-a-zA-Z0-9]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[ -]+|[ -]+$/g, '');
+  return cleaned === '' ? fallback : cleaned.slice(0, 100).replace(/[ -]+$/, '');
+}

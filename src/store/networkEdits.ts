@@ -1,0 +1,109 @@
+import type { HookDraft } from '../workspace/hookRecord';
+import { MODULE_MOCK_STARTER, type HttpMockPatch, type ModuleMockPatch } from './network';
+
+type NetworkDraft = HookDraft['network'];
+/** A change of a hook's network settings; undefined means "nothing changes". */
+export type NetworkEdit = (network: NetworkDraft) => NetworkDraft | undefined;
+
+export const addHttpMockEdit =
+  (mock: NetworkDraft['mocks'][number]): NetworkEdit =>
+  (network) => ({ ...network, mocks: [...network.mocks, mock] });
+
+export const updateHttpMockEdit =
+  (mockId: string, patch: HttpMockPatch): NetworkEdit =>
+  (network) => {
+    const index = network.mocks.findIndex((mock) => mock.id === mockId);
+    if (index < 0) return undefined;
+    const mocks = [...network.mocks];
+    const { id: _ignored, ...changes } = patch as HttpMockPatch & { id?: string };
+    mocks[index] = { ...mocks[index]!, ...changes };
+    return { ...network, mocks };
+  };
+
+export const removeHttpMockEdit =
+  (mockId: string): NetworkEdit =>
+  (network) =>
+    network.mocks.some((mock) => mock.id === mockId)
+      ? { ...network, mocks: network.mocks.filter((mock) => mock.id !== mockId) }
+      : undefined;
+
+export const moveHttpMockEdit =
+  (mockId: string, delta: number): NetworkEdit =>
+  (network) => {
+    const from = network.mocks.findIndex((mock) => mock.id === mockId);
+    if (from < 0 || !Number.isInteger(delta)) return undefined;
+    const to = Math.min(network.mocks.length - 1, Math.max(0, from + delta));
+    if (to === from) return undefined;
+    const mocks = [...network.mocks];
+    const [moved] = mocks.splice(from, 1);
+    mocks.splice(to, 0, moved!);
+    return { ...network, mocks };
+  };
+
+export const setAllowNetworkEdit =
+  (on: boolean): NetworkEdit =>
+  (network) =>
+    network.allowNetwork === on ? undefined : { ...network, allowNetwork: on };
+
+/** Adds a module mock with starter code (no-op if the name exists); it stops being auto-mocked. */
+export const addModuleMockEdit =
+  (name: string): NetworkEdit =>
+  (network) => {
+    if (network.moduleMocks.some((mock) => mock.name === name)) return undefined;
+    return {
+      ...network,
+      moduleMocks: [...network.moduleMocks, { name, code: MODULE_MOCK_STARTER }],
+      autoMocks: network.autoMocks.filter((auto) => auto !== name),
+    };
+  };
+
+export const updateModuleMockEdit =
+  (index: number, patch: ModuleMockPatch): NetworkEdit =>
+  (network) => {
+    const current = network.moduleMocks[index];
+    if (current === undefined) return undefined;
+    const next = { ...current, ...patch };
+    if (next.name === current.name && next.code === current.code) return undefined;
+    const moduleMocks = [...network.moduleMocks];
+    moduleMocks[index] = next;
+    // A renamed module mock takes its auto-mock switch with it.
+    const autoMocks =
+      next.name !== current.name && network.autoMocks.includes(current.name)
+        ? network.autoMocks.map((auto) => (auto === current.name ? next.name : auto))
+        : network.autoMocks;
+    return { ...network, moduleMocks, autoMocks };
+  };
+
+export const removeModuleMockEdit =
+  (index: number): NetworkEdit =>
+  (network) => {
+    const removed = network.moduleMocks[index];
+    if (removed === undefined) return undefined;
+    return {
+      ...network,
+      moduleMocks: network.moduleMocks.filter((_, at) => at !== index),
+      // Removing the row removes the module, auto-mocked or not.
+      autoMocks: network.autoMocks.filter((auto) => auto !== removed.name),
+    };
+  };
+
+export const addAutoMockEdit =
+  (name: string): NetworkEdit =>
+  (network) =>
+    network.autoMocks.includes(name)
+      ? undefined
+      : { ...network, autoMocks: [...network.autoMocks, name] };
+
+export const removeAutoMockEdit =
+  (name: string): NetworkEdit =>
+  (network) =>
+    network.autoMocks.includes(name)
+      ? { ...network, autoMocks: network.autoMocks.filter((auto) => auto !== name) }
+      : undefined;
+
+export const renameAutoMockEdit =
+  (from: string, to: string): NetworkEdit =>
+  (network) =>
+    from === to || !network.autoMocks.includes(from)
+      ? undefined
+      : { ...network, autoMocks: network.autoMocks.map((auto) => (auto === from ? to : auto)) };
