@@ -117,6 +117,8 @@ export function createWorkspacePersistence(options: PersistenceOptions = {}): Wo
   /** Pending ops whose write failed: retried with the next change or flush. */
   const failed = new Set<string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Writes on their way to IndexedDB: journaled too, as the page may go before they land. */
+  const writing = new Map<string, HookRecord>();
   /** One queue per key, so a hook's writes and news apply in order. */
   const chains = new Map<string, Promise<void>>();
   let pendingSettings: WorkspaceSettings | null = null;
@@ -256,11 +258,17 @@ export function createWorkspacePersistence(options: PersistenceOptions = {}): Wo
   async function runWrite(id: string, op: Extract<PendingOp, { kind: 'write' }>): Promise<void> {
     const base = known.get(id);
     if (!op.force && base && sameHookContent(base, op.record)) return;
-    const outcome = await repository.writeHook(
-      op.record,
-      { expectedRev: base?.rev, force: op.force, floorRev: highestRev.get(id) ?? 0 },
-      now(),
-    );
+    writing.set(id, op.record);
+    let outcome: Awaited<ReturnType<typeof repository.writeHook>>;
+    try {
+      outcome = await repository.writeHook(
+        op.record,
+        { expectedRev: base?.rev, force: op.force, floorRev: highestRev.get(id) ?? 0 },
+        now(),
+      );
+    } finally {
+      if (writing.get(id) === op.record) writing.delete(id);
+    }
     switch (outcome.status) {
       case 'saved':
         accept(id, outcome.record);
@@ -385,8 +393,20 @@ export function createWorkspacePersistence(options: PersistenceOptions = {}): Wo
   function journalPending(): void {
     if (!journalStorage) return;
     const entries = [...pending.entries()].flatMap(([id, op]) =>
-      op.kind === 'write' ? [{ record: op.record, baseRev: known.get(id)?.rev ?? null }] : [],
+      op.kind === 'write'
+        ? [
+            {
+              record: op.record,
+              baseRev: known.get(id)?.rev ?? null,
+              inFlight: writing.get(id) ?? null,
+            },
+          ]
+        : [],
     );
+    for (const [id, record] of writing) {
+      if (!pending.has(id))
+        entries.push({ record, baseRev: known.get(id)?.rev ?? null, inFlight: null });
+    }
     writeJournal(journalStorage, journalKey, { entries, settings: pendingSettings });
   }
 

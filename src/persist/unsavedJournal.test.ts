@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { get } from 'idb-keyval';
+import { createStore, get, type UseStore } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HookRecord } from '../workspace/hookRecord';
 import { newHook } from '../workspace/newHook';
@@ -60,6 +60,19 @@ describe('replayJournals', () => {
     expect(result.notes[0]).toContain('kept as “Hook a unsaved copy”');
   });
 
+  it('treats a write that was on its way as the base when it landed', () => {
+    // The page journaled an edit while the hook's first write (rev 0 → 1) was in flight.
+    const first = hook('a', 'starter', 0);
+    const landed = { ...first, rev: 1 };
+    const edit = hook('a', 'edited', 0);
+    const result = replayJournals([landed], null, [
+      { entries: [{ record: edit, baseRev: null, inFlight: first }], settings: null },
+    ]);
+    expect(result.hooks.map((h) => h.draft.code)).toEqual(['edited']);
+    expect(result.writes).toEqual([{ ...edit, rev: 1 }]);
+    expect(result.notes).toEqual([]);
+  });
+
   it('takes the journal’s settings', () => {
     const settings = { selectedHookId: 'a', timeoutMs: 2000, codePaneFraction: 0.5 };
     expect(replayJournals([], null, [{ entries: [], settings }]).settings).toEqual(settings);
@@ -86,12 +99,17 @@ describe('a page that closes before its edit is written', () => {
   afterEach(() => {
     for (const persistence of opened.splice(0)) persistence.close();
   });
-  const open = (dbName: string, journalStorage: ReturnType<typeof createMemoryStorage>) => {
+  const open = (
+    dbName: string,
+    journalStorage: ReturnType<typeof createMemoryStorage>,
+    openStore?: (dbName: string, storeName: string) => UseStore,
+  ) => {
     const persistence = createWorkspacePersistence({
       dbName,
       channelName: dbName,
       legacyStorage: null,
       journalStorage,
+      ...(openStore ? { openStore } : {}),
       // Long enough that the "closed" page never writes by itself during the test.
       delayMs: 60_000,
     });
@@ -125,6 +143,37 @@ describe('a page that closes before its edit is written', () => {
     expect([...journal.items.keys()].filter((key) => key.startsWith('hookpad:unsaved:'))).toEqual(
       [],
     );
+  });
+
+  it('journals a write that is on its way, not only pending ones', async () => {
+    const dbName = uniqueName('journal');
+    const journal = createMemoryStorage();
+    // Write transactions wait for `release`: the page goes while the write is on its way.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let writeStarted = () => {};
+    const started = new Promise<void>((resolve) => (writeStarted = resolve));
+    let loaded = false;
+    const tab = open(dbName, journal, (name, storeName) => {
+      const real = createStore(name, storeName);
+      return (mode, callback) => {
+        if (mode !== 'readwrite' || !loaded) return real(mode, callback);
+        writeStarted();
+        return held.then(() => real(mode, callback));
+      };
+    });
+    await tab.persistence.load();
+    loaded = true;
+    tab.persistence.hookChanged(hook('f', 'in flight', 0));
+    const landing = tab.persistence.flush();
+    await started;
+    tab.persistence.journalPending();
+    release();
+    const entries = readJournals(journal, journalPrefix(dbName)).journals.flatMap(
+      (entry) => entry.entries,
+    );
+    expect(entries.map((entry) => entry.record.draft.code)).toEqual(['in flight']);
+    await landing;
   });
 
   it('removes its own journal once a flush has written everything', async () => {

@@ -25,6 +25,11 @@ const JournalSchema = z.object({
       record: HookRecordSchema,
       /** The stored revision the edit was made over; null: the hook was never stored. */
       baseRev: z.number().int().nullable(),
+      /**
+       * A write of this hook that was on its way when the page went: if it landed, the edit
+       * was made over it too.
+       */
+      inFlight: HookRecordSchema.nullable().optional(),
     }),
   ),
   settings: WorkspaceSettingsSchema.nullable(),
@@ -99,10 +104,13 @@ export function replayJournals(
   const notes: string[] = [];
   let nextSettings = settings;
   for (const journal of journals) {
-    for (const { record, baseRev } of journal.entries) {
+    for (const { record, baseRev, inFlight } of journal.entries) {
       const stored = hooks.get(record.id);
       if (stored && sameHookContent(stored, record)) continue;
-      if (stored ? stored.rev === baseRev : baseRev === null) {
+      const overStored = stored
+        ? stored.rev === baseRev || (inFlight != null && sameHookContent(stored, inFlight))
+        : baseRev === null;
+      if (overStored) {
         const replayed = { ...record, rev: stored?.rev ?? 0 };
         hooks.set(record.id, replayed);
         writes.push(replayed);
