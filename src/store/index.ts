@@ -46,6 +46,7 @@ export const workspaceReady: Promise<void> = persistence
     });
   })
   .finally(() => {
+    performance.mark('hookpad:workspace-ready');
     connection = connectPersistence(appStore, persistence);
     // A fresh workspace's first hook is stored at once, so a second tab opened now finds it.
     const fresh = Object.values(appStore.getState().hooks).filter((hook) => hook.rev === 0);
