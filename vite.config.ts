@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { rolldown } from 'rolldown';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const FRAME_ENTRY = fileURLToPath(new URL('./src/sandbox/frame.ts', import.meta.url));
 const WORKER_ENTRY = fileURLToPath(new URL('./src/sandbox/hook.worker.ts', import.meta.url));
@@ -115,8 +116,14 @@ function preloadEditor(): Plugin {
   };
 }
 
+const { version } = JSON.parse(
+  readFileSync(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'),
+) as { version: string };
+
 export default defineConfig({
   plugins: [react(), hookSandbox(), preloadEditor()],
+  // The reproduction report names the Hookpad that made it.
+  define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

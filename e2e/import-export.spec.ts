@@ -119,6 +119,12 @@ test('a deploy-cli hooks folder imports as three hooks and exports back as the s
   await expect(secrets.getByLabel('Secret value').nth(1)).toHaveValue('');
   await expect(secrets.getByText(/^Value not exported/)).toHaveCount(2);
 
+  // A declared dependency the code does not require is listed (and exported back).
+  await hooksNav(page).getByRole('button', { name: 'notify-signup', exact: true }).click();
+  const dependencies = page.getByRole('region', { name: 'Dependencies' });
+  await expect(dependencies.getByRole('row', { name: /axios/ })).toContainText('1.6.8');
+  await expect(dependencies.getByRole('row', { name: /axios/ })).toContainText('declared');
+
   const download = await exportAll(page, 'deploy-cli directory (zip)');
   expect(download.suggestedFilename()).toBe('hookpad-hooks.zip');
   const files = unzipText(await bytesOf(download));

@@ -49,6 +49,7 @@ test('a reproduction report and link redact secrets and the password, and the li
   expect(report).toContain('"<redacted>"');
   expect(report).toContain("cb(null, { user: { app_metadata: { plan: 'gold' } } });");
   expect(report).toMatch(/Status: succeeded in \d+ ms/);
+  expect(report).toContain('Hookpad version');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(report);
   const redactions = dialog.getByRole('list', { name: 'Redactions' });
   await expect(redactions).toContainText('API_KEY');

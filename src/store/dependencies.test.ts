@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hookDependencies, scanRequires } from './dependencies';
+import {
+  exportedDependencies,
+  hookDependencies,
+  mergeDependencies,
+  scanRequires,
+} from './dependencies';
 
 describe('hookDependencies', () => {
   it('lists literal requires with their pinned version or latest, without core modules', () => {
@@ -35,5 +40,30 @@ describe('hookDependencies', () => {
   it('finds nothing in code without requires', () => {
     expect(scanRequires('module.exports = function (u, c, cb) { cb(); };')).toEqual([]);
     expect(hookDependencies('')).toEqual({});
+  });
+});
+
+describe('mergeDependencies and exportedDependencies', () => {
+  it('pins unpinned requires with declared versions and keeps declared-only modules', () => {
+    expect(
+      mergeDependencies(
+        { axios: 'latest', lodash: '4.17.21' },
+        { axios: '1.6.8', bcrypt: '3.0.6', lodash: '1' },
+      ),
+    ).toEqual({
+      axios: { version: '1.6.8', source: 'both' },
+      lodash: { version: '4.17.21', source: 'both' },
+      bcrypt: { version: '3.0.6', source: 'declared' },
+    });
+  });
+
+  it('gives an export what the code requires, pinned by the declared versions', () => {
+    const code =
+      "const axios = require('axios'); const crypto = require('crypto'); require('uuid@9.0.0');";
+    expect(exportedDependencies(code, { axios: '1.6.8', bcrypt: '3.0.6' })).toEqual({
+      axios: '1.6.8',
+      uuid: '9.0.0',
+      bcrypt: '3.0.6',
+    });
   });
 });

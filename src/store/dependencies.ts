@@ -1,4 +1,4 @@
-import { dependenciesOf } from '../core/network/dependenciesOf';
+import { dependenciesOf, UNPINNED_VERSION } from '../core/network/dependenciesOf';
 import { parseSpecifier } from '../core/moduleSpecifier';
 import type { ModuleRequest } from '../core/schemas';
 
@@ -72,4 +72,42 @@ export function hookDependencies(
   runRequires: readonly ModuleRequest[] = [],
 ): Record<string, string> {
   return dependenciesOf([...scanRequires(code), ...runRequires]);
+}
+
+export type DependencySource = 'code' | 'declared' | 'both';
+
+/**
+ * What the hook depends on: the modules its code requires, with the versions the hook
+ * declares (an import's `dependencies`) pinning the unpinned ones, and declared modules the
+ * code does not require (yet) kept, so an export gives back what was imported.
+ */
+export function mergeDependencies(
+  derived: Readonly<Record<string, string>>,
+  declared: Readonly<Record<string, string>>,
+): Record<string, { version: string; source: DependencySource }> {
+  const merged: Record<string, { version: string; source: DependencySource }> = {};
+  for (const [name, version] of Object.entries(derived)) merged[name] = { version, source: 'code' };
+  for (const [name, version] of Object.entries(declared)) {
+    const fromCode = merged[name];
+    merged[name] = fromCode
+      ? {
+          version: fromCode.version === UNPINNED_VERSION ? version : fromCode.version,
+          source: 'both',
+        }
+      : { version, source: 'declared' };
+  }
+  return merged;
+}
+
+/** The hook's dependencies as deploy-cli and the Management API list them (name → version). */
+export function exportedDependencies(
+  code: string,
+  declared: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(mergeDependencies(hookDependencies(code), declared)).map(([name, entry]) => [
+      name,
+      entry.version,
+    ]),
+  );
 }

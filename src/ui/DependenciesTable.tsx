@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../store';
-import { hookDependencies } from '../store/dependencies';
+import { hookDependencies, mergeDependencies } from '../store/dependencies';
 
 /**
  * The hook's npm dependencies (name → version) as the platform would list them: what the
@@ -8,6 +8,13 @@ import { hookDependencies } from '../store/dependencies';
  * Loaded after start-up (see DependenciesView): it needs the engine's list of Node core
  * modules, which lives next to their ports.
  */
+const NO_DEPENDENCIES: Record<string, string> = {};
+const SOURCE_LABELS = {
+  code: 'require',
+  declared: 'declared (import)',
+  both: 'require, declared',
+} as const;
+
 export default function DependenciesTable() {
   const code = useAppStore((state) => state.hooks[state.selectedHookId]?.draft.code ?? '');
   const runRequires = useAppStore((state) => {
@@ -18,7 +25,13 @@ export default function DependenciesTable() {
       ? outcome.requires
       : undefined;
   });
-  const dependencies = useMemo(() => hookDependencies(code, runRequires), [code, runRequires]);
+  const declared = useAppStore(
+    (state) => state.hooks[state.selectedHookId]?.draft.dependencies ?? NO_DEPENDENCIES,
+  );
+  const dependencies = useMemo(
+    () => mergeDependencies(hookDependencies(code, runRequires), declared),
+    [code, runRequires, declared],
+  );
   const entries = Object.entries(dependencies);
 
   return (
@@ -33,10 +46,11 @@ export default function DependenciesTable() {
             <tr>
               <th scope="col">Module</th>
               <th scope="col">Version</th>
+              <th scope="col">From</th>
             </tr>
           </thead>
           <tbody>
-            {entries.map(([name, version]) => (
+            {entries.map(([name, { version, source }]) => (
               <tr key={name}>
                 <td>
                   <code>{name}</code>
@@ -44,6 +58,7 @@ export default function DependenciesTable() {
                 <td>
                   <code>{version}</code>
                 </td>
+                <td>{SOURCE_LABELS[source]}</td>
               </tr>
             ))}
           </tbody>

@@ -25,6 +25,7 @@ async function build(includeSecrets: boolean, includePasswords: boolean): Promis
     includeSecrets,
     includePasswords,
     pageUrl: location.href,
+    appVersion: __HOOKPAD_VERSION__,
   });
 }
 

@@ -51,12 +51,22 @@ export interface ExportDownload {
 /** The file to download. The exporters (yaml, fflate) load on first use. */
 export async function buildExport(
   format: ExportFormat,
-  hooks: readonly HookRecord[],
+  selected: readonly HookRecord[],
   includeSecrets: boolean,
   now: number = Date.now(),
 ): Promise<ExportDownload> {
+  let hooks = selected;
   const options = { includeSecrets };
   const { fileName } = exportFormat(format);
+  // The platform's `dependencies`: what the code requires, pinned by what the hook declares.
+  const { exportedDependencies } = await import('../store/dependencies');
+  hooks = hooks.map((hook) => ({
+    ...hook,
+    draft: {
+      ...hook.draft,
+      dependencies: exportedDependencies(hook.draft.code, hook.draft.dependencies),
+    },
+  }));
   if (format === 'workspace') {
     const { exportWorkspaceJson } = await import('../workspace/workspaceJson');
     return {
