@@ -100,3 +100,41 @@ test('a stored hook that cannot be read is kept aside, reported and exportable r
   await waitForEditors(page);
   await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
 });
+
+test('a full disk is reported, the edit stays in the page, and it is saved once there is room', async ({
+  page,
+}) => {
+  // Writes fail as a full disk would while window.__diskFull is set.
+  await page.addInitScript(() => {
+    const flags = window as unknown as { __diskFull?: boolean };
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      if (flags.__diskFull && args[1] === 'readwrite') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return transaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+  });
+  await openApp(page);
+  await page.evaluate(() => ((window as unknown as { __diskFull?: boolean }).__diskFull = true));
+  await setCode(
+    page,
+    '// written on a full disk\nmodule.exports = function (c, s, a, ctx, cb) { cb(); };',
+  );
+  const full = page.getByRole('alert').filter({ hasText: "The browser's storage is full" });
+  await expect(full).toBeVisible();
+  expect(await editorText(page, 'Hook code')).toContain('written on a full disk');
+  expect((await storedHooks(page)).map((hook) => hook.draft.code).join()).not.toContain(
+    'written on a full disk',
+  );
+
+  await page.evaluate(() => ((window as unknown as { __diskFull?: boolean }).__diskFull = false));
+  await setCode(page, '// room again\nmodule.exports = function (c, s, a, ctx, cb) { cb(); };');
+  await expect
+    .poll(async () => (await storedHooks(page)).map((hook) => hook.draft.code).join())
+    .toContain('room again');
+  await expect(full).toHaveCount(0);
+});
