@@ -32,6 +32,8 @@ export default defineConfig({
     cwd: '..',
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
+    // The preview server then also answers the sandbox network test's echo endpoint.
+    env: { HOOKPAD_E2E_ECHO: '1' },
     timeout: 180_000,
   },
 });

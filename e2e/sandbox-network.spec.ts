@@ -1,21 +1,23 @@
 import { test, expect, openApp, selectPoint, runToEnd, setCode } from './support/app';
 
-// The echo endpoint is on the preview server's host, so the guard fixture lets it through;
-// the sandbox's origin is opaque ('null'), hence the CORS header.
-const ECHO_URL = `http://127.0.0.1:${process.env.HOOKPAD_E2E_PORT ?? 4174}/__hookpad-echo`;
+// The echo endpoint is served by the preview server (vite.config.ts, e2eEcho), on the
+// machine, so the guard fixture lets it through; it answers origin 'null' (the sandbox's)
+// and counts its hits per id. A route in the page would not do: a request from a worker
+// the browser has just started can leave before the route is attached to it.
+const ORIGIN = `http://127.0.0.1:${process.env.HOOKPAD_E2E_PORT ?? 4174}`;
+const ID = `echo-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+const ECHO_URL = `${ORIGIN}/__hookpad-echo?id=${ID}`;
 
 test('with "Allow network" a request really goes out, from a sandbox whose CSP allows it', async ({
   page,
+  request,
 }) => {
-  let served = 0;
-  await page.route(ECHO_URL, (route) => {
-    served += 1;
-    return route.fulfill({
-      status: 200,
-      headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json' },
-      body: '{"echo":true}',
-    });
-  });
+  const served = async () =>
+    (
+      (await (await request.get(`${ORIGIN}/__hookpad-echo-hits?id=${ID}`)).json()) as {
+        hits: number;
+      }
+    ).hits;
   await openApp(page);
   await selectPoint(page, 'Post Change Password');
   await setCode(
@@ -33,7 +35,7 @@ test('with "Allow network" a request really goes out, from a sandbox whose CSP a
   // Off (the default): refused by the boundary, and nothing is sent.
   expect(await runToEnd(page)).toMatch(/^Failed/);
   await expect(outbound.first()).toContainText(/blocked/i);
-  expect(served).toBe(0);
+  expect(await served()).toBe(0);
 
   await page.getByRole('switch', { name: 'Allow network' }).check();
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
@@ -42,10 +44,10 @@ test('with "Allow network" a request really goes out, from a sandbox whose CSP a
   await expect(outbound.first()).toContainText('200');
   await expect(outbound.first()).toContainText('"echo": true');
   await expect(page.getByRole('region', { name: 'Console' })).toContainText('{"echo":true}');
-  expect(served).toBe(1);
+  expect(await served()).toBe(1);
 
   // Back off: the no-network sandbox runs it again.
   await page.getByRole('switch', { name: 'Allow network' }).uncheck();
   expect(await runToEnd(page)).toMatch(/^Failed/);
-  expect(served).toBe(1);
+  expect(await served()).toBe(1);
 });
