@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { test, expect, openApp } from './support/app';
+import { test, expect, hooksNav, openApp } from './support/app';
 
 /** A deploy-cli directory export: hooks/<name>.js and hooks/<name>.json for three hooks. */
 const FIXTURE = fileURLToPath(new URL('./fixtures/deploy-cli/hooks/', import.meta.url));
@@ -14,7 +14,6 @@ const FIXTURE_HOOKS = [
   { name: 'signup-crm-lookup', point: 'Pre-User Registration', enabled: false },
 ];
 
-const hooksNav = (page: Page): Locator => page.getByRole('navigation', { name: 'Hooks' });
 const navItem = (page: Page, name: string): Locator =>
   hooksNav(page)
     .getByRole('listitem')

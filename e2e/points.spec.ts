@@ -1,4 +1,13 @@
-import { test, expect, openApp, selectPoint, runToEnd, setCode, editorText } from './support/app';
+import {
+  test,
+  expect,
+  hooksNav,
+  openApp,
+  selectPoint,
+  runToEnd,
+  setCode,
+  editorText,
+} from './support/app';
 
 const LABELS = [
   'Client Credentials Exchange',
@@ -25,7 +34,7 @@ for (const label of LABELS) {
 
 test('each hook keeps its own draft when switching between hooks', async ({ page }) => {
   await openApp(page);
-  const hooks = page.getByRole('navigation', { name: 'Hooks' });
+  const hooks = hooksNav(page);
   await selectPoint(page, 'Pre-User Registration');
   await setCode(page, 'module.exports = function (user, context, cb) { cb(null, { pre: 1 }); };');
   await hooks.getByRole('button', { name: 'New hook' }).click();

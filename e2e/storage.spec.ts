@@ -2,15 +2,13 @@ import { readFile } from 'node:fs/promises';
 import {
   editorText,
   expect,
+  hooksNav,
   openApp,
   setCode,
   storedHooks,
   test,
   waitForEditors,
 } from './support/app';
-
-const hooksNav = (page: import('@playwright/test').Page) =>
-  page.getByRole('navigation', { name: 'Hooks' });
 
 test('the foundation’s stored drafts become hooks on the first load', async ({ page }) => {
   const legacy = {

@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import {
   editorText,
   expect,
+  hookButton,
+  hooksNav,
   openApp,
   runToEnd,
   selectPoint,
@@ -10,9 +12,6 @@ import {
   waitForEditors,
 } from './support/app';
 
-const hooksNav = (page: Page) => page.getByRole('navigation', { name: 'Hooks' });
-const hookButton = (page: Page, name: string) =>
-  hooksNav(page).getByRole('button', { name, exact: true });
 const selectedHook = (page: Page) => hooksNav(page).locator('[aria-current="true"]');
 
 test('create, duplicate, rename, filter, delete and undo hooks', async ({ page }) => {

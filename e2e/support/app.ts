@@ -95,6 +95,11 @@ function normalise(text: string): string {
     .trim();
 }
 
+/** The Hooks navigation, and a hook's button in it by exact name. */
+export const hooksNav = (page: Page): Locator => page.getByRole('navigation', { name: 'Hooks' });
+export const hookButton = (page: Page, name: string): Locator =>
+  hooksNav(page).getByRole('button', { name, exact: true });
+
 export async function selectPoint(page: Page, label: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Extensibility point' }).selectOption({ label });
 }

@@ -4,7 +4,7 @@ import { readPersisted, STORAGE_KEY, type PersistedState } from '../store/persis
 import { DEFAULT_CODE_PANE } from '../store/workspaceSlice';
 import type { HookDraft, HookRecord, WorkspaceSettings } from '../workspace/hookRecord';
 import { newHook, starterHookDraft, uniqueHookName } from '../workspace/newHook';
-import { sameValue } from './sameValue';
+import { sameValue } from '../workspace/sameValue';
 
 export type LegacyStorage = Pick<Storage, 'getItem' | 'removeItem' | 'setItem'>;
 

@@ -1,5 +1,5 @@
 import type { HookRecord } from '../workspace/hookRecord';
-import { sameValue } from './sameValue';
+import { sameValue } from '../workspace/sameValue';
 
 /**
  * Whether two records hold the same hook, ignoring the bookkeeping this layer owns (`rev`,

@@ -5,7 +5,7 @@ import { createAppStore } from './createAppStore';
 import { createFakeRunner, logEntry } from './createFakeRunner';
 import { GRACE_MS, LOG_FLUSH_MS, MAX_LOGS } from './runSlice';
 import { selectHook } from './selectors';
-import { starterDraft } from './workspaceSlice';
+import { starterHookDraft as starterDraft } from '../workspace/newHook';
 import { secretProblems } from './secrets';
 
 function setup() {

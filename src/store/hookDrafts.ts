@@ -2,23 +2,18 @@ import { getPoint } from '../core/points';
 import type { PointId } from '../core/schemas';
 import type { HookDraft, HookRecord } from '../workspace/hookRecord';
 import { starterHookDraft } from '../workspace/newHook';
+import { sameValue } from '../workspace/sameValue';
 
 /** The parts of a draft that matter to the user (row ids are bookkeeping). */
-function comparable(pointId: PointId, draft: HookDraft): string {
-  return JSON.stringify([
-    pointId,
-    draft.code,
-    draft.payloadText,
-    draft.secrets.map((row) => [row.name, row.value]),
-    draft.network,
-    Object.entries(draft.dependencies).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  ]);
-}
+const comparable = ({ pointId, draft }: { pointId: PointId; draft: HookDraft }) => ({
+  pointId,
+  draft: { ...draft, secrets: draft.secrets.map((row) => [row.name, row.value]) },
+});
 
 export const sameDraft = (
   a: { pointId: PointId; draft: HookDraft },
   b: { pointId: PointId; draft: HookDraft },
-): boolean => comparable(a.pointId, a.draft) === comparable(b.pointId, b.draft);
+): boolean => sameValue(comparable(a), comparable(b));
 
 const dirtyMemo = new WeakMap<HookRecord, boolean>();
 /**

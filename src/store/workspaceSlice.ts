@@ -16,7 +16,13 @@ import {
   type HookRecord,
   type WorkspaceSettings,
 } from '../workspace/hookRecord';
-import { newHook, newHookId, newId, starterHookDraft, uniqueHookName } from '../workspace/newHook';
+import {
+  formatPayload,
+  newHook,
+  newId,
+  starterHookDraft,
+  uniqueHookName,
+} from '../workspace/newHook';
 import type { AppState } from './appState';
 import { hasUnsavedChanges, pointHookName, sameDraft, toHookName } from './hookDrafts';
 import { newHttpMock, type HttpMockPatch, type ModuleMockPatch } from './network';
@@ -209,12 +215,6 @@ export interface WorkspaceSlice {
   addHooks(records: HookRecord[]): void;
 }
 
-export const formatPayload = (payload: JsonValue): string => JSON.stringify(payload, null, 2);
-
-export function starterDraft(id: PointId): Draft {
-  return starterHookDraft(id);
-}
-
 export const EMPTY_STORAGE: StorageState = {};
 
 export const clampCodePane = (fraction: number): number =>
@@ -228,6 +228,16 @@ export function initialHooks(): Pick<WorkspaceSlice, 'hooks' | 'hookOrder' | 'se
   const hook = newHook({ pointId, name: pointHookName(pointId) });
   return { hooks: { [hook.id]: hook }, hookOrder: [hook.id], selectedHookId: hook.id };
 }
+
+/** The point's enabled hook other than `exceptId`, if any (at most one per point). */
+const enabledHookOf = (
+  hooks: Record<string, HookRecord>,
+  pointId: PointId,
+  exceptId: string,
+): HookRecord | undefined =>
+  Object.values(hooks).find(
+    (hook) => hook.id !== exceptId && hook.enabled && hook.pointId === pointId,
+  );
 
 const names = (state: Pick<WorkspaceSlice, 'hooks'>, except?: string): string[] =>
   Object.values(state.hooks)
@@ -420,10 +430,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       const hook = get().hooks[id];
       if (!hook) return { ok: true };
       if (enabled) {
-        const other = Object.values(get().hooks).find(
-          (candidate) =>
-            candidate.id !== id && candidate.enabled && candidate.pointId === hook.pointId,
-        );
+        const other = enabledHookOf(get().hooks, hook.pointId, id);
         if (other) return { ok: false, enabledHook: other };
       }
       updateHook(id, (current) =>
@@ -434,11 +441,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     enableHookExclusively: (id) => {
       const hook = get().hooks[id];
       if (!hook) return;
-      for (const other of Object.values(get().hooks)) {
-        if (other.id !== id && other.enabled && other.pointId === hook.pointId) {
-          updateHook(other.id, (current) => ({ ...current, enabled: false }));
-        }
-      }
+      const other = enabledHookOf(get().hooks, hook.pointId, id);
+      if (other) updateHook(other.id, (current) => ({ ...current, enabled: false }));
       updateHook(id, (current) => (current.enabled ? undefined : { ...current, enabled: true }));
     },
     setHookPoint: (id, pointId) =>
@@ -455,9 +459,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
               : hook.draft.payloadText,
         };
         // An enabled hook moving onto a point that has one becomes disabled.
-        const clash = Object.values(get().hooks).some(
-          (other) => other.id !== id && other.enabled && other.pointId === pointId,
-        );
+        const clash = enabledHookOf(get().hooks, pointId, id) !== undefined;
         const name =
           hook.name.replace(/ \d+$/, '') === pointHookName(hook.pointId)
             ? uniqueHookName(pointHookName(pointId), names(get(), id))
@@ -498,9 +500,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
         // Like moving a hook to another point: it may not be a second enabled hook there.
         const clash =
           version.pointId !== hook.pointId &&
-          Object.values(get().hooks).some(
-            (other) => other.id !== id && other.enabled && other.pointId === version.pointId,
-          );
+          enabledHookOf(get().hooks, version.pointId, id) !== undefined;
         return {
           ...hook,
           pointId: version.pointId,
@@ -708,5 +708,3 @@ function withoutNotExported(row: SecretRow, patch: Partial<Omit<SecretRow, 'id'>
   const { notExported: _dropped, ...rest } = row;
   return rest;
 }
-
-export { newHookId };

@@ -1,5 +1,5 @@
 import { getPoint } from '../core/points';
-import type { PointId } from '../core/schemas';
+import type { JsonValue, PointId } from '../core/schemas';
 import type { HookDraft, HookRecord } from './hookRecord';
 
 let counter = 0;
@@ -14,12 +14,15 @@ export function newId(prefix: string): string {
 
 export const newHookId = (): string => newId('hook');
 
+/** Payload text as the editor shows it: the JSON, indented by two spaces. */
+export const formatPayload = (payload: JsonValue): string => JSON.stringify(payload, null, 2);
+
 /** A point's starter: its starter code and default payload, nothing else. */
 export function starterHookDraft(pointId: PointId): HookDraft {
   const point = getPoint(pointId);
   return {
     code: point.starterCode,
-    payloadText: JSON.stringify(point.defaultPayload, null, 2),
+    payloadText: formatPayload(point.defaultPayload),
     secrets: [],
     network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
     dependencies: {},
