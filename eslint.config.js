@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.{ts,mjs,js}', 'vite.config.ts', 'eslint.config.js'],
+    files: ['e2e/**/*.{ts,mjs,js}', 'vite.config.ts', 'vitest.config.ts', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { rolldown } from 'rolldown';
@@ -120,38 +119,8 @@ const { version } = JSON.parse(
   readFileSync(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'),
 ) as { version: string };
 
-/**
- * For the end-to-end suite only (HOOKPAD_E2E_ECHO=1 on `vite preview`): an endpoint a hook
- * can really reach with "Allow network", answering any origin (the sandbox's is `null`),
- * and a count of its hits per `id`, so a test can tell whether a request left the sandbox.
- */
-function e2eEcho(): Plugin {
-  const hits = new Map<string, number>();
-  return {
-    name: 'hookpad-e2e-echo',
-    configurePreviewServer(server) {
-      if (process.env.HOOKPAD_E2E_ECHO !== '1') return;
-      server.middlewares.use((request, response, next) => {
-        const url = new URL(request.url ?? '/', 'http://localhost');
-        const id = url.searchParams.get('id') ?? '';
-        if (url.pathname === '/__hookpad-echo') {
-          hits.set(id, (hits.get(id) ?? 0) + 1);
-          response.setHeader('access-control-allow-origin', '*');
-          response.setHeader('content-type', 'application/json');
-          response.end('{"echo":true}');
-        } else if (url.pathname === '/__hookpad-echo-hits') {
-          response.setHeader('content-type', 'application/json');
-          response.end(JSON.stringify({ hits: hits.get(id) ?? 0 }));
-        } else {
-          next();
-        }
-      });
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), hookSandbox(), preloadEditor(), e2eEcho()],
+  plugins: [react(), hookSandbox(), preloadEditor()],
   // The reproduction report names the Hookpad that made it.
   define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
   worker: { format: 'es' },
@@ -163,8 +132,4 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
-  test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-  },
 });

@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 import { CHROMIUM_ARGS, findChromium } from './support/chromium.mjs';
+import { APP_PORT as PORT, ECHO_PORT } from './support/ports.mjs';
 
-/** HOOKPAD_E2E_PORT lets two runs share a machine; each builds into its own folder. */
-const PORT = Number(process.env.HOOKPAD_E2E_PORT ?? 4174);
+/** Each port builds into its own folder, so two runs on one machine do not collide. */
 const OUT_DIR = `node_modules/.hookpad-e2e/${PORT}`;
 
 export default defineConfig({
@@ -27,13 +27,19 @@ export default defineConfig({
     permissions: ['clipboard-read', 'clipboard-write'],
     trace: 'off',
   },
-  webServer: {
-    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
-    cwd: '..',
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    // The preview server then also answers the sandbox network test's echo endpoint.
-    env: { HOOKPAD_E2E_ECHO: '1' },
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
+      cwd: '..',
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // What a hook reaches with "Allow network" (sandbox-network.spec.ts).
+      command: `node support/echoServer.mjs ${ECHO_PORT}`,
+      url: `http://127.0.0.1:${ECHO_PORT}/hits`,
+      reuseExistingServer: false,
+    },
+  ],
 });

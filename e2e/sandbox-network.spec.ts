@@ -1,12 +1,13 @@
 import { test, expect, openApp, selectPoint, runToEnd, setCode } from './support/app';
+import { ECHO_PORT } from './support/ports.mjs';
 
-// The echo endpoint is served by the preview server (vite.config.ts, e2eEcho), on the
-// machine, so the guard fixture lets it through; it answers origin 'null' (the sandbox's)
-// and counts its hits per id. A route in the page would not do: a request from a worker
-// the browser has just started can leave before the route is attached to it.
-const ORIGIN = `http://127.0.0.1:${process.env.HOOKPAD_E2E_PORT ?? 4174}`;
+// The echo endpoint is a server of the e2e setup (support/echoServer.mjs), on the machine,
+// so the guard fixture lets it through; it answers origin 'null' (the sandbox's) and counts
+// its hits per id. A route in the page would not do: a request from a worker the browser has
+// just started can leave before the route is attached to it.
+const ORIGIN = `http://127.0.0.1:${ECHO_PORT}`;
 const ID = `echo-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-const ECHO_URL = `${ORIGIN}/__hookpad-echo?id=${ID}`;
+const ECHO_URL = `${ORIGIN}/echo?id=${ID}`;
 
 test('with "Allow network" a request really goes out, from a sandbox whose CSP allows it', async ({
   page,
@@ -14,7 +15,7 @@ test('with "Allow network" a request really goes out, from a sandbox whose CSP a
 }) => {
   const served = async () =>
     (
-      (await (await request.get(`${ORIGIN}/__hookpad-echo-hits?id=${ID}`)).json()) as {
+      (await (await request.get(`${ORIGIN}/hits?id=${ID}`)).json()) as {
         hits: number;
       }
     ).hits;
