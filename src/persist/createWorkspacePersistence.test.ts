@@ -22,7 +22,7 @@ import {
   quotaError,
   rawStore,
   uniqueName,
-} from './testSupport';
+} from './storageFakes.testSupport';
 
 const opened: WorkspacePersistence[] = [];
 afterEach(() => {

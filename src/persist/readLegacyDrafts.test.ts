@@ -15,7 +15,7 @@ import {
   legacyV1,
   legacyV2,
   legacyV3,
-} from './testSupport';
+} from './storageFakes.testSupport';
 
 const NOW = 1_700_000_000_000;
 
