@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { newHook } from '../workspace/newHook';
 import { loadWorkspace } from './loadWorkspace';
 import { entriesChanges, migrateEntries, MIGRATIONS, type MigrationStep } from './migrations';
-import { rawStore, uniqueName } from './testSupport';
+import { rawStore, uniqueName } from './storageFakes.testSupport';
 import { createWorkspaceRepository } from './workspaceRepository';
 
 /** A made-up layout 1 → 2 upgrade: hooks were stored with `title`, now `name`. */

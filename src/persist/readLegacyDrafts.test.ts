@@ -9,13 +9,13 @@ import {
   readLegacyDrafts,
 } from './readLegacyDrafts';
 import {
-  createMemoryStorage,
   legacyStarters,
   legacyStorageWith,
   legacyV1,
   legacyV2,
   legacyV3,
-} from './testSupport';
+} from './legacyDrafts.testSupport';
+import { createMemoryStorage } from './storageFakes.testSupport';
 
 const NOW = 1_700_000_000_000;
 

@@ -1,4 +1,4 @@
-import type { PersistenceEvent } from './createWorkspacePersistence';
+import type { PersistenceEvent } from './persistenceEvent';
 import { isQuotaExceeded } from './isQuotaExceeded';
 
 export type StorageErrorEvent = Extract<PersistenceEvent, { type: 'error' }>;

@@ -8,7 +8,7 @@ import {
   type PersistenceEvent,
   type WorkspacePersistence,
 } from './createWorkspacePersistence';
-import { createMemoryStorage, rawStore, uniqueName } from './testSupport';
+import { createMemoryStorage, rawStore, uniqueName } from './storageFakes.testSupport';
 import { journalPrefix, readJournals, replayJournals, writeJournal } from './unsavedJournal';
 
 const hook = (id: string, code: string, rev = 1): HookRecord => {

@@ -1,0 +1,39 @@
+import type { networkForRun } from '../../store/network';
+import { code } from '../reproductionMarkdown';
+import { bodyBlock, codeBlock, jsonText } from './codeBlock';
+import { MAX_BODY_CHARS, MAX_MODULE_CHARS } from './reportBudget';
+
+type RunNetwork = ReturnType<typeof networkForRun>;
+
+export function mocksSection(mocks: RunNetwork['mocks']): string {
+  if (mocks.length === 0) return 'none';
+  return mocks
+    .map((mock, index) => {
+      const answer = mock.networkError
+        ? 'a network error (connection reset)'
+        : `${mock.status}${mock.delayMs > 0 ? ` after ${mock.delayMs} ms` : ''}`;
+      const lines = [
+        `${index + 1}. ${code(mock.method)} ${code(mock.urlPattern)} → ${answer} (mock ${code(mock.id)})`,
+      ];
+      if (!mock.networkError && Object.keys(mock.headers).length > 0) {
+        lines.push('', 'Headers:', '', codeBlock(jsonText(mock.headers), 'json', MAX_BODY_CHARS));
+      }
+      if (!mock.networkError && mock.body !== '') {
+        lines.push('', 'Body:', '', bodyBlock(mock.body));
+      }
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}
+
+export function moduleMocksSection(moduleMocks: RunNetwork['moduleMocks']): string {
+  return moduleMocks.length === 0
+    ? 'none'
+    : moduleMocks
+        .map((mock) => `### ${code(mock.name)}\n\n${codeBlock(mock.code, 'js', MAX_MODULE_CHARS)}`)
+        .join('\n\n');
+}
+
+export function autoMocksSection(autoMocks: RunNetwork['autoMocks']): string {
+  return autoMocks.length === 0 ? 'none' : autoMocks.map(code).join(', ');
+}
