@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store';
 import { EXAMPLES_BUTTON_ID } from './ExamplesMenu';
+import './examples.css';
 
 /** The notice's buttons disappear with it; the focus goes back where the example came from. */
 const focusExamplesButton = () => document.getElementById(EXAMPLES_BUTTON_ID)?.focus();

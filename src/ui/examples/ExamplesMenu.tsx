@@ -3,6 +3,7 @@ import { examples } from '../../core/examples';
 import type { HookExample } from '../../core/examples';
 import { points } from '../../core/points';
 import { appStore } from '../../store';
+import './examples.css';
 
 /** The menu button's id, so the example notice can give the focus back to it. */
 export const EXAMPLES_BUTTON_ID = 'examples-button';

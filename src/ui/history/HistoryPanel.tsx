@@ -13,6 +13,7 @@ import {
   versionDateTime,
   versionMessageText,
 } from './versionHistory';
+import './history.css';
 
 /**
  * The selected hook's saved versions, newest first, with Save version above them. Each

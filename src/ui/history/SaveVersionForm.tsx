@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import { hasUnsavedChanges } from '../../store/hookDrafts';
 import { useSaveVersionShortcut } from './useSaveVersionShortcut';
 import { saveVersionNow } from './versionActions';
+import './history.css';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 const SHORTCUT_HINT = IS_MAC ? '⌘S' : 'Ctrl+S';

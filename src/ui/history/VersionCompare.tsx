@@ -11,6 +11,7 @@ import {
   versionDateTime,
   versionMessageText,
 } from './versionHistory';
+import './history.css';
 
 export interface VersionCompareProps {
   hookId: string;

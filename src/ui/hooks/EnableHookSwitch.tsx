@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getPoint } from '../../core/points';
 import { appStore } from '../../store';
 import type { HookRecord } from '../../workspace/hookRecord';
+import './hooks.css';
 
 /**
  * The hook's enabled flag. As on the platform, one hook per point may be enabled:

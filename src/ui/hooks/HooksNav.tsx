@@ -6,6 +6,7 @@ import { selectHook } from '../../store/selectors';
 import type { HookRecord } from '../../workspace/hookRecord';
 import { EnableHookSwitch } from './EnableHookSwitch';
 import { RenameHookForm } from './RenameHookForm';
+import './hooks.css';
 
 /** Case-insensitive match on the name or the point's label. */
 export function filterHooks(hooks: readonly HookRecord[], filter: string): HookRecord[] {

@@ -2,6 +2,7 @@ import { points } from '../../core/points';
 import { PointIdSchema } from '../../core/schemas';
 import { useAppStore } from '../../store';
 import { selectHookId, selectPointId } from '../../store/selectors';
+import './hooks.css';
 
 /**
  * The selected hook's extensibility point. A hook still holding its point's starter code

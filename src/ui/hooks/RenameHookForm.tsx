@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { appStore } from '../../store';
 import type { HookRecord } from '../../workspace/hookRecord';
+import './hooks.css';
 
 export interface RenameHookFormProps {
   hook: HookRecord;

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { afterStartup } from '../../perf/editorReady';
+import './network.css';
 
 // The derivation needs the engine's Node core module list (next to their ports, ~190 KiB):
 // it loads once the editor is up, so it never competes with Monaco's start.

@@ -6,6 +6,7 @@ import { HTTP_MOCK_METHODS } from '../../store/network';
 import { selectHook, selectHookId } from '../../store/selectors';
 import { NetworkSwitch } from './NetworkSwitch';
 import { NumberField } from './NumberField';
+import './network.css';
 
 const MAX_DELAY_MS = 60_000;
 

@@ -7,6 +7,7 @@ import { selectHookId } from '../../store/selectors';
 import { EMPTY_NETWORK } from '../../store/network';
 import { EditorBoundary } from '../common/EditorBoundary';
 import { usePrefersDark } from '../common/usePrefersDark';
+import './network.css';
 
 /** One row of the Modules section: a module mock (by index) or an auto-mock of its own. */
 type ModuleRow =

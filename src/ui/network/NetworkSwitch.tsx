@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { appStore, useAppStore } from '../../store';
 import { selectHook, selectHookId } from '../../store/selectors';
+import './network.css';
 
 /**
  * Whether requests no mock answers go out for real. Off by default: then they fail like a

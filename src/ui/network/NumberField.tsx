@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import './network.css';
 
 export interface NumberFieldProps {
   label: string;

@@ -11,6 +11,7 @@ import {
   formatMs,
 } from './formatOutbound';
 import { useRunSecretMask, type Mask } from '../common/useSecretMask';
+import './outbound.css';
 
 /** Entries rendered before "Show all", as in the console. */
 export const OUTBOUND_FOLD = 200;

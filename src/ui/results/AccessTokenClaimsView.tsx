@@ -2,6 +2,7 @@ import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
 import { useRunPlatformView } from './useRunPlatformView';
 import { useRunSecretMask } from '../common/useSecretMask';
+import './results.css';
 
 /**
  * Client Credentials Exchange: the claims the platform would put in the access token, and

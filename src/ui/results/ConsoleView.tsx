@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
 import { CodeLocationButton } from '../common/CodeLocationButton';
 import { useRunSecretMask, type Mask } from '../common/useSecretMask';
+import './results.css';
 
 /** Entries rendered before "Show all": enough to read, few enough to stay instant. */
 export const CONSOLE_FOLD = 200;

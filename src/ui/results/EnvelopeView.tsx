@@ -3,6 +3,7 @@ import { platformEnvelope } from '../../core/platformEnvelope';
 import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
 import { useRunSecretMask } from '../common/useSecretMask';
+import './results.css';
 
 /** The HTTP answer the platform's webtask endpoint would have sent for the last run. */
 export function EnvelopeView() {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { JsonValue } from '../../core/schemas';
+import './results.css';
 
 export type KeyMark = 'added' | 'changed';
 

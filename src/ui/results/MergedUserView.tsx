@@ -4,6 +4,7 @@ import { selectRun } from '../../store/selectors';
 import { MarkedJson, type KeyMark } from './MarkedJson';
 import { useRunPlatformView } from './useRunPlatformView';
 import { useRunSecretMask } from '../common/useSecretMask';
+import './results.css';
 
 /**
  * Pre-User Registration: the user the platform would create. The merge rule is Hookpad's

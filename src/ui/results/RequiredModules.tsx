@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
+import './results.css';
 
 /** The modules the hook required during the run, when there were any. */
 export function RequiredModules() {

@@ -2,6 +2,7 @@ import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
 import { useRunPlatformView } from './useRunPlatformView';
 import { useRunSecretMask } from '../common/useSecretMask';
+import './results.css';
 
 const NOT_SENT = 'The message was not sent.';
 

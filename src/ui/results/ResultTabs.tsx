@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import './results.css';
 
 export interface ResultTab {
   id: string;

@@ -7,6 +7,7 @@ import { CodeLocationButton } from '../common/CodeLocationButton';
 import { FAILURE_KIND_TEXT } from './describeFailure';
 import { useRunPlatformView } from './useRunPlatformView';
 import { useRunSecretMask, type Mask } from '../common/useSecretMask';
+import './results.css';
 
 /**
  * A failed run in words: what happened, the error's message, and where (a button that

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { selectHookId, selectPayloadProblem } from '../../store/selectors';
 import { EditorBoundary } from '../common/EditorBoundary';
 import { usePrefersDark } from '../common/usePrefersDark';
+import './runner.css';
 
 /** The JSON body the platform would post, with its problem in words below. */
 export function PayloadPane() {

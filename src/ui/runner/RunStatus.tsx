@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import { IDLE_HINT, outcomeStatusText, selectRun } from '../../store/selectors';
 import { useElapsedSeconds } from './useElapsedSeconds';
 import { useRunPlatformView } from '../results/useRunPlatformView';
+import './runner.css';
 
 /**
  * The one-line state of the run (a live region). The elapsed time sits beside it, outside

@@ -21,6 +21,7 @@ import { SecretsSection } from './SecretsSection';
 import { StorageSection } from './StorageSection';
 import { TimeoutField } from './TimeoutField';
 import { TimeoutNote } from './TimeoutNote';
+import './runner.css';
 
 /**
  * Right side, one scrolling column: the inputs of a run (payload, timeout, secrets,

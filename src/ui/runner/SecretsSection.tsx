@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { appStore, useAppStore } from '../../store';
 import { secretProblems } from '../../store/secrets';
 import { selectHookId, selectSecretRows } from '../../store/selectors';
+import './runner.css';
 
 /**
  * The point's `context.webtask.secrets`: name/value rows. Values are password fields with

@@ -1,6 +1,7 @@
 import { appStore, useAppStore } from '../../store';
 import { selectHookId, selectStorage } from '../../store/selectors';
 import { useHookSecretMask } from '../common/useSecretMask';
+import './runner.css';
 
 /**
  * The point's hook's webtask storage (`context.webtask.storage`): what the last

@@ -1,6 +1,7 @@
 import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../../core/schemas';
 import { useAppStore } from '../../store';
 import { selectTimeoutProblem, selectTimeoutText } from '../../store/selectors';
+import './runner.css';
 
 /** Per-run time limit; stays editable during a run (it applies to the next one). */
 export function TimeoutField() {

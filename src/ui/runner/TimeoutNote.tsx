@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
+import './runner.css';
 
 /** Why a run timed out, when the runtime knows (e.g. "the callback was never called"). */
 export function TimeoutNote() {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { appStore } from '../../store';
 import { selectHook } from '../../store/selectors';
 import type { Reproduction } from '../../share/reproduction';
+import './share.css';
 
 type Built =
   { status: 'working' } | { status: 'ready'; reproduction: Reproduction; copied: boolean };

@@ -1,4 +1,5 @@
 import type { CopyShareLinkState } from './useCopyShareLink';
+import './share.css';
 
 export interface ShareLinkBarProps {
   state: CopyShareLinkState;

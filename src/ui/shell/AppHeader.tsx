@@ -2,6 +2,7 @@ import { ExamplesMenu } from '../examples/ExamplesMenu';
 import { PointPicker } from '../hooks/PointPicker';
 import { ReproductionButton } from '../share/ReproductionDialog';
 import { RunButton } from '../runner/RunButton';
+import './header.css';
 
 export interface AppHeaderProps {
   onCopyShareLink(): void;

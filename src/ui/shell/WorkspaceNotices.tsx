@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { quarantinedRaw, resolveConflict, useAppStore } from '../../store';
 import type { HookConflict } from '../../store/workspaceSlice';
 import { downloadText } from '../common/downloadFile';
+import './notices.css';
 
 /** How long Undo stays offered after a hook is deleted. */
 export const UNDO_DELETE_MS = 10_000;
