@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import { useCopyShareLink } from './share/useCopyShareLink';
-import { useOpenShareLink } from './share/useOpenShareLink';
-import { AppHeader } from './ui/AppHeader';
-import { CodePane } from './ui/CodePane';
-import { ExampleNotice } from './ui/ExampleNotice';
-import { HistoryPanel } from './ui/HistoryPanel';
-import { HooksNav } from './ui/HooksNav';
-import { ImportExport } from './ui/ImportExport';
-import { RunnerPanel } from './ui/RunnerPanel';
-import { ShareLinkBar } from './ui/ShareLinkBar';
-import { ShareLinkError } from './ui/ShareLinkError';
-import { SplitView } from './ui/SplitView';
-import { useRunShortcut } from './ui/useRunShortcut';
-import { WorkspaceNotices } from './ui/WorkspaceNotices';
+import { useCopyShareLink } from './ui/share/useCopyShareLink';
+import { useOpenShareLink } from './ui/share/useOpenShareLink';
+import { AppHeader } from './ui/shell/AppHeader';
+import { CodePane } from './ui/shell/CodePane';
+import { ExampleNotice } from './ui/examples/ExampleNotice';
+import { HistoryPanel } from './ui/history/HistoryPanel';
+import { HooksNav } from './ui/hooks/HooksNav';
+import { ImportExport } from './ui/importExport/ImportExport';
+import { RunnerPanel } from './ui/runner/RunnerPanel';
+import { ShareLinkBar } from './ui/share/ShareLinkBar';
+import { ShareLinkError } from './ui/share/ShareLinkError';
+import { SplitView } from './ui/shell/SplitView';
+import { useRunShortcut } from './ui/runner/useRunShortcut';
+import { WorkspaceNotices } from './ui/shell/WorkspaceNotices';
 
 /** Layout only: header, notices, then hooks | code | runner. */
 export function App() {

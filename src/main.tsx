@@ -1,11 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Page-wide sheets first, so each feature's own sheet (imported by its components) wins
+// where both style the same element. Import and export's sheet keeps its old place before
+// the shared controls: the export dialog's secrets checkbox takes `.check`'s colour.
+import './ui/shell/base.css';
+import './ui/shell/layout.css';
+import './ui/importExport/importExport.css';
+import './ui/common/controls.css';
+import './ui/common/dialog.css';
+import './ui/common/sections.css';
 import { App } from './App';
 import { loadCodeEditor } from './editor/lazyEditors';
 import { workspaceReady } from './store';
-import './styles.css';
-import './styles-runner.css';
-import './styles-workspace.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,0 +1,136 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import { getPoint } from '../../core/points';
+import { appStore, useAppStore } from '../../store';
+import { hasUnsavedChanges } from '../../store/hookDrafts';
+import { selectHook } from '../../store/selectors';
+import type { HookRecord } from '../../workspace/hookRecord';
+import { EnableHookSwitch } from './EnableHookSwitch';
+import { RenameHookForm } from './RenameHookForm';
+import './hooks.css';
+
+/** Case-insensitive match on the name or the point's label. */
+export function filterHooks(hooks: readonly HookRecord[], filter: string): HookRecord[] {
+  const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...hooks];
+  return hooks.filter((hook) => {
+    const text = `${hook.name} ${getPoint(hook.pointId).label} ${hook.pointId}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}
+
+/**
+ * The workspace's hooks: select one to edit it, and create, rename, duplicate, delete
+ * (with Undo) and enable hooks. The selected hook is what the editors and Run work on.
+ */
+export function HooksNav() {
+  const hooks = useAppStore((state) => state.hooks);
+  const order = useAppStore((state) => state.hookOrder);
+  const selected = useAppStore(selectHook);
+  const selectHookAction = useAppStore((state) => state.selectHook);
+  const [filter, setFilter] = useState('');
+  const [renaming, setRenaming] = useState(false);
+  const listId = useId();
+  const renameButton = useRef<HTMLButtonElement>(null);
+
+  const ordered = useMemo(
+    () => order.map((id) => hooks[id]).filter((hook): hook is HookRecord => hook !== undefined),
+    [hooks, order],
+  );
+  const shown = useMemo(() => filterHooks(ordered, filter), [ordered, filter]);
+
+  const state = () => appStore.getState();
+  return (
+    <nav className="hooks-nav" aria-label="Hooks">
+      <div className="sidebar-head">
+        <h2 className="sidebar-title">Hooks</h2>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            state().createHook();
+            setRenaming(false);
+          }}
+          title="A new hook with the starter code of the selected hook's extensibility point"
+        >
+          New hook
+        </button>
+      </div>
+      <input
+        type="search"
+        className="hooks-filter"
+        aria-label="Filter hooks"
+        aria-controls={listId}
+        placeholder="Filter hooks"
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <ul className="hooks-list" id={listId}>
+        {shown.map((hook) => (
+          <li key={hook.id}>
+            <button
+              type="button"
+              className="hook-item"
+              aria-current={hook.id === selected.id ? 'true' : undefined}
+              aria-label={hook.name}
+              onClick={() => {
+                selectHookAction(hook.id);
+                setRenaming(false);
+              }}
+            >
+              <span className="hook-item-name">
+                {hook.name}
+                {hasUnsavedChanges(hook) && (
+                  <span className="dirty-dot" title="Unsaved changes since the last version">
+                    <span className="visually-hidden"> (unsaved changes)</span>
+                  </span>
+                )}
+              </span>
+              <span className="hook-item-meta">
+                {getPoint(hook.pointId).label}
+                {hook.enabled && <span className="hook-enabled"> · enabled</span>}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 && <p className="field-note">No hook matches “{filter}”.</p>}
+      <div className="hook-actions" aria-label={`Selected hook: ${selected.name}`} role="group">
+        {renaming ? (
+          <RenameHookForm
+            hook={selected}
+            onDone={() => {
+              setRenaming(false);
+              requestAnimationFrame(() => renameButton.current?.focus());
+            }}
+          />
+        ) : (
+          <div className="hook-action-buttons">
+            <button
+              ref={renameButton}
+              type="button"
+              className="button button-small"
+              onClick={() => setRenaming(true)}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => state().duplicateHook(selected.id)}
+            >
+              Duplicate
+            </button>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => state().deleteHook(selected.id)}
+            >
+              Delete
+            </button>
+          </div>
+        )}
+        <EnableHookSwitch hook={selected} />
+      </div>
+    </nav>
+  );
+}

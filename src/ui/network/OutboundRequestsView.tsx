@@ -1,0 +1,170 @@
+import { memo, useState } from 'react';
+import type { HttpMock, OutboundEntry } from '../../core/networkSchemas';
+import { useAppStore } from '../../store';
+import { selectRun } from '../../store/selectors';
+import { CodeLocationButton } from '../common/CodeLocationButton';
+import {
+  describeAnswer,
+  describeResult,
+  formatBody,
+  formatHeaders,
+  formatMs,
+} from './formatOutbound';
+import { useRunSecretMask, type Mask } from '../common/useSecretMask';
+import './outbound.css';
+
+/** Entries rendered before "Show all", as in the console. */
+export const OUTBOUND_FOLD = 200;
+
+/**
+ * The run's "Outbound requests": every HTTP request the hook made (and who answered it: a
+ * mock, the network, or nobody) and every call of an auto-mocked module, in order.
+ */
+export function OutboundRequestsView() {
+  const run = useAppStore(selectRun);
+  const mask = useRunSecretMask();
+  const [expandedRun, setExpandedRun] = useState<number | null>(null);
+  const { requests, hookId } = run;
+  const expanded = expandedRun === run.id;
+  const shown = expanded ? requests : requests.slice(0, OUTBOUND_FOLD);
+
+  return (
+    <section className="result outbound" aria-label="Outbound requests">
+      <h2 className="result-title">
+        Outbound requests
+        {requests.length > 0 && (
+          <span className="count"> ({requests.length + run.droppedRequests})</span>
+        )}
+      </h2>
+      {requests.length === 0 || hookId === null ? (
+        <p className="empty">
+          {run.status === 'idle'
+            ? 'The HTTP requests your hook makes (fetch, axios, request, http/https, got, slack-notify) appear here with who answered them — a mock, the network, or nobody — and so do the calls of auto-mocked modules.'
+            : run.status === 'running'
+              ? 'No outbound requests yet.'
+              : 'The hook made no outbound requests.'}
+        </p>
+      ) : (
+        <ol className="outbound-list">
+          {shown.map((entry) => (
+            <OutboundItem
+              key={entry.seq}
+              entry={entry}
+              hookId={hookId}
+              mocks={run.network.mocks}
+              mask={mask}
+            />
+          ))}
+        </ol>
+      )}
+      {!expanded && requests.length > OUTBOUND_FOLD && (
+        <button type="button" className="button" onClick={() => setExpandedRun(run.id)}>
+          Show all ({requests.length})
+        </button>
+      )}
+      {run.droppedRequests > 0 && (
+        <p className="notice">
+          {run.droppedRequests} more requests were not kept; Hookpad keeps the first{' '}
+          {requests.length}.
+        </p>
+      )}
+    </section>
+  );
+}
+
+interface OutboundItemProps {
+  entry: OutboundEntry;
+  hookId: string;
+  mocks: readonly HttpMock[];
+  mask: Mask;
+}
+
+const OutboundItem = memo(function OutboundItem({ entry, hookId, mocks, mask }: OutboundItemProps) {
+  const meta = (
+    <span className="outbound-meta">
+      <span className="badge">{entry.client}</span>
+      {entry.durationMs !== undefined && (
+        <span className="outbound-duration">{formatMs(entry.durationMs)}</span>
+      )}
+      {entry.afterCallback && <span className="badge badge-after">after callback</span>}
+      {entry.location && (
+        <CodeLocationButton hookId={hookId} location={entry.location} prefix="line" />
+      )}
+    </span>
+  );
+
+  if (entry.kind === 'sdk') {
+    return (
+      <li className="outbound-entry outbound-sdk">
+        <div className="outbound-line">
+          <span className="badge badge-answer-sdk">auto-mock</span>
+          <code className="outbound-call">{mask(entry.call ?? entry.client)}</code>
+          {meta}
+        </div>
+        {entry.args !== undefined && entry.args.length > 0 && (
+          <details className="outbound-details">
+            <summary>Arguments</summary>
+            <pre className="json">{mask(JSON.stringify(entry.args, null, 2))}</pre>
+          </details>
+        )}
+      </li>
+    );
+  }
+
+  const failed = entry.error !== undefined || (entry.status ?? 0) >= 400;
+  return (
+    <li className={`outbound-entry outbound-${entry.answeredBy}`}>
+      <div className="outbound-line">
+        <span className="outbound-method">{entry.method ?? 'GET'}</span>
+        <span className="outbound-url">{mask(entry.url ?? '')}</span>
+        {meta}
+      </div>
+      <div className="outbound-answer">
+        <span className={`badge badge-answer-${entry.answeredBy}`}>
+          {describeAnswer(entry, mocks)}
+        </span>
+        <span className={failed ? 'outbound-result outbound-failed' : 'outbound-result'}>
+          {mask(describeResult(entry))}
+        </span>
+      </div>
+      <details className="outbound-details">
+        <summary>Request and response</summary>
+        <Message
+          title="Request"
+          headers={entry.requestHeaders}
+          body={entry.requestBody}
+          mask={mask}
+        />
+        <Message
+          title="Response"
+          headers={entry.responseHeaders}
+          body={entry.responseBody}
+          mask={mask}
+          none={entry.error === undefined ? undefined : 'No response.'}
+        />
+      </details>
+    </li>
+  );
+});
+
+interface MessageProps {
+  title: string;
+  headers: Record<string, string> | undefined;
+  body: string | undefined;
+  mask: Mask;
+  /** Shown instead when there is neither headers nor a body. */
+  none?: string;
+}
+
+function Message({ title, headers, body, mask, none }: MessageProps) {
+  const hasHeaders = headers !== undefined && Object.keys(headers).length > 0;
+  const hasBody = body !== undefined && body !== '';
+  return (
+    <div className="outbound-message">
+      <h3 className="outbound-message-title">{title}</h3>
+      {!hasHeaders && !hasBody && <p className="empty">{none ?? 'No headers, no body.'}</p>}
+      {hasHeaders && <pre className="outbound-headers">{mask(formatHeaders(headers))}</pre>}
+      {hasBody && <pre className="json outbound-body">{mask(formatBody(body))}</pre>}
+    </div>
+  );
+}

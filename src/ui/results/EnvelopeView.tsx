@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { platformEnvelope } from '../../core/platformEnvelope';
+import { useAppStore } from '../../store';
+import { selectRun } from '../../store/selectors';
+import { useRunSecretMask } from '../common/useSecretMask';
+import './results.css';
+
+/** The HTTP answer the platform's webtask endpoint would have sent for the last run. */
+export function EnvelopeView() {
+  const run = useAppStore(selectRun);
+  const mask = useRunSecretMask();
+  const { point, outcome } = run;
+  const envelope = useMemo(
+    () =>
+      point !== null && outcome !== null && outcome.status !== 'not-started'
+        ? platformEnvelope(point, outcome)
+        : null,
+    [point, outcome],
+  );
+
+  if (run.status === 'idle') {
+    return <p className="empty">Run the hook to see the HTTP answer the platform would send.</p>;
+  }
+  if (!outcome) return <p className="empty">Waiting for the run to settle…</p>;
+  if (!envelope) {
+    return <p className="empty">The hook did not run, so there is no answer to show.</p>;
+  }
+  if (envelope.status === null) return <p className="notice">{mask(envelope.note)}</p>;
+  return (
+    <div className="envelope">
+      <p className="envelope-status">
+        HTTP status <strong className="envelope-code">{envelope.status}</strong>
+      </p>
+      <pre className="json">{mask(JSON.stringify(envelope.body, null, 2))}</pre>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import type { PlatformView } from '../../core/platformView';
+import { appStore, useAppStore } from '../../store';
+import type { ShownOutcome } from '../../store/runSlice';
+import { selectRun } from '../../store/selectors';
+import { CodeLocationButton } from '../common/CodeLocationButton';
+import { FAILURE_KIND_TEXT } from './describeFailure';
+import { useRunPlatformView } from './useRunPlatformView';
+import { useRunSecretMask, type Mask } from '../common/useSecretMask';
+import './results.css';
+
+/**
+ * A failed run in words: what happened, the error's message, and where (a button that
+ * moves the cursor there), and what the platform makes of it (a denied signup and the
+ * message its user sees, the token endpoint's OAuth answer). Only failures get an alert;
+ * timeouts and cancels are statuses.
+ */
+export function RunErrorAlert() {
+  const run = useAppStore(selectRun);
+  const view = useRunPlatformView();
+  const mask = useRunSecretMask();
+  if (run.status !== 'done' || !run.outcome || !run.hookId) return null;
+  return (
+    <OutcomeAlert key={run.id} outcome={run.outcome} hookId={run.hookId} view={view} mask={mask} />
+  );
+}
+
+interface OutcomeAlertProps {
+  outcome: ShownOutcome;
+  hookId: string;
+  view: PlatformView;
+  mask: Mask;
+}
+
+function OutcomeAlert({ outcome, hookId, view, mask }: OutcomeAlertProps) {
+  switch (outcome.status) {
+    case 'failed': {
+      const { error } = outcome;
+      const missingModule = error.props?.hookpadModule;
+      const friendly = view.kind === 'signup-denied' ? view.friendlyMessage : error.friendlyMessage;
+      return (
+        <div role="alert" className="run-alert">
+          <p className="run-alert-kind">
+            {view.kind === 'signup-denied'
+              ? `${FAILURE_KIND_TEXT[outcome.kind]} The platform denies the signup.`
+              : FAILURE_KIND_TEXT[outcome.kind]}
+          </p>
+          <p className="run-alert-message">
+            {error.name}: {mask(error.message)}
+          </p>
+          {view.kind === 'oauth-error' && (
+            <section className="run-alert-platform" aria-label="Token endpoint answer">
+              <p>The token endpoint answers:</p>
+              <code className="oauth-answer">
+                {view.status} {mask(JSON.stringify(view.body))}
+              </code>
+            </section>
+          )}
+          {friendly !== undefined &&
+            (view.kind === 'signup-denied' ? (
+              <section className="run-alert-platform" aria-label="Message to the user">
+                <p>
+                  Message to the user: <q>{mask(friendly)}</q>
+                </p>
+              </section>
+            ) : (
+              <p>
+                Message shown to the user: <q>{mask(friendly)}</q>
+              </p>
+            ))}
+          {error.location && <CodeLocationButton hookId={hookId} location={error.location} />}
+          {typeof missingModule === 'string' && missingModule !== '' && (
+            <MissingModuleActions hookId={hookId} name={missingModule} />
+          )}
+          {error.stack && (
+            <details className="run-alert-stack">
+              <summary>Stack trace</summary>
+              <pre>{mask(error.stack)}</pre>
+            </details>
+          )}
+        </div>
+      );
+    }
+    case 'not-started':
+      return (
+        <div role="alert" className="run-alert">
+          <p className="run-alert-kind">The hook did not run.</p>
+          <p className="run-alert-message">{outcome.message}</p>
+        </div>
+      );
+    case 'crashed':
+      return (
+        <div role="alert" className="run-alert">
+          <p className="run-alert-kind">The sandbox crashed, probably out of memory.</p>
+          <p className="run-alert-message">{outcome.message}</p>
+          <p>Your code and payload are safe; the next run starts a fresh sandbox.</p>
+        </div>
+      );
+    default:
+      return null;
+  }
+}
+
+/**
+ * The two ways to give a hook a module Hookpad does not have: a module mock (code the user
+ * writes, in the Modules section) or an auto-mock (a recording proxy). Either applies from
+ * the next run.
+ */
+function MissingModuleActions({ hookId, name }: { hookId: string; name: string }) {
+  const [added, setAdded] = useState<'mock' | 'auto' | null>(null);
+  const addModuleMock = () => {
+    const state = appStore.getState();
+    state.addModuleMock(hookId, name);
+    // The Modules section shows the selected hook's settings.
+    state.selectHook(hookId);
+    setAdded('mock');
+    requestAnimationFrame(() => focusModulesRegion(name));
+  };
+  const addAutoMock = () => {
+    appStore.getState().addAutoMock(hookId, name);
+    setAdded('auto');
+  };
+  return (
+    <div className="run-alert-actions">
+      <button type="button" className="button button-small" onClick={addModuleMock}>
+        Add module mock
+      </button>
+      <button type="button" className="button button-small" onClick={addAutoMock}>
+        Auto-mock
+      </button>
+      {added !== null && (
+        <span className="run-alert-done">
+          {added === 'mock'
+            ? `Module mock for '${name}' added — write its module.exports, then run again.`
+            : `'${name}' is auto-mocked — run again to record its calls.`}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Brings the Modules section into view, with the focus on the module's row if it has one. */
+function focusModulesRegion(name: string) {
+  const region = document.querySelector<HTMLElement>('[aria-label="Modules"]');
+  if (!region) return;
+  const closed = region.closest('details');
+  if (closed && !closed.open) closed.open = true;
+  const nameInput = [
+    ...region.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type])'),
+  ].find((input) => input.value === name);
+  const target = nameInput ?? region;
+  if (!nameInput && !region.hasAttribute('tabindex')) region.tabIndex = -1;
+  target.scrollIntoView({ block: 'nearest' });
+  target.focus();
+}

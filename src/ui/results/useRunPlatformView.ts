@@ -1,0 +1,15 @@
+import { useMemo } from 'react';
+import { platformView, type PlatformView } from '../../core/platformView';
+import { useAppStore } from '../../store';
+import { selectRun } from '../../store/selectors';
+
+const NONE: PlatformView = { kind: 'none' };
+
+/** What the platform would have made of the last run's outcome (derived, never stored). */
+export function useRunPlatformView(): PlatformView {
+  const { point, payload, outcome } = useAppStore(selectRun);
+  return useMemo(() => {
+    if (!point || payload === null || !outcome || outcome.status === 'not-started') return NONE;
+    return platformView(point, payload, outcome);
+  }, [point, payload, outcome]);
+}

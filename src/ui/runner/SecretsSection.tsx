@@ -1,0 +1,155 @@
+import { useMemo, useRef, useState } from 'react';
+import { appStore, useAppStore } from '../../store';
+import { secretProblems } from '../../store/secrets';
+import { selectHookId, selectSecretRows } from '../../store/selectors';
+import './runner.css';
+
+/**
+ * The point's `context.webtask.secrets`: name/value rows. Values are password fields with
+ * a reveal toggle; the output of a run shows them as ••• unless revealed. Problems (a
+ * missing or repeated name) are explained beside the row, and a run refuses to start
+ * until they are fixed, so no row is ever silently left out.
+ */
+export function SecretsSection() {
+  const hookId = useAppStore(selectHookId);
+  const rows = useAppStore(selectSecretRows);
+  const revealedIds = useAppStore((state) => state.revealedSecretIds);
+  const { addSecret, setSecretName, setSecretValue, removeSecret, toggleSecretReveal } =
+    appStore.getState();
+  const problems = useMemo(
+    () => new Map(secretProblems(rows).map((problem) => [problem.rowId, problem.message])),
+    [rows],
+  );
+  // A new row's missing name is not a problem yet: only once the user has left the name
+  // field, typed a value, or a run was refused because of the secrets.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const runRefused = useAppStore(
+    (state) =>
+      state.run.hookId === state.selectedHookId &&
+      state.run.outcome?.status === 'not-started' &&
+      state.run.outcome.field === 'secrets',
+  );
+  const addButton = useRef<HTMLButtonElement>(null);
+  /** The row just added, whose name field takes the focus once it is in the page. */
+  const focusNext = useRef<string | null>(null);
+
+  return (
+    <section className="settings-section secrets" aria-label="Secrets">
+      <div className="settings-header">
+        <h2 className="pane-title">Secrets</h2>
+        <span className="pane-subtitle">
+          <code>context.webtask.secrets</code> · shown as ••• in the output
+        </span>
+        <button
+          ref={addButton}
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            focusNext.current = addSecret(hookId);
+          }}
+        >
+          Add secret
+        </button>
+      </div>
+      {rows.length === 0 ? (
+        <p className="field-note">No secrets for this point.</p>
+      ) : (
+        <ul className="secret-rows">
+          {rows.map((row) => {
+            const revealed = revealedIds.has(row.id);
+            const shown = runRefused || touched.has(row.id) || row.value !== '' || row.name !== '';
+            const problem = shown ? problems.get(row.id) : undefined;
+            const problemId = `secret-problem-${row.id}`;
+            return (
+              <li key={row.id} className="secret-row">
+                <input
+                  ref={(element) => {
+                    if (element && focusNext.current === row.id) {
+                      focusNext.current = null;
+                      element.focus();
+                    }
+                  }}
+                  type="text"
+                  className="secret-name"
+                  aria-label="Secret name"
+                  placeholder="NAME"
+                  value={row.name}
+                  spellCheck={false}
+                  autoComplete="off"
+                  aria-invalid={problem !== undefined}
+                  aria-describedby={problem ? problemId : undefined}
+                  onChange={(event) => setSecretName(hookId, row.id, event.target.value)}
+                  onBlur={() => {
+                    if (!touched.has(row.id)) setTouched(new Set(touched).add(row.id));
+                  }}
+                />
+                <input
+                  type={revealed ? 'text' : 'password'}
+                  className="secret-value"
+                  aria-label="Secret value"
+                  placeholder={row.notExported ? 'value not exported' : 'value'}
+                  aria-describedby={row.notExported ? `secret-missing-${row.id}` : undefined}
+                  value={row.value}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(event) => setSecretValue(hookId, row.id, event.target.value)}
+                />
+                <button
+                  type="button"
+                  className="button button-small button-icon"
+                  aria-pressed={revealed}
+                  aria-label={revealed ? 'Hide value' : 'Show value'}
+                  title={
+                    revealed
+                      ? 'Hide the value (and mask it in the output again)'
+                      : 'Show the value (also in the output of runs)'
+                  }
+                  onClick={() => toggleSecretReveal(row.id)}
+                >
+                  <EyeIcon crossed={revealed} />
+                </button>
+                <button
+                  type="button"
+                  className="button button-small button-icon"
+                  aria-label="Remove secret"
+                  title="Remove this secret"
+                  onClick={() => {
+                    removeSecret(hookId, row.id);
+                    addButton.current?.focus();
+                  }}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+                {problem && (
+                  <p id={problemId} className="field-note field-note-problem secret-problem">
+                    {problem}
+                  </p>
+                )}
+                {row.notExported && (
+                  <p id={`secret-missing-${row.id}`} className="field-note secret-problem">
+                    Value not exported: the export or link hid it. Type the value to use it.
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function EyeIcon({ crossed }: { crossed: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M1 8s2.5-4.5 7-4.5S15 8 15 8s-2.5 4.5-7 4.5S1 8 1 8z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.3"
+      />
+      <circle cx="8" cy="8" r="2" fill="currentColor" />
+      {crossed && <path d="M2.5 13.5l11-11" stroke="currentColor" strokeWidth="1.5" />}
+    </svg>
+  );
+}

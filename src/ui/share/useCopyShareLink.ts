@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import { appStore } from '../../store';
+import { encodeShareLink } from '../../share/shareLink';
+import { selectHook } from '../../store/selectors';
+import { sharedStateOf } from '../../share/sharedStateOf';
+
+export type CopyShareLinkState =
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'copied'; link: string; withSecrets: boolean }
+  /** The link was made but the clipboard refused it; the link is still shown. */
+  | { status: 'not-copied'; link: string; reason: string; withSecrets: boolean }
+  | { status: 'invalid'; message: string };
+
+/** Makes a link to the selected hook's draft and puts it on the clipboard. */
+export function useCopyShareLink() {
+  const [state, setState] = useState<CopyShareLinkState>({ status: 'idle' });
+
+  const copy = useCallback(async (includeSecrets: boolean) => {
+    const state = appStore.getState();
+    const shareable = sharedStateOf(selectHook(state), state.timeoutMs, { includeSecrets });
+    if (!shareable.ok) {
+      setState({ status: 'invalid', message: shareable.message });
+      return;
+    }
+    setState({ status: 'working' });
+    const withSecrets =
+      includeSecrets && Object.values(shareable.state.secrets ?? {}).some((value) => value !== '');
+    const link = await encodeShareLink(shareable.state, location.href);
+    try {
+      await navigator.clipboard.writeText(link);
+      setState({ status: 'copied', link, withSecrets });
+    } catch (error) {
+      setState({ status: 'not-copied', link, reason: (error as Error).message, withSecrets });
+    }
+  }, []);
+
+  const dismiss = useCallback(() => setState({ status: 'idle' }), []);
+  return { state, copy, dismiss };
+}

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useState } from 'react';
+import { appStore } from '../../store';
+import { decodeShareLink, readShareFragment } from '../../share/shareLink';
+
+/**
+ * Opens a share link found in the address bar (on load, and when only the fragment
+ * changes): it opens as a new hook (nothing of the workspace is replaced), it is never
+ * run, and the fragment is removed so a reload does not open it again. A link that cannot be opened
+ * leaves everything as it was and is reported.
+ */
+export function useOpenShareLink() {
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    const open = async () => {
+      const token = readShareFragment(location.hash);
+      if (token === null) return;
+      const decoded = await decodeShareLink(token);
+      if (disposed || readShareFragment(location.hash) !== token) return;
+      if (!decoded.ok) {
+        setError(`This share link could not be opened: ${decoded.message}`);
+        return;
+      }
+      const { v: _version, ...work } = decoded.state;
+      appStore.getState().openSharedWork(work);
+      setError(null);
+      history.replaceState(history.state, '', location.pathname + location.search);
+    };
+    void open();
+    const onHashChange = () => void open();
+    addEventListener('hashchange', onHashChange);
+    return () => {
+      disposed = true;
+      removeEventListener('hashchange', onHashChange);
+    };
+  }, []);
+
+  const dismiss = useCallback(() => setError(null), []);
+  return { error, dismiss };
+}
