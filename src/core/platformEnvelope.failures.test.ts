@@ -15,7 +15,7 @@ import {
   NO_ANSWER,
 } from './envelopeOf.testSupport';
 
-// Each row is a Part A §10 case; `expected` is what tools/platform-oracle answered
+// Each row is a failure case; `expected` is what tools/platform-oracle answered
 // (auth0-ext-compilers 6.1.0 on webtask-runtime), with `stack` checked by its first line
 // only (the platform's frames are its own files, Hookpad's the user's lines).
 
