@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { executeHook } from './executeHook';
 import { formatLogArgs } from './formatLog';
-import { MAX_LOG_ENTRIES } from './createLogSink';
+import { MAX_LOG_ENTRIES } from './outputLimits';
 import type { LogEntry, PointId } from './schemas';
 
 const BODY = { user: {}, context: { connection: {} } };

@@ -1,7 +1,5 @@
 import type { CodeLocation, JsonValue, LogEntry, LogLevel } from './schemas';
-
-/** Most entries one run may emit; the rest are counted and reported once at the end. */
-export const MAX_LOG_ENTRIES = 1_000;
+import { MAX_LOG_ENTRIES } from './outputLimits';
 
 export interface LogInput {
   level: LogLevel;

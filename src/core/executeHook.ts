@@ -1,52 +1,22 @@
-import type {
-  EngineOutcome,
-  FailureKind,
-  LogEntry,
-  ModuleRequest,
-  RunRequest,
-  SerializedError,
-  StorageState,
-} from './schemas';
-import type { OutboundEntry } from './networkSchemas';
+import type { EngineOutcome, FailureKind, LogEntry, RunRequest, SerializedError } from './schemas';
 import { getPoint } from './points';
 import { validateBody } from './validateBody';
 import { compileHook } from './compileHook';
-import { createRequire } from './createRequire';
-import { createHostShims } from './createHostShims';
-import { captureConsole } from './captureConsole';
 import { createLogSink } from './createLogSink';
-import { createWebtaskContext } from './createWebtaskContext';
-import { createWebtaskStorage } from './createWebtaskStorage';
 import { serializeError } from './serializeError';
 import { locateInStack } from './hookLocator';
 import { PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
-import { createNetwork, type NetworkRuntime } from './network/createNetwork';
-import type { HostBindings } from './compileHook';
+import {
+  createHookEnvironment,
+  type HookEnvironment,
+  type HookHostOptions,
+} from './createHookEnvironment';
 
 export { PROMISE_SETTLED_WITHOUT_CB };
 
-export interface ExecuteHookOptions {
+export interface ExecuteHookOptions extends HookHostOptions {
   onLog(entry: LogEntry): void;
   now?(): number;
-  /** Lets the host report errors the engine cannot catch itself (unhandled rejections…). */
-  subscribeUncaught?(handler: (error: unknown) => void): () => void;
-  /**
-   * Lets the host make the hook's routed `fetch` its global one too, so that
-   * `globalThis.fetch(…)` goes through the network boundary like a bare `fetch(…)`.
-   * Returns an undo, called when the run finishes.
-   */
-  installGlobals?(globals: { fetch: unknown }): () => void;
-  /**
-   * The hook's webtask storage after each successful `storage.set`, in order — including
-   * writes during the after-callback grace period (they happen on the platform too).
-   */
-  onStorage?(state: StorageState): void;
-  /**
-   * The "Outbound requests" trace: one entry per HTTP request when it is answered or fails,
-   * and one per auto-mocked SDK call — including during the after-callback grace period
-   * (entries then marked `afterCallback`, like logs).
-   */
-  onRequest?(entry: OutboundEntry): void;
 }
 
 export interface ExecutingHook {
@@ -81,8 +51,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
   const cleanups: (() => void)[] = [];
   let outcome: EngineOutcome | undefined;
   let isFinished = false;
-  const requires: ModuleRequest[] = [];
-  let network: NetworkRuntime | undefined;
+  let environment: HookEnvironment | undefined;
 
   const duration = () => Math.max(0, now() - start);
 
@@ -101,10 +70,11 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
   }
 
   function settle(settledAs: EngineOutcome, keepCollecting: boolean, graceMs: number): void {
+    const requires = environment?.requires ?? [];
     const result = requires.length > 0 ? { ...settledAs, requires: [...requires] } : settledAs;
     outcome = result;
     sink.markAfterCallback();
-    network?.trace.markAfterCallback();
+    environment?.markAfterCallback();
     resolveSettled(result);
     // Even without a grace period, let the current task end so logs written right after
     // cb() (in the same tick) are still delivered.
@@ -154,52 +124,22 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     // A fresh copy: the hook may mutate its arguments, the request must stay intact.
     const body: unknown = JSON.parse(bodyRaw);
 
-    const guard = (callback: () => void) => {
-      try {
-        callback();
-      } catch (error) {
-        escaped('async-throw', error);
-      }
-    };
-    const shims = createHostShims({
-      guard,
-      now,
-      warn: (text) => sink.emit({ level: 'warn', source: 'hook', text }),
-    });
-    cleanups.push(() => shims.dispose());
-    if (options.subscribeUncaught) {
-      cleanups.push(options.subscribeUncaught((error) => escaped('async-throw', error)));
-    }
-
-    const console = captureConsole(sink, now);
-    const call = (fn: unknown) => fn as (...args: unknown[]) => unknown;
-    const runtime = createNetwork({
-      ...(request.network ? { settings: request.network } : {}),
-      timers: {
-        setTimeout: (callback, ms) => call(shims.setTimeout)(callback, ms),
-        clearTimeout: (timer) => call(shims.clearTimeout)(timer),
-      },
+    const env = createHookEnvironment({
+      request,
+      body,
+      bodyRaw,
+      sink,
       now,
       start,
-      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
-      warn: (text) => sink.emit({ level: 'warn', source: 'runtime', text }),
-      log: (text) => call(console.log)(text),
-      host: () => host,
+      host: options,
+      onUncaught: (error) => escaped('async-throw', error),
+      addCleanup: (cleanup) => cleanups.push(cleanup),
+      isFinished: () => isFinished,
     });
-    network = runtime;
-    cleanups.push(() => runtime.trace.close());
-    if (options.installGlobals) cleanups.push(options.installGlobals({ fetch: runtime.fetch }));
-    const host: HostBindings = { ...shims, console, global: globalThis, fetch: runtime.fetch };
-    const require = createRequire({
-      env: { defer: shims.defer },
-      onRequest: (module) => requires.push(module),
-      warn: (text, location) => sink.emit({ level: 'warn', source: 'runtime', text, location }),
-      clients: runtime.clients,
-      substitutes: runtime.substitutes,
-    });
+    environment = env;
     // The platform compiled (and ran the module's top level) before it looked at the body,
     // so a compile error wins over an invalid body.
-    const compiled = compileHook(request.code, point.errorClasses, host, require);
+    const compiled = compileHook(request.code, point.errorClasses, env.globals, env.require);
     if (!compiled.ok) return fail('compile', compiled.error);
 
     const validation = validateBody(point, body);
@@ -235,25 +175,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       succeed(point.normalizeResponse(value), point.continuesAfterCallback);
     };
 
-    const storage = createWebtaskStorage({
-      initial: request.storage,
-      defer: shims.defer,
-      onChange: (state) => {
-        if (isFinished) return;
-        try {
-          options.onStorage?.(state);
-        } catch {
-          // The host's listener failing must not turn into a hook error.
-        }
-      },
-    });
-    const webtask = createWebtaskContext({
-      point: point.id,
-      body,
-      bodyRaw,
-      secrets: request.secrets,
-      storage,
-    });
+    const webtask = env.createWebtask(point.id);
     const args = point.toArgs(validation.body, webtask);
     let returned: unknown;
     try {

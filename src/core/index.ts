@@ -34,7 +34,7 @@ export { RESPONSE_IGNORED, MESSAGE_NOT_SENT } from './platformView';
 export { serialize, SERIALIZE_LIMITS } from './serialize';
 export { serializeError } from './serializeError';
 export { formatLogArgs } from './formatLog';
-export { MAX_LOG_ENTRIES } from './createLogSink';
+export { MAX_LOG_ENTRIES, MAX_LOGS_KEPT, LOG_LIMITS, REQUEST_LIMITS } from './outputLimits';
 export { parseSpecifier, type ModuleSpecifier, type ModuleResolver } from './createRequire';
 export { BUILTIN_MODULES, NODE_CORE_MODULES } from './node/builtinModules';
 export {

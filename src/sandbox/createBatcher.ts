@@ -1,4 +1,7 @@
-/** How often a batch is posted at most, while a hook keeps producing entries. */
+/**
+ * How often a batch is posted at most, while a hook keeps producing entries. The app takes
+ * each batch into its state as it arrives, so this is also how often the results re-render.
+ */
 export const FLUSH_INTERVAL_MS = 40;
 
 export interface BatchLimits {

@@ -1,15 +1,19 @@
 import type { RunOutcome } from '../core/schemas';
-import { afterStartup } from '../perf/editorReady';
 import type { Runner, RunHandle } from './runner';
 
 export interface LazyRunner extends Runner {
   /**
-   * Loads the sandbox code (and starts its iframe) ahead of the first run, once `startup`
-   * has passed: the sandbox's ~0.5 MiB of script, its iframe and its warming worker would
-   * otherwise compete with Monaco's start-up for the network and the CPU. A run before
+   * Loads the sandbox code (and starts its iframe) ahead of the first run, once `whenIdle`
+   * has resolved: the sandbox's ~0.5 MiB of script, its iframe and its warming worker would
+   * otherwise compete with the app's start-up for the network and the CPU. A run before
    * then loads it at once.
    */
   preload(): Promise<void>;
+}
+
+export interface LazyRunnerOptions {
+  /** Resolves once loading the sandbox would no longer slow the app's start-up (the app knows). */
+  whenIdle(): Promise<void>;
 }
 
 type RunnerModule = { createRunner(): Runner };
@@ -21,7 +25,7 @@ type RunnerModule = { createRunner(): Runner };
  */
 export function createLazyRunner(
   load: () => Promise<RunnerModule>,
-  startup: () => Promise<void> = afterStartup,
+  { whenIdle }: LazyRunnerOptions,
 ): LazyRunner {
   let runner: Promise<Runner> | undefined;
   // Once loaded, runs start synchronously: the request reaches the sandbox before React
@@ -35,7 +39,7 @@ export function createLazyRunner(
 
   return {
     preload: () =>
-      startup()
+      whenIdle()
         .then(get)
         .then(() => undefined),
     run(request, options): RunHandle {

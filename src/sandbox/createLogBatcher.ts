@@ -1,13 +1,6 @@
 import type { LogEntry } from '../core/schemas';
+import { LOG_LIMITS } from '../core/outputLimits';
 import { createBatcher, FLUSH_INTERVAL_MS, type Batcher, type BatchLimits } from './createBatcher';
-
-/**
- * Caps on what one run may send to the host. A hook that prints in a tight loop must not be
- * able to flood the app's main thread (every entry is zod-parsed and rendered there), so the
- * worker stops forwarding output past these and says so once. The engine has its own,
- * smaller entry cap (MAX_LOG_ENTRIES); this is the boundary's guarantee, and also bounds volume.
- */
-export const LOG_LIMITS = { maxEntries: 5_000, maxTextChars: 4_000_000 } as const;
 
 /** How often a batch is posted at most, while a hook keeps logging. */
 export const LOG_FLUSH_INTERVAL_MS = FLUSH_INTERVAL_MS;
@@ -23,6 +16,12 @@ export interface LogBatcherOptions {
 
 export type LogBatcher = Batcher<LogEntry>;
 
+/**
+ * The worker's console stream. A hook that prints in a tight loop must not be able to flood
+ * the app's main thread (every entry is zod-parsed and rendered there), so past the run's
+ * LOG_LIMITS the worker stops forwarding output and says so once. The engine applies the
+ * same entry cap; the volume budget is the boundary's own.
+ */
 export function createLogBatcher({
   post,
   setTimer,

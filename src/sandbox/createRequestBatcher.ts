@@ -1,13 +1,6 @@
 import type { OutboundEntry } from '../core/networkSchemas';
+import { REQUEST_LIMITS } from '../core/outputLimits';
 import { createBatcher, FLUSH_INTERVAL_MS, type Batcher, type BatchLimits } from './createBatcher';
-
-/**
- * Caps on the "Outbound requests" entries one run may send to the host, like LOG_LIMITS: a
- * hook that requests in a tight loop must not flood the app's main thread. Bodies are
- * already capped per entry by the engine (TRACE_BODY_LIMIT); the character budget bounds
- * the total. Entries past a limit are counted, not sent.
- */
-export const REQUEST_LIMITS = { maxEntries: 1_000, maxTextChars: 8_000_000 } as const;
 
 export interface RequestBatch {
   entries: OutboundEntry[];
@@ -39,6 +32,11 @@ function textChars(entry: OutboundEntry): number {
   return chars;
 }
 
+/**
+ * The worker's "Outbound requests" stream, like the console's: a hook that requests in a
+ * tight loop must not flood the app's main thread. Entries past the run's REQUEST_LIMITS
+ * are counted, not sent.
+ */
 export function createRequestBatcher({
   post,
   setTimer,

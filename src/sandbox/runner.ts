@@ -11,7 +11,7 @@ export interface RunOptions {
   /**
    * "Outbound requests" entries (HTTP requests, auto-mocked SDK calls) in batches, as they
    * are answered, including those after the callback. `dropped` counts entries the sandbox
-   * did not forward since the previous batch (over its limits; see REQUEST_LIMITS).
+   * did not forward since the previous batch (over the run's REQUEST_LIMITS).
    */
   onRequest?(entries: OutboundEntry[], dropped: number): void;
 }

@@ -1,12 +1,16 @@
 import { useStore } from 'zustand';
 import { createWorkspacePersistence } from '../persist/createWorkspacePersistence';
 import { createLazyRunner } from '../sandbox/createLazyRunner';
+import { afterStartup } from '../perf/editorReady';
 import type { AppState } from './appState';
 import { createAppStore } from './createAppStore';
 import { connectPersistence, type PersistenceConnection } from './connectPersistence';
 
 /** The app's one store. Components read it through useAppStore(selector). */
-const runner = createLazyRunner(() => import('../sandbox/createRunner'));
+const runner = createLazyRunner(() => import('../sandbox/createRunner'), {
+  // The sandbox waits for the editor: Monaco's start-up needs the network and the CPU first.
+  whenIdle: afterStartup,
+});
 // Load the sandbox once the page is idle, so the first run does not wait for it.
 const preload = () => void runner.preload();
 if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpMock } from '../core/networkSchemas';
 import { createAppStore } from './createAppStore';
 import { createFakeRunner, logEntry, outboundEntry } from './createFakeRunner';
-import { LOG_FLUSH_MS, MAX_REQUESTS } from './runSlice';
+import { REQUEST_LIMITS } from '../core/outputLimits';
 import type { AppStore } from './createAppStore';
 import type { Draft } from './workspaceSlice';
 
@@ -98,18 +98,16 @@ describe('run: outbound requests', () => {
     runs[0]?.trace([outboundEntry(0)]);
     runs[0]?.log(logEntry(0, 'a'));
     runs[0]?.trace([outboundEntry(1, { kind: 'sdk', client: 'twilio', answeredBy: 'sdk' })]);
-    expect(state().run.requests).toEqual([]);
-    await vi.advanceTimersByTimeAsync(LOG_FLUSH_MS);
     expect(state().run.requests.map((e) => e.seq)).toEqual([0, 1]);
     expect(state().run.logs).toHaveLength(1);
 
     runs[0]?.settle({ status: 'succeeded', durationMs: 2 });
     runs[0]?.trace([outboundEntry(2, { afterCallback: true })]);
-    await vi.advanceTimersByTimeAsync(LOG_FLUSH_MS);
+    await vi.advanceTimersByTimeAsync(0);
     expect(state().run.status).toBe('done');
     expect(state().run.requests.map((e) => e.seq)).toEqual([0, 1, 2]);
 
-    // What arrives just before done is flushed with it.
+    // What arrives just before done is kept.
     runs[0]?.trace([outboundEntry(3, { afterCallback: true })]);
     runs[0]?.finish();
     await Promise.resolve();
@@ -121,13 +119,13 @@ describe('run: outbound requests', () => {
   it('caps the entries and counts the rest, including what the sandbox dropped', async () => {
     const { state, runs } = setup();
     state().startRun();
-    const many = Array.from({ length: MAX_REQUESTS + 5 }, (_, i) => outboundEntry(i));
+    const many = Array.from({ length: REQUEST_LIMITS.maxEntries + 5 }, (_, i) => outboundEntry(i));
     runs[0]?.trace(many, 3);
-    await vi.advanceTimersByTimeAsync(LOG_FLUSH_MS);
-    expect(state().run.requests).toHaveLength(MAX_REQUESTS);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state().run.requests).toHaveLength(REQUEST_LIMITS.maxEntries);
     expect(state().run.droppedRequests).toBe(8);
     runs[0]?.trace([], 2);
-    await vi.advanceTimersByTimeAsync(LOG_FLUSH_MS);
+    await vi.advanceTimersByTimeAsync(0);
     expect(state().run.droppedRequests).toBe(10);
   });
 
@@ -135,14 +133,14 @@ describe('run: outbound requests', () => {
     const { state, runs } = setup();
     state().startRun();
     runs[0]?.trace([outboundEntry(0)]);
-    await vi.advanceTimersByTimeAsync(LOG_FLUSH_MS);
+    await vi.advanceTimersByTimeAsync(0);
     runs[0]?.settle({ status: 'succeeded', durationMs: 2 });
     await vi.advanceTimersByTimeAsync(0);
     runs[0]?.trace([outboundEntry(1, { afterCallback: true })]);
     state().startRun();
     expect(state().run.requests).toEqual([]);
     runs[0]?.trace([outboundEntry(2, { afterCallback: true })]);
-    await vi.advanceTimersByTimeAsync(LOG_FLUSH_MS);
+    await vi.advanceTimersByTimeAsync(0);
     expect(state().run.requests).toEqual([]);
     expect(state().run.droppedRequests).toBe(0);
   });

@@ -5,57 +5,19 @@ import {
   type JsonValue,
   type LogEntry,
   type PointId,
-  type RunOutcome,
 } from '../core/schemas';
 import {
   NetworkSettingsSchema,
   type NetworkSettings,
   type OutboundEntry,
 } from '../core/networkSchemas';
+import { MAX_LOGS_KEPT, REQUEST_LIMITS } from '../core/outputLimits';
 import type { RunHandle, Runner } from '../sandbox/runner';
+import type { InputProblem, RunState } from '../workspace/run/runState';
 import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
 import { secretsForRun } from './secrets';
 import { EMPTY_NETWORK, networkForRun } from './network';
-
-export type RunStatus = 'idle' | 'running' | 'done';
-
-/** A run that never reached the sandbox because an input was unusable. */
-export interface InputProblem {
-  status: 'not-started';
-  field: 'payload' | 'timeout' | 'secrets' | 'network';
-  message: string;
-  durationMs: 0;
-}
-
-export type ShownOutcome = RunOutcome | InputProblem;
-
-export interface RunState {
-  status: RunStatus;
-  /** Increments per run; stale runner callbacks compare against it. */
-  id: number;
-  point: PointId | null;
-  /** The hook the run ran (the reproduction bundle pairs it with the hook). */
-  hookId: string | null;
-  /** The parsed payload the run was started with, for the platform view. */
-  payload: JsonValue | null;
-  /** The secrets the run was started with: what the output display masks. */
-  secrets: Record<string, string>;
-  /** Date.now() at the start, for the elapsed-time display. */
-  startedAt: number;
-  logs: LogEntry[];
-  /** Entries beyond MAX_LOGS that were counted but not kept. */
-  droppedLogs: number;
-  /** The "Outbound requests" trace (HTTP requests, auto-mocked SDK calls), in order. */
-  requests: OutboundEntry[];
-  /** Entries beyond MAX_REQUESTS (or the sandbox's limits) that were counted but not kept. */
-  droppedRequests: number;
-  /** The network settings the run was started with: which mock answered is looked up here. */
-  network: NetworkSettings;
-  outcome: ShownOutcome | null;
-  /** True after the outcome while the sandbox may still report "after callback" logs. */
-  settling: boolean;
-}
 
 export interface RunSlice {
   run: RunState;
@@ -63,12 +25,6 @@ export interface RunSlice {
   cancelRun(): void;
 }
 
-/** Keeps memory bounded when a hook logs in a tight loop; the count of the rest is kept. */
-export const MAX_LOGS = 10_000;
-/** Like MAX_LOGS, for the "Outbound requests" trace. */
-export const MAX_REQUESTS = 1_000;
-/** Logs arrive in many small batches; the store takes them at most this often. */
-export const LOG_FLUSH_MS = 50;
 export const GRACE_MS = 1000;
 
 export const idleRun: RunState = {
@@ -91,46 +47,6 @@ export const idleRun: RunState = {
 export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], RunSlice> {
   return (set, get) => {
     let handle: RunHandle | null = null;
-    let pending: LogEntry[] = [];
-    let pendingRequests: OutboundEntry[] = [];
-    let pendingDroppedRequests = 0;
-    let flushTimer: ReturnType<typeof setTimeout> | null = null;
-
-    const clearPending = () => {
-      if (flushTimer !== null) clearTimeout(flushTimer);
-      flushTimer = null;
-      pending = [];
-      pendingRequests = [];
-      pendingDroppedRequests = 0;
-    };
-
-    /** Logs and requests arrive in batches; both are taken into the run in one update. */
-    const flushLogs = (runId: number) => {
-      // `pending…` only ever holds entries of the current run.
-      if (get().run.id !== runId) return;
-      const logs = pending;
-      const requests = pendingRequests;
-      const droppedRequests = pendingDroppedRequests;
-      clearPending();
-      if (logs.length === 0 && requests.length === 0 && droppedRequests === 0) return;
-      set((state) => {
-        const run = { ...state.run };
-        if (logs.length > 0) {
-          const kept = capped(logs, MAX_LOGS - run.logs.length);
-          if (kept.length > 0) run.logs = [...run.logs, ...kept];
-          run.droppedLogs += logs.length - kept.length;
-        }
-        if (requests.length > 0 || droppedRequests > 0) {
-          const kept = capped(requests, MAX_REQUESTS - run.requests.length);
-          if (kept.length > 0) run.requests = [...run.requests, ...kept];
-          run.droppedRequests += droppedRequests + requests.length - kept.length;
-        }
-        return { run };
-      });
-    };
-    const scheduleFlush = (runId: number) => {
-      flushTimer ??= setTimeout(() => flushLogs(runId), LOG_FLUSH_MS);
-    };
 
     const finishWithoutSandbox = (
       id: number,
@@ -160,7 +76,6 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         // A previous run may still be in its after-callback grace period; end it.
         handle?.cancel();
         handle = null;
-        clearPending();
 
         const id = state.run.id + 1;
         const hook = state.hooks[state.selectedHookId];
@@ -242,17 +157,16 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           },
           {
             timeoutMs: state.timeoutMs,
+            // The sandbox sends output in batches (at most one per stream every few dozen
+            // milliseconds), so each batch is taken into the run as it arrives.
             onLog: (entries) => {
-              if (get().run.id !== id) return;
-              pending.push(...entries);
-              scheduleFlush(id);
+              if (get().run.id !== id || entries.length === 0) return;
+              set((s) => ({ run: withLogs(s.run, entries) }));
             },
             // Also after the callback, during the grace period, like logs.
             onRequest: (entries, dropped) => {
-              if (get().run.id !== id) return;
-              pendingRequests.push(...entries);
-              pendingDroppedRequests += dropped;
-              scheduleFlush(id);
+              if (get().run.id !== id || (entries.length === 0 && dropped === 0)) return;
+              set((s) => ({ run: withRequests(s.run, entries, dropped) }));
             },
             // Every successful storage.set is a real write, also after the callback (and
             // even if another run has started since): the hook's storage follows it.
@@ -277,13 +191,11 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         });
 
         void current.outcome.then((outcome) => {
-          flushLogs(id);
           set((s) =>
             s.run.id === id ? { run: { ...s.run, status: 'done', outcome, settling: true } } : s,
           );
         });
         void current.done.then(() => {
-          flushLogs(id);
           if (handle === current) handle = null;
           set((s) => (s.run.id === id ? { run: { ...s.run, settling: false } } : s));
         });
@@ -293,6 +205,26 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         if (get().run.status === 'running') handle?.cancel();
       },
     };
+  };
+}
+
+/** The run with a batch of console entries appended, as far as MAX_LOGS_KEPT allows. */
+function withLogs(run: RunState, entries: LogEntry[]): RunState {
+  const kept = capped(entries, MAX_LOGS_KEPT - run.logs.length);
+  return {
+    ...run,
+    logs: kept.length > 0 ? [...run.logs, ...kept] : run.logs,
+    droppedLogs: run.droppedLogs + entries.length - kept.length,
+  };
+}
+
+/** Like withLogs; `dropped` counts what the sandbox already refused to forward. */
+function withRequests(run: RunState, entries: OutboundEntry[], dropped: number): RunState {
+  const kept = capped(entries, REQUEST_LIMITS.maxEntries - run.requests.length);
+  return {
+    ...run,
+    requests: kept.length > 0 ? [...run.requests, ...kept] : run.requests,
+    droppedRequests: run.droppedRequests + dropped + entries.length - kept.length,
   };
 }
 

@@ -1,0 +1,114 @@
+import { describe, expect, test } from 'vitest';
+import { hook, mock, runHook } from './runHook.testkit';
+
+// Each client, run by a hook through the engine: the request it makes (as the trace shows
+// it) and what the hook gets back.
+
+function only<T>(items: T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0] as T;
+}
+
+describe('http and https', () => {
+  const LONG = JSON.stringify({
+    items: Array.from({ length: 20 }, (_, i) => ({ id: i, name: `item ${i}` })),
+  });
+
+  test('request(options, cb): write/end, Buffer chunks (at least two), statusCode, headers', async () => {
+    const run = await runHook(
+      hook(`
+const https = require('https');
+const req = https.request({ hostname: 'api.example.com', path: '/v1/things?x=1', method: 'POST', headers: { 'Content-Type': 'application/json' } }, (res) => {
+  const chunks = [];
+  res.on('data', (chunk) => chunks.push(chunk));
+  res.on('end', () => cb(null, { status: res.statusCode, type: res.headers['content-type'], buffers: chunks.every(Buffer.isBuffer), count: chunks.length, items: JSON.parse(Buffer.concat(chunks).toString()).items.length }));
+});
+req.on('error', (e) => cb(e));
+req.write('{"a":');
+req.end('1}');`),
+      { mocks: [mock({ urlPattern: 'https://api.example.com/v1/*', body: LONG })] },
+    );
+    expect(run.outcome).toMatchObject({
+      status: 'succeeded',
+      response: { status: 200, type: 'application/json', buffers: true, count: 2, items: 20 },
+    });
+    expect(only(run.entries)).toMatchObject({
+      client: 'https',
+      method: 'POST',
+      url: 'https://api.example.com/v1/things?x=1',
+      requestBody: '{"a":1}',
+      requestHeaders: { 'Content-Type': 'application/json', Host: 'api.example.com' },
+    });
+  });
+
+  test('a hook that JSON.parses each chunk fails as it would on Node', async () => {
+    const run = await runHook(
+      hook(`
+require('https').get('https://api.example.com/list', (res) => {
+  res.on('data', (chunk) => { const data = JSON.parse(chunk); cb(null, data); });
+});`),
+      { mocks: [mock({ urlPattern: '*', body: LONG })] },
+    );
+    expect(run.outcome).toMatchObject({
+      status: 'failed',
+      kind: 'async-throw',
+      error: { name: 'SyntaxError', location: { line: 4, column: 49 } },
+    });
+  });
+
+  test('setEncoding gives strings; http.get with a URL and a callback', async () => {
+    const run = await runHook(
+      hook(`
+require('http').get('http://api.example.com/t', (res) => {
+  res.setEncoding('utf8');
+  let body = '';
+  res.on('data', (chunk) => { body += typeof chunk === 'string' ? chunk : '!'; });
+  res.on('end', () => cb(null, { body }));
+});`),
+      { mocks: [mock({ urlPattern: '*', body: 'héllo wörld' })] },
+    );
+    expect(run.outcome).toMatchObject({ response: { body: 'héllo wörld' } });
+    expect(only(run.entries)).toMatchObject({ client: 'http', method: 'GET' });
+  });
+
+  test("an 'error' event: ECONNREFUSED to a listener, a crash without one", async () => {
+    const handled = await runHook(
+      hook(
+        `require('https').get('https://down.example.com/').on('error', (e) => cb(null, [e.code, e.message]));`,
+      ),
+    );
+    expect(handled.outcome).toMatchObject({
+      response: ['ECONNREFUSED', 'connect ECONNREFUSED down.example.com:443'],
+    });
+    const unhandled = await runHook(
+      hook(`require('https').get('https://down.example.com/'); setTimeout(cb, 50);`),
+    );
+    expect(unhandled.outcome).toMatchObject({
+      status: 'failed',
+      kind: 'async-throw',
+      error: { props: { code: 'ECONNREFUSED' } },
+    });
+  });
+
+  test("setTimeout emits 'timeout'; destroy() then errors with socket hang up", async () => {
+    const run = await runHook(
+      hook(`
+const req = require('https').request('https://api.example.com/slow', { method: 'GET' });
+req.setTimeout(20, () => req.destroy());
+req.on('error', (e) => cb(null, [e.code, e.message]));
+req.end();`),
+      { mocks: [mock({ urlPattern: '*', delayMs: 5000 })] },
+    );
+    expect(run.outcome).toMatchObject({ response: ['ECONNRESET', 'socket hang up'] });
+  });
+
+  test('a mock network error reaches the request as ECONNRESET', async () => {
+    const run = await runHook(
+      hook(
+        `require('https').get('https://api.example.com/', () => cb(null, 'answered')).on('error', (e) => cb(null, e.code));`,
+      ),
+      { mocks: [mock({ urlPattern: '*', networkError: true })] },
+    );
+    expect(run.outcome).toMatchObject({ response: 'ECONNRESET' });
+  });
+});
