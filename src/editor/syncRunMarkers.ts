@@ -1,7 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import type { CodeLocation } from '../core/schemas';
 import type { AppStore } from '../store/createAppStore';
-import type { RunState } from '../store/runSlice';
+import type { RunState } from '../workspace/run/runState';
 import { hookModelUri } from './modelUris';
 
 type MonacoApi = typeof Monaco;

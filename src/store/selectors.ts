@@ -4,7 +4,7 @@ import type { PointId, StorageState } from '../core/schemas';
 import type { NetworkSettings } from '../core/networkSchemas';
 import type { AppState } from './appState';
 import { networkForRun } from './network';
-import type { RunState, ShownOutcome } from './runSlice';
+import type { RunState, ShownOutcome } from '../workspace/run/runState';
 import { timeoutProblem } from './runSlice';
 import type { SecretRow } from './secrets';
 import type { HookRecord } from '../workspace/hookRecord';

@@ -1,5 +1,5 @@
 import type { FailureKind, PointId } from '../../core/schemas';
-import type { ShownOutcome } from '../../store/runSlice';
+import type { ShownOutcome } from '../../workspace/run/runState';
 import type { Redactor } from '../redact';
 import { code, text } from '../reproductionMarkdown';
 import { codeBlock, jsonText } from './codeBlock';

@@ -1,5 +1,5 @@
 import type { PointId } from '../../core/schemas';
-import type { RunState } from '../../store/runSlice';
+import type { RunState } from '../../workspace/run/runState';
 import type { HookDraft } from '../../workspace/hookRecord';
 
 /** The last run as the report needs it; `secrets` (what the run used) are hidden too when given. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PlatformView } from '../../core/platformView';
 import { appStore, useAppStore } from '../../store';
-import type { ShownOutcome } from '../../store/runSlice';
+import type { ShownOutcome } from '../../workspace/run/runState';
 import { selectRun } from '../../store/selectors';
 import { CodeLocationButton } from '../common/CodeLocationButton';
 import { FAILURE_KIND_TEXT } from './describeFailure';
