@@ -2,7 +2,7 @@ import { getPoint } from '../core/points';
 import type { FailureKind, JsonValue, LogEntry, PointId } from '../core/schemas';
 import type { OutboundEntry } from '../core/networkSchemas';
 import type { RunState, ShownOutcome } from '../store/runSlice';
-import { networkForRun } from '../store/network';
+import { networkForRun } from '../workspace/draft/network';
 import type { HookDraft } from '../workspace/hookRecord';
 import { plural, planRedaction, secretPlaceholder, type Redactor } from './redact';
 import { code, cut, fence, table, text } from './reproductionMarkdown';

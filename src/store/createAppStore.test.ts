@@ -6,7 +6,7 @@ import { createFakeRunner, logEntry } from './createFakeRunner';
 import { GRACE_MS, LOG_FLUSH_MS, MAX_LOGS } from './runSlice';
 import { selectHook } from './selectors';
 import { starterHookDraft as starterDraft } from '../workspace/newHook';
-import { secretProblems } from './secrets';
+import { secretProblems } from '../workspace/draft/secrets';
 
 function setup() {
   const fake = createFakeRunner();

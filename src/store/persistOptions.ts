@@ -13,9 +13,9 @@ import {
   type ModuleMock,
   type NetworkSettings,
 } from '../core/networkSchemas';
-import { newMockId } from './network';
-import { newSecretId, type SecretRow } from './secrets';
-import { clampCodePane } from './workspaceSlice';
+import { newMockId } from '../workspace/draft/network';
+import { newSecretId, type SecretRow } from '../workspace/draft/secrets';
+import { clampCodePane } from '../workspace/codePane';
 
 /**
  * The foundation's localStorage key (zustand persist JSON `{ state, version }`). The

@@ -4,9 +4,10 @@ import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord } from '../workspace
 import { newHook, starterHookDraft } from '../workspace/newHook';
 import { createAppStore } from './createAppStore';
 import { createFakeRunner } from './createFakeRunner';
-import { hasUnsavedChanges, pointHookName } from './hookDrafts';
+import { pointHookName } from '../workspace/hookNames';
+import { hasUnsavedChanges } from '../workspace/draft/sameDraft';
 import { selectHook } from './selectors';
-import { DEFAULT_CODE_PANE } from './workspaceSlice';
+import { DEFAULT_CODE_PANE } from '../workspace/codePane';
 
 function setup() {
   const store = createAppStore({ runner: createFakeRunner().runner });

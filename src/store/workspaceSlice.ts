@@ -4,28 +4,21 @@ import { getPoint, points } from '../core/points';
 import {
   DEFAULT_TIMEOUT_MS,
   TimeoutMsSchema,
-  type JsonValue,
   type PointId,
   type StorageState,
 } from '../core/schemas';
-import type { HttpMock, ModuleMock } from '../core/networkSchemas';
-import {
-  HOOK_NAME_RULE,
-  HookNameSchema,
-  type HookDraft,
-  type HookRecord,
-  type WorkspaceSettings,
-} from '../workspace/hookRecord';
-import {
-  formatPayload,
-  newHook,
-  newId,
-  starterHookDraft,
-  uniqueHookName,
-} from '../workspace/newHook';
-import type { AppState } from './appState';
-import { hasUnsavedChanges, pointHookName, sameDraft, toHookName } from './hookDrafts';
-import { newHttpMock, type HttpMockPatch, type ModuleMockPatch } from './network';
+import { clampCodePane, DEFAULT_CODE_PANE } from '../workspace/codePane';
+import { copyOfHook } from '../workspace/copyOfHook';
+import { enabledHookOf } from '../workspace/enabledHookOf';
+import { hookFromExample } from '../workspace/hookFromExample';
+import { hookFromSharedWork, type SharedWork } from '../workspace/hookFromSharedWork';
+import { hookNameProblem, pointHookName } from '../workspace/hookNames';
+import type { HookDraft, HookRecord, WorkspaceSettings } from '../workspace/hookRecord';
+import { restoreVersionOf, withSavedVersion } from '../workspace/hookVersions';
+import { moveHookToPoint } from '../workspace/moveHookToPoint';
+import { newHook, starterHookDraft, uniqueHookName } from '../workspace/newHook';
+import { hasUnsavedChanges } from '../workspace/draft/sameDraft';
+import { newHttpMock, type HttpMockPatch, type ModuleMockPatch } from '../workspace/draft/network';
 import {
   addAutoMockEdit,
   addHttpMockEdit,
@@ -39,30 +32,15 @@ import {
   updateHttpMockEdit,
   updateModuleMockEdit,
   type NetworkEdit,
-} from './networkEdits';
-import { newSecretId, secretRowsOf, type SecretRow } from './secrets';
+} from '../workspace/draft/networkEdits';
+import { newSecretId, patchSecretRow, type SecretRowPatch } from '../workspace/draft/secrets';
+import type { AppState } from './appState';
 
-export type { SecretRow } from './secrets';
+export type { SecretRow } from '../workspace/draft/secrets';
+export type { SharedWork } from '../workspace/hookFromSharedWork';
+export { DEFAULT_CODE_PANE, MAX_CODE_PANE, MIN_CODE_PANE } from '../workspace/codePane';
 /** What the user edits and runs for one hook. */
 export type Draft = HookDraft;
-
-/** The state a share link opens (already decoded and validated). */
-export interface SharedWork {
-  point: PointId;
-  name?: string;
-  code: string;
-  payload: JsonValue;
-  timeoutMs?: number;
-  /** Present only when the link carries secrets (values, or names whose value was withheld). */
-  secrets?: Record<string, string>;
-  /** Names of secrets whose value the link withheld: they open empty and flagged. */
-  redactedSecrets?: string[];
-  mocks?: HttpMock[];
-  modules?: ModuleMock[];
-  autoMocks?: string[];
-  allowNetwork?: boolean;
-  dependencies?: Record<string, string>;
-}
 
 /** The notice after loading an example; Undo removes the hook it created. */
 export interface ExampleNotice {
@@ -103,11 +81,10 @@ export interface QuarantineNotice {
   error: string;
 }
 
-export type EnableResult = { ok: true } | { ok: false; enabledHook: HookRecord };
+/** What restoring did: nothing (unknown hook or version), or whether the draft was kept first. */
+export type RestoreResult = { restored: false } | { restored: true; keptDraftAsVersion: boolean };
 
-export const MIN_CODE_PANE = 0.2;
-export const MAX_CODE_PANE = 0.8;
-export const DEFAULT_CODE_PANE = 0.55;
+export type EnableResult = { ok: true } | { ok: false; enabledHook: HookRecord };
 
 export interface WorkspaceSlice {
   hooks: Record<string, HookRecord>;
@@ -158,7 +135,7 @@ export interface WorkspaceSlice {
   /** Records the draft as an immutable version. */
   saveVersion(id: string, message?: string): void;
   /** The version becomes the draft; an unsaved draft is first saved as a version. */
-  restoreVersion(id: string, versionId: string): void;
+  restoreVersion(id: string, versionId: string): RestoreResult;
   compareVersion(id: string, versionId: string): void;
   closeCompare(): void;
 
@@ -217,27 +194,12 @@ export interface WorkspaceSlice {
 
 export const EMPTY_STORAGE: StorageState = {};
 
-export const clampCodePane = (fraction: number): number =>
-  Number.isFinite(fraction)
-    ? Math.min(MAX_CODE_PANE, Math.max(MIN_CODE_PANE, fraction))
-    : DEFAULT_CODE_PANE;
-
 /** A fresh workspace: one hook of the first point. */
 export function initialHooks(): Pick<WorkspaceSlice, 'hooks' | 'hookOrder' | 'selectedHookId'> {
   const pointId = points[0]?.id ?? 'credentials-exchange';
   const hook = newHook({ pointId, name: pointHookName(pointId) });
   return { hooks: { [hook.id]: hook }, hookOrder: [hook.id], selectedHookId: hook.id };
 }
-
-/** The point's enabled hook other than `exceptId`, if any (at most one per point). */
-const enabledHookOf = (
-  hooks: Record<string, HookRecord>,
-  pointId: PointId,
-  exceptId: string,
-): HookRecord | undefined =>
-  Object.values(hooks).find(
-    (hook) => hook.id !== exceptId && hook.enabled && hook.pointId === pointId,
-  );
 
 const names = (state: Pick<WorkspaceSlice, 'hooks'>, except?: string): string[] =>
   Object.values(state.hooks)
@@ -264,14 +226,13 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       return unchanged ? undefined : { ...hook, draft: { ...hook.draft, ...patch } };
     });
 
-  const updateSecret = (id: string, rowId: string, patch: Partial<Omit<SecretRow, 'id'>>) =>
+  const updateSecret = (id: string, rowId: string, patch: SecretRowPatch) =>
     updateHook(id, (hook) => ({
       ...hook,
       draft: {
         ...hook.draft,
         secrets: hook.draft.secrets.map((row) =>
-          // A value typed over a withheld one is a real value now.
-          row.id === rowId ? withoutNotExported({ ...row, ...patch }, patch) : row,
+          row.id === rowId ? patchSecretRow(row, patch) : row,
         ),
       },
     }));
@@ -363,9 +324,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     },
     renameHook: (id, name) => {
       const trimmed = name.trim();
-      if (!HookNameSchema.safeParse(trimmed).success) return HOOK_NAME_RULE;
-      const taken = names(get(), id).some((other) => other.toLowerCase() === trimmed.toLowerCase());
-      if (taken) return `Another hook is already named ${trimmed}.`;
+      const problem = hookNameProblem(trimmed, names(get(), id));
+      if (problem !== null) return problem;
       updateHook(id, (hook) => (hook.name === trimmed ? undefined : { ...hook, name: trimmed }));
       return null;
     },
@@ -374,15 +334,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       return source ? get().addHookCopy(source) : get().selectedHookId;
     },
     addHookCopy: (source) => {
-      const copy = newHook({
-        pointId: source.pointId,
-        name: uniqueHookName(`${source.name} copy`, names(get())),
-        draft: {
-          ...source.draft,
-          secrets: source.draft.secrets.map((row) => ({ ...row, id: newSecretId() })),
-        },
-      });
-      insertHook({ ...copy, storage: source.storage, versions: source.versions }, source.id);
+      const copy = copyOfHook(source, names(get()));
+      insertHook(copy, source.id);
       return copy.id;
     },
     deleteHook: (id) => {
@@ -446,69 +399,17 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
       updateHook(id, (current) => (current.enabled ? undefined : { ...current, enabled: true }));
     },
     setHookPoint: (id, pointId) =>
-      updateHook(id, (hook) => {
-        if (hook.pointId === pointId) return undefined;
-        const oldStarter = starterHookDraft(hook.pointId);
-        const newStarter = starterHookDraft(pointId);
-        const draft = {
-          ...hook.draft,
-          code: hook.draft.code === oldStarter.code ? newStarter.code : hook.draft.code,
-          payloadText:
-            hook.draft.payloadText === oldStarter.payloadText
-              ? newStarter.payloadText
-              : hook.draft.payloadText,
-        };
-        // An enabled hook moving onto a point that has one becomes disabled.
-        const clash = enabledHookOf(get().hooks, pointId, id) !== undefined;
-        const name =
-          hook.name.replace(/ \d+$/, '') === pointHookName(hook.pointId)
-            ? uniqueHookName(pointHookName(pointId), names(get(), id))
-            : hook.name;
-        return { ...hook, pointId, draft, name, enabled: hook.enabled && !clash };
-      }),
-    saveVersion: (id, message) =>
-      updateHook(id, (hook) => ({
-        ...hook,
-        versions: [
-          ...hook.versions,
-          {
-            id: newId('version'),
-            savedAt: Date.now(),
-            message: message?.trim() ?? '',
-            pointId: hook.pointId,
-            draft: hook.draft,
-          },
-        ],
-      })),
+      updateHook(id, (hook) =>
+        moveHookToPoint(hook, pointId, { others: Object.values(get().hooks) }),
+      ),
+    saveVersion: (id, message) => updateHook(id, (hook) => withSavedVersion(hook, message)),
     restoreVersion: (id, versionId) => {
       set({ comparing: null });
-      updateHook(id, (hook) => {
-        const version = hook.versions.find((candidate) => candidate.id === versionId);
-        if (!version) return undefined;
-        const versions = hook.versions.some((saved) => sameDraft(hook, saved))
-          ? hook.versions
-          : [
-              ...hook.versions,
-              {
-                id: newId('version'),
-                savedAt: Date.now(),
-                message: `Draft before restoring the version of ${new Date(version.savedAt).toLocaleString()}`,
-                pointId: hook.pointId,
-                draft: hook.draft,
-              },
-            ];
-        // Like moving a hook to another point: it may not be a second enabled hook there.
-        const clash =
-          version.pointId !== hook.pointId &&
-          enabledHookOf(get().hooks, version.pointId, id) !== undefined;
-        return {
-          ...hook,
-          pointId: version.pointId,
-          draft: version.draft,
-          versions,
-          enabled: hook.enabled && !clash,
-        };
-      });
+      const hook = get().hooks[id];
+      const restored = hook && restoreVersionOf(hook, versionId, get().hooks);
+      if (!restored) return { restored: false };
+      updateHook(id, () => restored.hook);
+      return { restored: true, keptDraftAsVersion: restored.keptDraftAsVersion };
     },
 
     compareVersion: (id, versionId) => {
@@ -578,25 +479,7 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
           : { ...hook, draft: { ...hook.draft, payloadText } };
       }),
     openSharedWork: (work) => {
-      const secrets = secretRowsOf(work.secrets).map((row) =>
-        work.redactedSecrets?.includes(row.name) ? { ...row, notExported: true } : row,
-      );
-      const hook = newHook({
-        pointId: work.point,
-        name: uniqueHookName(toHookName(work.name ?? '', 'Shared hook'), names(get())),
-        draft: {
-          code: work.code,
-          payloadText: formatPayload(work.payload),
-          secrets,
-          network: {
-            mocks: work.mocks ?? [],
-            allowNetwork: work.allowNetwork ?? false,
-            moduleMocks: work.modules ?? [],
-            autoMocks: work.autoMocks ?? [],
-          },
-          dependencies: work.dependencies ?? {},
-        },
-      });
+      const hook = hookFromSharedWork(work, names(get()));
       insertHook(hook);
       if (work.timeoutMs !== undefined) set({ timeoutMs: work.timeoutMs, timeoutInput: null });
     },
@@ -654,18 +537,8 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
 
     loadExample: (example) => {
       const state = get();
-      const point = example.point;
-      const hook = newHook({
-        pointId: point,
-        name: uniqueHookName(toHookName(example.title, pointHookName(point)), names(state)),
-        draft: {
-          ...starterHookDraft(point),
-          code: example.code,
-          ...(example.payload === undefined ? {} : { payloadText: formatPayload(example.payload) }),
-          secrets: secretRowsOf(example.secrets),
-        },
-      });
-      insertHook({ ...hook, storage: example.storage ?? EMPTY_STORAGE });
+      const hook = hookFromExample(example, names(state));
+      insertHook(hook);
       set({
         timeoutMs: example.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         timeoutInput: null,
@@ -702,9 +575,3 @@ export const createWorkspaceSlice: StateCreator<AppState, [], [], WorkspaceSlice
     },
   };
 };
-
-function withoutNotExported(row: SecretRow, patch: Partial<Omit<SecretRow, 'id'>>): SecretRow {
-  if (patch.value === undefined || !row.notExported) return row;
-  const { notExported: _dropped, ...rest } = row;
-  return rest;
-}
