@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { get, keys, set, setMany } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { STORAGE_KEY } from '../store/persistOptions';
+import { STORAGE_KEY } from './legacy/persistedState';
 import type { HookRecord } from '../workspace/hookRecord';
 import { newHook } from '../workspace/newHook';
 import {

@@ -1,7 +1,7 @@
 import { createStore, type UseStore } from 'idb-keyval';
 import { points } from '../core/points';
 import type { PointId } from '../core/schemas';
-import { STORAGE_KEY } from '../store/persistOptions';
+import { STORAGE_KEY } from './legacy/persistedState';
 import { starterHookDraft } from '../workspace/newHook';
 import type { LegacyStorage } from './readLegacyDrafts';
 import { STORE_NAME } from './storageKeys';
