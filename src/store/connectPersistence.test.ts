@@ -4,7 +4,7 @@ import type { HookRecord } from '../workspace/hookRecord';
 import { newHook } from '../workspace/newHook';
 import { connectPersistence } from './connectPersistence';
 import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './createFakeRunner';
+import { createFakeRunner } from './fakeRunner.testSupport';
 
 /** A WorkspacePersistence that records calls and lets the test raise its events. */
 function fakePersistence() {

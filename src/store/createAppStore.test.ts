@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { points } from '../core/points';
 import type { HookExample } from '../core/examples';
 import { createAppStore } from './createAppStore';
-import { createFakeRunner, logEntry } from './createFakeRunner';
+import { createFakeRunner, logEntry } from './fakeRunner.testSupport';
 import { GRACE_MS, LOG_FLUSH_MS, MAX_LOGS } from './runSlice';
 import { selectHook } from './selectors';
 import { starterHookDraft as starterDraft } from '../workspace/newHook';

@@ -3,7 +3,7 @@ import { points } from '../core/points';
 import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord } from '../workspace/hookRecord';
 import { newHook, starterHookDraft } from '../workspace/newHook';
 import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './createFakeRunner';
+import { createFakeRunner } from './fakeRunner.testSupport';
 import { pointHookName } from '../workspace/hookNames';
 import { hasUnsavedChanges } from '../workspace/draft/sameDraft';
 import { selectHook } from './selectors';
