@@ -22,7 +22,6 @@ import { starterHookDraft } from '../workspace/newHook';
 import type { AppState } from './appState';
 import { changeHook, type HookChange } from './hookList';
 
-export type { SecretRow } from '../workspace/draft/secrets';
 /** What the user edits and runs for one hook. */
 export type Draft = HookDraft;
 

@@ -21,8 +21,6 @@ import {
   type HookList,
 } from './hookList';
 
-export type { SharedWork } from '../workspace/hookFromSharedWork';
-
 /** The hook deleted last, kept for Undo. */
 export interface DeletedHook {
   record: HookRecord;
