@@ -1,6 +1,6 @@
 import { points } from '../core/points';
 import type { PointId } from '../core/schemas';
-import { STORAGE_KEY } from '../store/persistOptions';
+import { STORAGE_KEY } from './legacy/persistedState';
 import { starterHookDraft } from '../workspace/newHook';
 import { createMemoryStorage, type MemoryStorage } from './storageFakes.testSupport';
 

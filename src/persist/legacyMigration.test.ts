@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { keys } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STORAGE_KEY } from '../store/persistOptions';
+import { STORAGE_KEY } from './legacy/persistedState';
 import { openTab, opened } from './openTab.testSupport';
 import { LEGACY_MIGRATED_KEY } from './readLegacyDrafts';
 import {

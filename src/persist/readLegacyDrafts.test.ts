@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STORAGE_KEY } from '../store/persistOptions';
+import { STORAGE_KEY } from './legacy/persistedState';
 import { HookRecordSchema } from '../workspace/hookRecord';
 import { starterHookDraft } from '../workspace/newHook';
 import {

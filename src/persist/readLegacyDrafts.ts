@@ -1,7 +1,7 @@
 import { points } from '../core/points';
 import { DEFAULT_TIMEOUT_MS, type PointId, type StorageState } from '../core/schemas';
-import { readPersisted, STORAGE_KEY, type PersistedState } from '../store/persistOptions';
-import { DEFAULT_CODE_PANE } from '../store/workspaceSlice';
+import { readPersisted, STORAGE_KEY, type PersistedState } from './legacy/persistedState';
+import { DEFAULT_CODE_PANE } from '../workspace/codePane';
 import type { HookDraft, HookRecord, WorkspaceSettings } from '../workspace/hookRecord';
 import { newHook, starterHookDraft, uniqueHookName } from '../workspace/newHook';
 import { sameValue } from '../workspace/sameValue';

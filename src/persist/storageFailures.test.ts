@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { get } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STORAGE_KEY } from '../store/persistOptions';
+import { STORAGE_KEY } from './legacy/persistedState';
 import { legacyStorageWith, legacyV1 } from './legacyDrafts.testSupport';
 import { hook, openTab, opened, stored } from './openTab.testSupport';
 import { createStoreSeam, quotaError, rawStore, uniqueName } from './storageFakes.testSupport';

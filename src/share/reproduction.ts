@@ -1,5 +1,5 @@
 import { getPoint } from '../core/points';
-import { networkForRun } from '../store/network';
+import { networkForRun } from '../workspace/draft/network';
 import { planRedaction } from './redact';
 import { codeBlock } from './reproduction/codeBlock';
 import { consoleSection } from './reproduction/consoleSection';

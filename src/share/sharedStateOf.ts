@@ -1,6 +1,6 @@
 import type { JsonValue, PointId } from '../core/schemas';
-import { networkForRun } from '../store/network';
-import { secretsForRun } from '../store/secrets';
+import { networkForRun } from '../workspace/draft/network';
+import { secretsForRun } from '../workspace/draft/secrets';
 import type { HookDraft } from '../workspace/hookRecord';
 import { SHARE_LINK_VERSION, SharedStateV2Schema, type SharedState } from './shareLink';
 

@@ -2,7 +2,7 @@ import type { PersistenceEvent, WorkspacePersistence } from '../persist/createWo
 import type { WorkspaceSettings } from '../workspace/hookRecord';
 import type { AppState } from './appState';
 import type { AppStore } from './createAppStore';
-import type { ConflictChoice } from './workspaceSlice';
+import type { ConflictChoice } from './syncSlice';
 
 const settingsOf = (state: AppState): WorkspaceSettings => ({
   selectedHookId: state.selectedHookId,

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpMock } from '../core/networkSchemas';
 import { createAppStore } from './createAppStore';
-import { createFakeRunner, logEntry, outboundEntry } from './createFakeRunner';
+import { createFakeRunner, logEntry, outboundEntry } from './fakeRunner.testSupport';
 import { REQUEST_LIMITS } from '../core/outputLimits';
 import type { AppStore } from './createAppStore';
-import type { Draft } from './workspaceSlice';
+import type { Draft } from './draftSlice';
 
 function setup() {
   const fake = createFakeRunner();

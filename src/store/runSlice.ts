@@ -16,8 +16,8 @@ import type { RunHandle, Runner } from '../sandbox/runner';
 import type { InputProblem, RunState } from '../workspace/run/runState';
 import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
-import { secretsForRun } from './secrets';
-import { EMPTY_NETWORK, networkForRun } from './network';
+import { secretsForRun } from '../workspace/draft/secrets';
+import { EMPTY_NETWORK, networkForRun } from '../workspace/draft/network';
 
 export interface RunSlice {
   run: RunState;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './createFakeRunner';
+import { createFakeRunner } from './fakeRunner.testSupport';
 import { points } from '../core/points';
 import {
   IDLE_HINT,

@@ -3,10 +3,10 @@ import { validateBody } from '../core/validateBody';
 import type { PointId, StorageState } from '../core/schemas';
 import type { NetworkSettings } from '../core/networkSchemas';
 import type { AppState } from './appState';
-import { networkForRun } from './network';
+import { networkForRun } from '../workspace/draft/network';
 import type { RunState, ShownOutcome } from '../workspace/run/runState';
 import { timeoutProblem } from './runSlice';
-import type { SecretRow } from './secrets';
+import type { SecretRow } from '../workspace/draft/secrets';
 import type { HookRecord } from '../workspace/hookRecord';
 
 /** The selected hook (a workspace always has one). */

@@ -1,19 +1,18 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { PointIdSchema } from '../core/schemas';
-import {
-  DeployCliHookSchema,
-  HIDDEN_SECRET_VALUE,
-  type DeployCliHook,
-} from './deployCliHookSchema';
+import { deployCliRecord, looksLikeCode } from './deployCliRecord';
+import { DeployCliHookSchema } from './deployCliHookSchema';
 import { describeZodError } from './describeZodError';
 import { errorText } from './errorText';
 import { expandImportFiles, type ImportEntry } from './expandImportFiles';
 import { guessPoint } from './guessPoint';
-import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord, type SecretRow } from './hookRecord';
+import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord } from './hookRecord';
 import { hookNameFromFileName } from './hookNameFromFileName';
+import { isInHooksFolder, isInOtherAssetFolder, isLoose } from './importLocation';
 import { newHook, newId, starterHookDraft } from './newHook';
 import { baseNameOf, extensionOf, folderOf, resolvePath, stemOf } from './resolvePath';
 import { parseWorkspaceJson } from './workspaceJson';
+import { yamlErrorText } from './yamlErrorText';
 
 /**
  * A file to import. `path` uses '/' separators: a file name, a webkitRelativePath like
@@ -40,8 +39,6 @@ export interface ImportResult {
   problems: ImportProblem[];
 }
 
-/** Folders of a deploy-cli tenant export whose .js files are other assets, not hooks. */
-const NOT_HOOK_FOLDERS = new Set(['rules', 'actions', 'database-connections', 'node_modules']);
 const HOOK_FILE_KINDS = new Set(['.js', '.json', '.yaml', '.yml']);
 const NOTHING_FOUND =
   'expected a deploy-cli export (a hooks/ folder or a tenant.yaml), hook .js files or a Hookpad workspace .json';
@@ -178,7 +175,7 @@ function importEntries(
       problem(at.file, `${where}${hookName} not imported: ${loaded.missing}.`);
       return;
     }
-    added(recordOf(item, point.data, loaded.code), at.file, where);
+    added(deployCliRecord(item, point.data, loaded.code), at.file, where);
   };
 
   const importJson = (entry: ImportEntry): void => {
@@ -305,25 +302,6 @@ function importEntries(
   }
 }
 
-function recordOf(item: DeployCliHook, pointId: HookRecord['pointId'], code: string): HookRecord {
-  const secrets: SecretRow[] = Object.entries(item.secrets ?? {}).map(([name, value]) =>
-    value === HIDDEN_SECRET_VALUE
-      ? { id: newId('secret'), name, value: '', notExported: true }
-      : { id: newId('secret'), name, value },
-  );
-  return newHook({
-    pointId,
-    name: item.name,
-    enabled: item.enabled ?? item.active ?? false,
-    draft: {
-      ...starterHookDraft(pointId),
-      code,
-      secrets,
-      dependencies: { ...(item.dependencies ?? {}) },
-    },
-  });
-}
-
 /** A zip that yielded neither a hook nor a problem is reported, so it does not vanish silently. */
 function reportEmptyZips(
   zips: readonly string[],
@@ -348,40 +326,6 @@ function rawScript(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
   const script = value.script ?? value.code;
   return typeof script === 'string' ? script : undefined;
-}
-
-/** A `script` holding the code itself (as the Management API returns it) rather than a path. */
-function looksLikeCode(script: string): boolean {
-  return (
-    /\n/.test(script) ||
-    /^\s*(module\.exports|exports\.|function\b|async\b|['"]use strict|\/[*/])/.test(script)
-  );
-}
-
-/** Directly inside a folder named `hooks`, as deploy-cli lays out a directory export. */
-function isInHooksFolder(entry: ImportEntry): boolean {
-  return baseNameOf(folderOf(entry.relative)).toLowerCase() === 'hooks';
-}
-
-/** Given on its own (or at the top of a zip), not found somewhere inside a folder. */
-function isLoose(entry: ImportEntry): boolean {
-  return !entry.relative.includes('/');
-}
-
-/** Inside a tenant export's rule, action or database-script folder (or a hidden one). */
-function isInOtherAssetFolder(entry: ImportEntry): boolean {
-  const folders = entry.relative.split('/').slice(0, -1);
-  return folders.some(
-    (folder) => NOT_HOOK_FOLDERS.has(folder.toLowerCase()) || folder.startsWith('.'),
-  );
-}
-
-/** The parser's first line, which names the line and column; the source excerpt is left out. */
-function yamlErrorText(error: YAMLError): string {
-  const first = (error.message.split('\n')[0] ?? '').replace(/[:.\s]+$/, '');
-  const position = error.linePos?.[0];
-  if (/\bline \d+/.test(first) || !position) return first;
-  return `${first} at line ${position.line}, column ${position.col}`;
 }
 
 /** What to call a selection that held nothing: its one file, or the folder it came in. */

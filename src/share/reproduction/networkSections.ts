@@ -1,4 +1,4 @@
-import type { networkForRun } from '../../store/network';
+import type { networkForRun } from '../../workspace/draft/network';
 import { code } from '../reproductionMarkdown';
 import { bodyBlock, codeBlock, jsonText } from './codeBlock';
 import { MAX_BODY_CHARS, MAX_MODULE_CHARS } from './reportBudget';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { maskSecrets } from '../../core/maskSecrets';
 import { useAppStore } from '../../store';
-import type { SecretRow } from '../../store/secrets';
+import type { SecretRow } from '../../workspace/draft/secrets';
 
 export type Mask = (text: string) => string;
 

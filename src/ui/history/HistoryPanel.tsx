@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { getPoint } from '../../core/points';
 import { useAppStore } from '../../store';
-import { hasUnsavedChanges } from '../../store/hookDrafts';
+import { hasUnsavedChanges } from '../../workspace/draft/sameDraft';
 import { selectHook } from '../../store/selectors';
 import type { HookVersion } from '../../workspace/hookRecord';
 import { SaveVersionForm } from './SaveVersionForm';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
-import { hasUnsavedChanges } from '../../store/hookDrafts';
+import { hasUnsavedChanges } from '../../workspace/draft/sameDraft';
 import { useSaveVersionShortcut } from './useSaveVersionShortcut';
 import { saveVersionNow } from './versionActions';
 import './history.css';

@@ -38,8 +38,6 @@ export function saveVersionNow(hookId: string, message: string): void {
 
 /** Restores; the store first keeps an unsaved draft as a version, and the notice says so. */
 export function restoreVersionNow(hookId: string, versionId: string): void {
-  const before = appStore.getState().hooks[hookId]?.versions.length ?? 0;
-  appStore.getState().restoreVersion(hookId, versionId);
-  const after = appStore.getState().hooks[hookId]?.versions.length ?? 0;
-  setNotice({ hookId, text: restoreNotice(after > before) });
+  const result = appStore.getState().restoreVersion(hookId, versionId);
+  setNotice({ hookId, text: restoreNotice(result.restored && result.keptDraftAsVersion) });
 }

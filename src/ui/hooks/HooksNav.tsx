@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { getPoint } from '../../core/points';
 import { appStore, useAppStore } from '../../store';
-import { hasUnsavedChanges } from '../../store/hookDrafts';
+import { hasUnsavedChanges } from '../../workspace/draft/sameDraft';
 import { selectHook } from '../../store/selectors';
 import type { HookRecord } from '../../workspace/hookRecord';
 import { EnableHookSwitch } from './EnableHookSwitch';

@@ -59,7 +59,7 @@ export async function buildExport(
   const options = { includeSecrets };
   const { fileName } = exportFormat(format);
   // The platform's `dependencies`: what the code requires, pinned by what the hook declares.
-  const { exportedDependencies } = await import('../../store/dependencies');
+  const { exportedDependencies } = await import('../../workspace/draft/dependencies');
   hooks = hooks.map((hook) => ({
     ...hook,
     draft: {

@@ -1,7 +1,7 @@
 import type { PointId } from '../../core/schemas';
 import type { HookRecord } from '../../workspace/hookRecord';
 import type { ImportedHook, ImportResult } from '../../workspace/importHooks';
-import { starterHookDraft } from '../../workspace/newHook';
+import { moveHookToPoint } from '../../workspace/moveHookToPoint';
 
 /** "1 hook", "3 hooks". */
 export const hookCount = (count: number): string => `${count} ${count === 1 ? 'hook' : 'hooks'}`;
@@ -33,18 +33,12 @@ export function notExportedSecrets(record: HookRecord): string[] {
 }
 
 /**
- * The record for another point. A record whose payload is still its old point's default
- * payload gets the new point's (a guessed .js import carries the guessed point's payload).
+ * The record on the point the user confirmed. The importer made only the payload from the
+ * guessed point (the script and the name come from the files), so only a payload still at
+ * that point's default follows the move.
  */
-export function withPoint(record: HookRecord, pointId: PointId): HookRecord {
-  if (record.pointId === pointId) return record;
-  const oldDefault = starterHookDraft(record.pointId).payloadText;
-  const payloadText =
-    record.draft.payloadText === oldDefault
-      ? starterHookDraft(pointId).payloadText
-      : record.draft.payloadText;
-  return { ...record, pointId, draft: { ...record.draft, payloadText } };
-}
+export const withPoint = (record: HookRecord, pointId: PointId): HookRecord =>
+  moveHookToPoint(record, pointId, { fromPoint: ['payload'] });
 
 /** The records to import, each guessed point replaced by the one the user confirmed. */
 export function recordsToImport(

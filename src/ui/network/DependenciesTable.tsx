@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../../store';
-import { hookDependencies, mergeDependencies } from '../../store/dependencies';
+import { hookDependencies, mergeDependencies } from '../../workspace/draft/dependencies';
 
 /**
  * The hook's npm dependencies (name → version) as the platform would list them: what the

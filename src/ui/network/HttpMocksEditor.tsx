@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import type { HttpMock } from '../../core/networkSchemas';
 import { compileUrlPattern } from '../../core/network/matchUrlPattern';
 import { appStore, useAppStore } from '../../store';
-import { HTTP_MOCK_METHODS } from '../../store/network';
+import { HTTP_MOCK_METHODS } from '../../workspace/draft/network';
 import { selectHook, selectHookId } from '../../store/selectors';
 import { NetworkSwitch } from './NetworkSwitch';
 import { NumberField } from './NumberField';

@@ -4,7 +4,7 @@ import { EditorLoading } from '../../editor/EditorLoading';
 import { LazyModuleMockEditor } from '../../editor/lazyEditors';
 import { appStore, useAppStore } from '../../store';
 import { selectHookId } from '../../store/selectors';
-import { EMPTY_NETWORK } from '../../store/network';
+import { EMPTY_NETWORK } from '../../workspace/draft/network';
 import { EditorBoundary } from '../common/EditorBoundary';
 import { usePrefersDark } from '../common/usePrefersDark';
 import './network.css';

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { appStore, useAppStore } from '../../store';
-import { secretProblems } from '../../store/secrets';
+import { secretProblems } from '../../workspace/draft/secrets';
 import { selectHookId, selectSecretRows } from '../../store/selectors';
 import './runner.css';
 

@@ -6,7 +6,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useAppStore } from '../../store';
-import { DEFAULT_CODE_PANE, MAX_CODE_PANE, MIN_CODE_PANE } from '../../store/workspaceSlice';
+import { DEFAULT_CODE_PANE, MAX_CODE_PANE, MIN_CODE_PANE } from '../../workspace/codePane';
 
 const STEP = 0.02;
 const BIG_STEP = 0.1;

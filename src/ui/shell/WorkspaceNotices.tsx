@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { quarantinedRaw, resolveConflict, useAppStore } from '../../store';
-import type { HookConflict } from '../../store/workspaceSlice';
+import type { HookConflict } from '../../store/syncSlice';
 import { downloadText } from '../common/downloadFile';
 import './notices.css';
 

@@ -1,4 +1,4 @@
-import type { HookDraft } from '../workspace/hookRecord';
+import type { HookDraft } from '../hookRecord';
 import { MODULE_MOCK_STARTER, type HttpMockPatch, type ModuleMockPatch } from './network';
 
 type NetworkDraft = HookDraft['network'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPersisted, STORAGE_KEY, STORAGE_VERSION } from './persistOptions';
+import { readPersisted, STORAGE_KEY, STORAGE_VERSION } from './persistedState';
 
 const EMPTY_NETWORK = { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] };
 

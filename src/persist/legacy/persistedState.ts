@@ -5,17 +5,17 @@ import {
   TimeoutMsSchema,
   type PointId,
   type StorageState,
-} from '../core/schemas';
+} from '../../core/schemas';
 import {
   HttpMockSchema,
   ModuleMockSchema,
   type HttpMock,
   type ModuleMock,
   type NetworkSettings,
-} from '../core/networkSchemas';
-import { newMockId } from './network';
-import { newSecretId, type SecretRow } from './secrets';
-import { clampCodePane } from './workspaceSlice';
+} from '../../core/networkSchemas';
+import { newMockId } from '../../workspace/draft/network';
+import { newSecretId, type SecretRow } from '../../workspace/draft/secrets';
+import { clampCodePane } from '../../workspace/codePane';
 
 /**
  * The foundation's localStorage key (zustand persist JSON `{ state, version }`). The

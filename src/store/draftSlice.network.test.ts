@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HookExample } from '../core/examples';
 import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './createFakeRunner';
-import { EMPTY_NETWORK, MODULE_MOCK_STARTER, networkForRun } from './network';
+import { createFakeRunner } from './fakeRunner.testSupport';
+import { EMPTY_NETWORK, MODULE_MOCK_STARTER, networkForRun } from '../workspace/draft/network';
 import { selectHook, selectNetworkDraft, selectNetworkSettings } from './selectors';
 
 function setup() {

@@ -1,6 +1,6 @@
-import type { SecretRow } from '../workspace/hookRecord';
+import type { SecretRow } from '../hookRecord';
 
-export type { SecretRow } from '../workspace/hookRecord';
+export type { SecretRow } from '../hookRecord';
 
 export interface SecretProblem {
   rowId: string;
@@ -16,6 +16,16 @@ export function newSecretId(): string {
 
 export const secretRowsOf = (secrets: Readonly<Record<string, string>> | undefined): SecretRow[] =>
   Object.entries(secrets ?? {}).map(([name, value]) => ({ id: newSecretId(), name, value }));
+
+export type SecretRowPatch = Partial<Omit<SecretRow, 'id'>>;
+
+/** The row with the patch applied; a value typed over a withheld one is a real value now. */
+export function patchSecretRow(row: SecretRow, patch: SecretRowPatch): SecretRow {
+  const patched = { ...row, ...patch };
+  if (patch.value === undefined || !patched.notExported) return patched;
+  const { notExported: _dropped, ...rest } = patched;
+  return rest;
+}
 
 /**
  * What is wrong with the rows, per row: a missing name, or a name an earlier row already

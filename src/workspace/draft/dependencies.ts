@@ -1,6 +1,6 @@
-import { dependenciesOf, UNPINNED_VERSION } from '../core/network/dependenciesOf';
-import { parseSpecifier } from '../core/moduleSpecifier';
-import type { ModuleRequest } from '../core/schemas';
+import { dependenciesOf, UNPINNED_VERSION } from '../../core/network/dependenciesOf';
+import { parseSpecifier } from '../../core/moduleSpecifier';
+import type { ModuleRequest } from '../../core/schemas';
 
 const REQUIRE_BEFORE = /\brequire\s*\(\s*$/;
 const CLOSE_AFTER = /^\s*\)/;

@@ -1,8 +1,7 @@
-import { getPoint } from '../core/points';
-import type { PointId } from '../core/schemas';
-import type { HookDraft, HookRecord } from '../workspace/hookRecord';
-import { starterHookDraft } from '../workspace/newHook';
-import { sameValue } from '../workspace/sameValue';
+import type { PointId } from '../../core/schemas';
+import type { HookDraft, HookRecord } from '../hookRecord';
+import { starterHookDraft } from '../newHook';
+import { sameValue } from '../sameValue';
 
 /** The parts of a draft that matter to the user (row ids are bookkeeping). */
 const comparable = ({ pointId, draft }: { pointId: PointId; draft: HookDraft }) => ({
@@ -31,16 +30,4 @@ export function hasUnsavedChanges(hook: HookRecord): boolean {
     dirtyMemo.set(hook, dirty);
   }
   return dirty;
-}
-
-/** The name a hook gets from its point (e.g. "Pre-User Registration"). */
-export const pointHookName = (pointId: PointId): string => getPoint(pointId).label;
-
-/** Keeps only the characters the hook name rule allows, e.g. for a name made from a title. */
-export function toHookName(text: string, fallback: string): string {
-  const cleaned = text
-    .replace(/[^ \-a-zA-Z0-9]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[ -]+|[ -]+$/g, '');
-  return cleaned === '' ? fallback : cleaned.slice(0, 100).replace(/[ -]+$/, '');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpMock } from '../core/networkSchemas';
-import type { HookDraft } from '../workspace/hookRecord';
+import type { HttpMock } from '../../core/networkSchemas';
+import type { HookDraft } from '../hookRecord';
 import { MODULE_MOCK_STARTER } from './network';
 import {
   addAutoMockEdit,

@@ -1,4 +1,4 @@
-import type { HttpMock, ModuleMock, NetworkSettings } from '../core/networkSchemas';
+import type { HttpMock, ModuleMock, NetworkSettings } from '../../core/networkSchemas';
 
 /** A point's network settings before the user adds anything: every request is refused. */
 export const emptyNetwork = (): NetworkSettings => ({

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { HookExample } from '../core/examples';
+import { createAppStore } from './createAppStore';
+import { createFakeRunner } from './fakeRunner.testSupport';
+import { selectHook } from './selectors';
+import { starterHookDraft as starterDraft } from '../workspace/newHook';
+
+function setup() {
+  const fake = createFakeRunner();
+  const store = createAppStore({ runner: fake.runner });
+  const state = () => store.getState();
+  /** The selected hook. */
+  const hook = () => selectHook(state());
+  /** A hook by id (throws when it is gone, so a test reads as intended). */
+  const byId = (id: string) => {
+    const found = state().hooks[id];
+    if (!found) throw new Error(`no hook ${id}`);
+    return found;
+  };
+  return { store, runs: fake.runs, state, hook, byId };
+}
+
+const EMPTY_NETWORK_DRAFT = { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] };
+
+const EXAMPLE: HookExample = {
+  id: 'vip',
+  point: 'pre-user-registration',
+  title: 'Mark VIPs',
+  description: 'Adds app_metadata.vip',
+  code: 'module.exports = function (user, context, cb) { cb(null, {}); };',
+  payload: { user: { email: 'a@b.c' }, context: {} },
+  secrets: { API_KEY: 'k' },
+  storage: { data: { seen: 1 } },
+  timeoutMs: 5000,
+  expected: 'Succeeds; the merged user gets app_metadata.vip',
+};
+
+describe('examples', () => {
+  it('loads an example as a new, selected hook without running it and shows what to expect', () => {
+    const { state, runs, hook } = setup();
+    const before = state().selectedHookId;
+    state().loadExample(EXAMPLE);
+    expect(runs).toHaveLength(0);
+    expect(state().run.status).toBe('idle');
+    expect(state().hookOrder).toEqual([before, hook().id]);
+    expect(hook()).toMatchObject({
+      pointId: 'pre-user-registration',
+      name: 'Mark VIPs',
+      enabled: false,
+      storage: { data: { seen: 1 } },
+    });
+    const draft = hook().draft;
+    expect(draft.code).toBe(EXAMPLE.code);
+    expect(draft.payloadText).toBe(JSON.stringify(EXAMPLE.payload, null, 2));
+    expect(draft.secrets.map(({ name, value }) => ({ name, value }))).toEqual([
+      { name: 'API_KEY', value: 'k' },
+    ]);
+    expect(draft.network).toEqual(EMPTY_NETWORK_DRAFT);
+    expect(state().timeoutMs).toBe(5000);
+    expect(state().exampleNotice).toMatchObject({
+      title: 'Mark VIPs',
+      expected: 'Succeeds; the merged user gets app_metadata.vip',
+      hookId: hook().id,
+      previousHookId: before,
+    });
+  });
+
+  it('uses the point’s default payload, no secrets, empty storage and the default timeout when the example has none', () => {
+    const { state, hook } = setup();
+    state().setTimeoutInput('777');
+    const { payload: _p, secrets: _s, storage: _st, timeoutMs: _t, ...bare } = EXAMPLE;
+    state().loadExample(bare);
+    expect(hook().draft.payloadText).toBe(starterDraft('pre-user-registration').payloadText);
+    expect(hook().draft.secrets).toEqual([]);
+    expect(hook().storage).toEqual({});
+    expect(state().timeoutMs).toBe(20_000);
+  });
+
+  it('never touches an existing hook of the example’s point', () => {
+    const { state, byId } = setup();
+    const mine = state().createHook('pre-user-registration');
+    state().setCode(mine, 'mine');
+    state().setStorage(mine, { data: { mine: true } });
+    const before = byId(mine);
+    state().loadExample(EXAMPLE);
+    expect(byId(mine)).toBe(before);
+  });
+
+  it('names example hooks uniquely', () => {
+    const { state, hook } = setup();
+    state().loadExample(EXAMPLE);
+    state().loadExample(EXAMPLE);
+    expect(hook().name).toBe('Mark VIPs 2');
+  });
+
+  it('Undo removes the example’s hook and restores the selection and timeout', () => {
+    const { state, byId } = setup();
+    const first = state().selectedHookId;
+    const mine = state().createHook('send-phone-message');
+    state().setCode(mine, 'mine');
+    state().selectHook(first);
+    state().setTimeoutInput('12');
+    const hooksBefore = state().hooks;
+    const orderBefore = state().hookOrder;
+
+    state().loadExample(EXAMPLE);
+    const exampleHook = state().selectedHookId;
+    state().undoExample();
+    expect(state().hooks[exampleHook]).toBeUndefined();
+    expect(state().hooks).toEqual(hooksBefore);
+    expect(state().hookOrder).toEqual(orderBefore);
+    expect(byId(mine).draft.code).toBe('mine');
+    expect(state().selectedHookId).toBe(first);
+    expect(state()).toMatchObject({ timeoutMs: 20_000, timeoutInput: '12' });
+    expect(state().exampleNotice).toBeNull();
+  });
+
+  it('Undo after two loads removes only the second example’s hook', () => {
+    const { state, hook } = setup();
+    state().loadExample(EXAMPLE);
+    const firstExample = state().selectedHookId;
+    state().loadExample({ ...EXAMPLE, title: 'Second', code: 'second' });
+    state().undoExample();
+    expect(state().hookOrder).toHaveLength(2);
+    expect(hook().id).toBe(firstExample);
+    expect(hook().draft.code).toBe(EXAMPLE.code);
+    expect(state().timeoutMs).toBe(5000);
+  });
+
+  it('dismissing the notice keeps the example’s hook', () => {
+    const { state } = setup();
+    state().loadExample(EXAMPLE);
+    const id = state().selectedHookId;
+    state().dismissExampleNotice();
+    state().undoExample();
+    expect(state().hooks[id]).toBeDefined();
+    expect(state().exampleNotice).toBeNull();
+  });
+});

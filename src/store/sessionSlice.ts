@@ -1,0 +1,57 @@
+import type { StateCreator } from 'zustand';
+import { DEFAULT_TIMEOUT_MS, TimeoutMsSchema } from '../core/schemas';
+import { clampCodePane, DEFAULT_CODE_PANE } from '../workspace/codePane';
+import type { AppState } from './appState';
+
+/** The notice after loading an example; Undo removes the hook it created. */
+export interface ExampleNotice {
+  title: string;
+  expected: string;
+  hookId: string;
+  previousHookId: string;
+  previousTimeout: { timeoutMs: number; timeoutInput: string | null };
+}
+
+/** This tab's view of the workspace: timeout, layout, what is revealed, shown or compared. */
+export interface SessionSlice {
+  /** The last valid timeout; what runs use and what is persisted. */
+  timeoutMs: number;
+  /** The timeout field's text while it is not a valid timeout, otherwise null. */
+  timeoutInput: string | null;
+  /** Share of the width the code pane takes on wide screens. */
+  codePaneFraction: number;
+  /** Secret rows (by id) whose value is shown in clear, in the field and in the output. */
+  revealedSecretIds: ReadonlySet<string>;
+  exampleNotice: ExampleNotice | null;
+  /** The version the code pane compares with the draft (Monaco's diff editor), if any. */
+  comparing: { hookId: string; versionId: string } | null;
+
+  setTimeoutInput(text: string): void;
+  setCodePaneFraction(fraction: number): void;
+  toggleSecretReveal(rowId: string): void;
+  dismissExampleNotice(): void;
+  closeCompare(): void;
+}
+
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+  timeoutInput: null,
+  codePaneFraction: DEFAULT_CODE_PANE,
+  revealedSecretIds: new Set(),
+  exampleNotice: null,
+  comparing: null,
+
+  setTimeoutInput: (text) => {
+    const parsed = TimeoutMsSchema.safeParse(text.trim() === '' ? NaN : Number(text));
+    set(parsed.success ? { timeoutMs: parsed.data, timeoutInput: null } : { timeoutInput: text });
+  },
+  setCodePaneFraction: (fraction) => set({ codePaneFraction: clampCodePane(fraction) }),
+  toggleSecretReveal: (rowId) =>
+    set((state) => {
+      const next = new Set(state.revealedSecretIds);
+      if (!next.delete(rowId)) next.add(rowId);
+      return { revealedSecretIds: next };
+    }),
+  dismissExampleNotice: () => set({ exampleNotice: null }),
+  closeCompare: () => set({ comparing: null }),
+});

@@ -1,0 +1,47 @@
+import type { JsonValue, PointId } from '../core/schemas';
+import type { HttpMock, ModuleMock } from '../core/networkSchemas';
+import type { HookRecord } from './hookRecord';
+import { toHookName } from './hookNames';
+import { formatPayload, newHook, uniqueHookName } from './newHook';
+import { secretRowsOf } from './draft/secrets';
+
+/** The state a share link opens (already decoded and validated). */
+export interface SharedWork {
+  point: PointId;
+  name?: string;
+  code: string;
+  payload: JsonValue;
+  timeoutMs?: number;
+  /** Present only when the link carries secrets (values, or names whose value was withheld). */
+  secrets?: Record<string, string>;
+  /** Names of secrets whose value the link withheld: they open empty and flagged. */
+  redactedSecrets?: string[];
+  mocks?: HttpMock[];
+  modules?: ModuleMock[];
+  autoMocks?: string[];
+  allowNetwork?: boolean;
+  dependencies?: Record<string, string>;
+}
+
+/** A new hook holding the shared work, named by its usable name apart from `takenNames`. */
+export function hookFromSharedWork(work: SharedWork, takenNames: readonly string[]): HookRecord {
+  const secrets = secretRowsOf(work.secrets).map((row) =>
+    work.redactedSecrets?.includes(row.name) ? { ...row, notExported: true } : row,
+  );
+  return newHook({
+    pointId: work.point,
+    name: uniqueHookName(toHookName(work.name ?? '', 'Shared hook'), takenNames),
+    draft: {
+      code: work.code,
+      payloadText: formatPayload(work.payload),
+      secrets,
+      network: {
+        mocks: work.mocks ?? [],
+        allowNetwork: work.allowNetwork ?? false,
+        moduleMocks: work.modules ?? [],
+        autoMocks: work.autoMocks ?? [],
+      },
+      dependencies: work.dependencies ?? {},
+    },
+  });
+}
