@@ -3,6 +3,60 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * The direction of imports, enforced. Each folder of src/ names the folders and the view
+ * packages it may import; anything else is an upward (or sideways) import and fails the lint.
+ * The layers, top down (README, Architecture):
+ *   main.tsx, App.tsx -> ui -> editor -> store -> sandbox, persist, share -> workspace -> core
+ * perf (timing marks for the benchmark) is a leaf that store, editor and ui may use.
+ */
+const MAY_IMPORT = {
+  core: [],
+  workspace: ['core'],
+  sandbox: ['core'],
+  persist: ['core', 'workspace'],
+  share: ['core', 'workspace'],
+  perf: [],
+  store: ['core', 'workspace', 'sandbox', 'persist', 'share', 'perf'],
+  editor: ['core', 'workspace', 'store', 'perf'],
+  ui: ['core', 'workspace', 'share', 'perf', 'store', 'editor'],
+};
+const PACKAGES = {
+  react: {
+    group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+    for: ['perf', 'store', 'editor', 'ui'],
+  },
+  zustand: { group: ['zustand', 'zustand/*'], for: ['store', 'editor', 'ui'] },
+  monaco: { group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], for: ['editor'] },
+};
+
+function fence(folder) {
+  const allowed = MAY_IMPORT[folder];
+  const banned = Object.keys(MAY_IMPORT).filter(
+    (other) => other !== folder && !allowed.includes(other),
+  );
+  const message = `${folder}/ may import only ${allowed.join(', ') || 'its own files'} (README, Architecture).`;
+  const patterns = [
+    // Relative paths: `../store`, `../../store/selectors`, … (inside a folder, imports are `./…`).
+    { group: banned.flatMap((other) => [`**/${other}`, `**/${other}/**`]), message },
+    ...Object.entries(PACKAGES)
+      .filter(([, rule]) => !rule.for.includes(folder))
+      .map(([name, rule]) => ({ group: rule.group, message: `${folder}/ does not use ${name}.` })),
+  ];
+  // The same for `import(…)`; esquery's regex literals cannot hold a slash: \x2F stands for one.
+  const dynamic = `/^(\\.\\.\\x2F)+(.*\\x2F)?(${banned.join('|')})(\\x2F|$)/`;
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: `ImportExpression[source.value=${dynamic}]`, message },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -20,32 +74,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  {
-    // The engine is pure: it runs in Node (tests), in the sandbox worker and in the UI.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'react/*'],
-              message: 'core/ is DOM-free and React-free.',
-            },
-            { group: ['zustand', 'zustand/*'], message: 'core/ does not know the store.' },
-            {
-              group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
-              message: 'core/ does not know the editor.',
-            },
-            {
-              group: ['**/sandbox/**', '**/store/**', '**/ui/**', '**/editor/**', '**/share/**'],
-              message: 'core/ imports only core files.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...Object.keys(MAY_IMPORT).map(fence),
   {
     files: ['e2e/**/*.{ts,mjs,js}', 'vite.config.ts', 'vitest.config.ts', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

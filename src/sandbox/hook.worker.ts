@@ -7,7 +7,8 @@
  * the frame and the host parse whatever arrives, and this worker dies with the run.
  */
 import './installProcessGlobal';
-import { executeHook, getPoint } from '../core';
+import { executeHook } from '../core/executeHook';
+import { getPoint } from '../core/points';
 import type { LogEntry } from '../core/schemas';
 import { createLogBatcher } from './createLogBatcher';
 import { createRequestBatcher } from './createRequestBatcher';
