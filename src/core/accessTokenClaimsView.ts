@@ -1,9 +1,9 @@
 import type { JsonValue } from './schemas';
 import type { PlatformView } from './platformView';
 
-// What Auth0 put into the access token from a credentials-exchange response (Part A §8,
-// Part B §1.4): `scope`, and claims whose name is an http(s) URL on a host that is not one
-// of the platform's own domains. Everything else is dropped, each with the reason.
+// What Auth0 put into the access token from a credentials-exchange response
+// (docs/runtime-semantics.md §8.2): `scope`, and claims whose name is an http(s) URL on a host that
+// is not one of the platform's own domains. Everything else is dropped, each with the reason.
 
 const RESERVED_DOMAINS = ['auth0.com', 'webtask.io', 'webtask.run'] as const;
 export const NOT_NAMESPACED = 'not namespaced (must be an http or https URL)';

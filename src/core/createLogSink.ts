@@ -11,7 +11,7 @@ export interface LogInput {
 
 export interface LogSink {
   emit(input: LogInput): void;
-  /** From now on entries are marked `afterCallback` (Part A §7). */
+  /** From now on entries are marked `afterCallback` (docs/runtime-semantics.md §7). */
   markAfterCallback(): void;
   /** Emits the one "N more console lines were dropped" entry, if any were; then stops. */
   close(): void;

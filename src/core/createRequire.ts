@@ -5,9 +5,9 @@ import type { BuiltinEnvironment } from './node/builtinModules';
 import { locateInStack } from './hookLocator';
 
 /**
- * The hook's `require`. Hooks pin versions inline (`require('lodash@4.17.21')`); the version
- * is stripped to find the module and kept for display (Part A §9). Node core modules come
- * from browser ports; further modules (mocks) can be added as resolvers one at a time;
+ * The hook's `require`. Hooks pin versions inline (`require('lodash@4.17.21')`); the version is
+ * stripped to find the module and kept for display (docs/runtime-semantics.md §10). Node core
+ * modules come from browser ports; further modules (mocks) can be added as resolvers one at a time;
  * anything else fails with a clear error rather than silently returning a stub.
  */
 

@@ -10,7 +10,10 @@ function requestId(): string {
   return `${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** The compiler module the platform named in a hook's `wt-compiler` meta (Part B §0, §7.1). */
+/**
+ * The compiler module the platform named in a hook's `wt-compiler` meta (docs/runtime-semantics.md
+ * §3).
+ */
 const COMPILER: Record<PointId, string> = {
   'credentials-exchange': 'client-credentials-exchange',
   'pre-user-registration': 'pre-user-registration',

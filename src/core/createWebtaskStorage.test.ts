@@ -8,8 +8,9 @@ import {
 } from './createWebtaskStorage';
 import type { StorageState } from './schemas';
 
-// Semantics and messages of webtask-runtime's lib/storage.js; the marked values are what
-// tools/platform-oracle answered. Hookpad calls back asynchronously (the simulator did not).
+// Semantics and messages of webtask-runtime's lib/storage.js; the marked values are what the
+// platform oracle answered (docs/runtime-semantics.md, introduction). Hookpad calls back
+// asynchronously (the simulator did not).
 
 function setup(initial?: StorageState) {
   const changes: StorageState[] = [];

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { executeHook } from './executeHook';
 import type { EngineOutcome, JsonValue, LogEntry, PointId, StorageState } from './schemas';
 
-// The runtime around the hook: context.webtask, globals, require, storage, after-callback.
-// Values marked "oracle" are what tools/platform-oracle answered.
+// The runtime around the hook: context.webtask, globals, require, storage, after-callback. Values
+// marked "oracle" are what the platform oracle answered (docs/runtime-semantics.md, introduction).
 
 const USER_BODY = { user: { email: 'a@b.c' }, context: { connection: {} } };
 

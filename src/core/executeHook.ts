@@ -35,9 +35,9 @@ function typeName(value: unknown): string {
 }
 
 /**
- * Runs one hook the way the platform's compiler and webtask did (Part A §5, §7, §10).
- * Never throws and never rejects: every failure is an outcome. The host owns the time
- * limit and terminates the worker; the engine owns the callback contract.
+ * Runs one hook the way the platform's compiler and webtask did (docs/runtime-semantics.md §5, §7,
+ * §9). Never throws and never rejects: every failure is an outcome. The host owns the time limit
+ * and terminates the worker; the engine owns the callback contract.
  */
 export function executeHook(request: RunRequest, options: ExecuteHookOptions): ExecutingHook {
   const now = options.now ?? (() => performance.now());

@@ -1,9 +1,9 @@
 import type { JsonValue } from './schemas';
 import type { MetadataChange, MetadataProblem, PlatformView } from './platformView';
 
-// Hookpad's model of "Auth0 adds this information to the new user" (Part A §8): only
-// response.user.user_metadata and .app_metadata are read; each is merged into the payload
-// user's object of the same name at the first level, the response's keys winning.
+// Hookpad's model of "Auth0 adds this information to the new user" (docs/runtime-semantics.md
+// §8.1): only response.user.user_metadata and .app_metadata are read; each is merged into the
+// payload user's object of the same name at the first level, the response's keys winning.
 
 const METADATA_FIELDS = ['user_metadata', 'app_metadata'] as const;
 

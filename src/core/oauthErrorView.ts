@@ -2,7 +2,7 @@ import type { SerializedError } from './schemas';
 import type { PlatformView } from './platformView';
 
 // The OAuth error `POST /oauth/token` answered when a credentials-exchange hook failed
-// (Part A §8, Part B §1.5). The docs give ServerError both 400 and 500; plain Error and
+// (docs/runtime-semantics.md §8.2). The docs give ServerError both 400 and 500; plain Error and
 // ServerError "behave identically", so both are 500.
 
 const BY_NAME: Record<string, { status: number; error: string }> = {

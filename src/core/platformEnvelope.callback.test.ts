@@ -12,8 +12,8 @@ import {
   ce,
 } from './envelopeOf.testSupport';
 
-// Each row is a Part A §10 case; `expected` is what tools/platform-oracle answered
-// (auth0-ext-compilers 6.1.0 on webtask-runtime), with `stack` checked by its first line
+// Each row is a case of docs/runtime-semantics.md §9; `expected` is what the platform oracle
+// answered (auth0-ext-compilers 6.1.0 on webtask-runtime), with `stack` checked by its first line
 // only (the platform's frames are its own files, Hookpad's the user's lines).
 
 const rows: [string, PointId, string, JsonValue, Envelope][] = [
@@ -128,7 +128,7 @@ const rows: [string, PointId, string, JsonValue, Envelope][] = [
   ],
 ];
 
-describe('platformEnvelope: the platform oracle’s answers (Part A §10)', () => {
+describe('platformEnvelope: the platform oracle’s answers', () => {
   test.each(rows)('%s', async (_label, point, code, payload, expected) => {
     const envelope = await envelopeOf(point, code, payload);
     expect(

@@ -15,7 +15,7 @@ import {
   NO_ANSWER,
 } from './envelopeOf.testSupport';
 
-// Each row is a failure case; `expected` is what tools/platform-oracle answered
+// Each row is a failure case; `expected` is what the platform oracle answered
 // (auth0-ext-compilers 6.1.0 on webtask-runtime), with `stack` checked by its first line
 // only (the platform's frames are its own files, Hookpad's the user's lines).
 
@@ -209,7 +209,7 @@ const rows: [string, PointId, string, JsonValue, Envelope][] = [
   ],
 ];
 
-describe('platformEnvelope: the platform oracle’s answers (Part A §10)', () => {
+describe('platformEnvelope: the platform oracle’s answers', () => {
   test.each(rows)('%s', async (_label, point, code, payload, expected) => {
     const envelope = await envelopeOf(point, code, payload);
     expect(

@@ -1,9 +1,9 @@
 import type { JsonValue, PointId, RunOutcome, SerializedError } from './schemas';
 
-// The HTTP answer the platform itself produced for a run (Part A §10, Part B §7.1): the
+// The HTTP answer the platform itself produced for a run (docs/runtime-semantics.md §9): the
 // envelope auth0-ext-compilers wrote (always HTTP 200), the webtask runtime's 500 for a
 // synchronous throw, or no answer at all. Every row is checked against the platform oracle
-// (tools/platform-oracle) in platformEnvelope.test.ts.
+// (docs/runtime-semantics.md, introduction) in platformEnvelope.*.test.ts.
 
 export type Envelope = { status: number; body: JsonValue } | { status: null; note: string };
 

@@ -7,7 +7,10 @@ import { oauthErrorView } from './oauthErrorView';
 export type MetadataChange = { path: string; change: 'added' | 'changed' };
 export type MetadataProblem = { path: string; severity: 'error' | 'warning'; message: string };
 
-/** What the platform would make of an outcome, shown beside the raw callback result (Part A §8). */
+/**
+ * What the platform would make of an outcome, shown beside the raw callback result
+ * (docs/runtime-semantics.md §8).
+ */
 export type PlatformView =
   | {
       kind: 'merged-user';

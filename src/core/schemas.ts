@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NetworkSettingsSchema } from './networkSchemas';
 
-/** Trigger ids of the five extensibility points (Part A §1 of the reference). */
+/** Trigger ids of the five extensibility points (docs/runtime-semantics.md §1). */
 export const PointIdSchema = z.enum([
   'credentials-exchange',
   'pre-user-registration',
@@ -91,7 +91,10 @@ export const RunRequestSchema = z.object({
   code: z.string(),
   payload: JsonValueSchema,
   secrets: z.record(z.string(), z.string()),
-  /** How long the sandbox stays alive after cb for logs marked "after callback" (Part A §7). */
+  /**
+   * How long the sandbox stays alive after cb for logs marked "after callback"
+   * (docs/runtime-semantics.md §7).
+   */
   graceMs: z.number().int().min(0).max(10_000),
   /** The stored state before this run; absent = empty storage. */
   storage: StorageStateSchema.optional(),

@@ -1,6 +1,6 @@
 /**
  * Declarations of what a hook finds in its scope, for completions and hovers in the code
- * editor. They describe Hookpad's runtime (reference Part A §4); the sandbox provides the
+ * editor. They describe Hookpad's runtime (docs/runtime-semantics.md §4); the sandbox provides the
  * values. Hooks are CommonJS modules without the DOM, so the DOM library is left out.
  */
 export const HOOK_GLOBALS_TYPINGS = `

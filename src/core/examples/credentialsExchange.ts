@@ -1,6 +1,6 @@
 import type { HookExample } from './types';
 
-// Client Credentials Exchange: claims, scopes and OAuth errors (Part B §1).
+// Client Credentials Exchange: claims, scopes and OAuth errors (docs/runtime-semantics.md §8.2).
 
 const addClaims: HookExample = {
   id: 'credentials-exchange-add-claims',

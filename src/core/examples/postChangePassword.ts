@@ -1,6 +1,6 @@
 import type { HookExample } from './types';
 
-// Post Change Password: asynchronous; errors are only logged (Part B §4).
+// Post Change Password: asynchronous; errors are only logged (docs/runtime-semantics.md §7, §8.3).
 
 const timerThrow: HookExample = {
   id: 'post-change-password-throw-in-timer',

@@ -1,7 +1,7 @@
 import type { HookExample } from './types';
 
 // Post-User Registration: asynchronous, the response is ignored, work may continue after cb
-// (Part A §7, Part B §3).
+// (docs/runtime-semantics.md §7, §8.3).
 
 /** Seed 000, "Example: Integrate with Slack", verbatim. */
 const slack: HookExample = {

@@ -2,7 +2,8 @@ import type { JsonValue } from '../schemas';
 import { getPoint } from '../points';
 import type { HookExample } from './types';
 
-// Pre-User Registration: metadata for the new user, or a denied signup (Part B §2).
+// Pre-User Registration: metadata for the new user, or a denied signup (docs/runtime-semantics.md
+// §8.1).
 
 /** The point's default Runner body with another email (and password) for the new user. */
 export function signupPayload(email: string, password?: string): JsonValue {

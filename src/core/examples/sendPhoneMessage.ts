@@ -2,7 +2,7 @@ import type { JsonValue } from '../schemas';
 import { getPoint } from '../points';
 import type { HookExample } from './types';
 
-// Send Phone Message: a custom SMS/voice provider for MFA (Part B §5).
+// Send Phone Message: a custom SMS/voice provider for MFA (docs/runtime-semantics.md §8.4).
 
 function phonePayload(messageType: 'sms' | 'voice'): JsonValue {
   const payload = JSON.parse(JSON.stringify(getPoint('send-phone-message').defaultPayload)) as {

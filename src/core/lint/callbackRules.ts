@@ -3,9 +3,9 @@ import { getPoint } from '../points';
 import { FUNCTION_TYPES, child, childList, isReference, walk, type AstNode } from './astWalk';
 import { hintAt, type LintHint } from './lintHint';
 
-// The platform answers when the hook calls cb; a path that returns without calling it (or
-// handing it on) waits until the time limit (Part A §6). Only obvious cases are reported:
-// any earlier mention of the callback on the path counts as calling it.
+// The platform answers when the hook calls cb; a path that returns without calling it (or handing
+// it on) waits until the time limit (docs/runtime-semantics.md §6). Only obvious cases are
+// reported: any earlier mention of the callback on the path counts as calling it.
 
 export const NO_CB_ON_PATH =
   'This path returns without calling cb: the platform waits until it times out';

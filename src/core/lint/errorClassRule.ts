@@ -4,8 +4,8 @@ import { FUNCTION_TYPES, child, childList, isReference, patternNames, walk } fro
 import type { AstNode } from './astWalk';
 import { hintAt, type LintHint } from './lintHint';
 
-// The platform declares the point's error classes in a prelude (Part A §4); any other
-// point's class, or a plausible class that no point has, is a ReferenceError at runtime.
+// The platform declares the point's error classes in a prelude (docs/runtime-semantics.md §4); any
+// other point's class, or a plausible class that no point has, is a ReferenceError at runtime.
 
 /** Names people reach for that no point defines. */
 const NEVER_DEFINED = [

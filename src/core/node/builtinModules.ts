@@ -2,8 +2,8 @@ import * as bufferModule from 'buffer/';
 import loadPorts from './loadPorts.cjs';
 import { createCryptoModule, type CryptoEnvironment } from './createCryptoModule';
 
-// Node core modules Hookpad provides (Part A §9), as browser ports. Buffer and the hashes
-// are part of the engine anyway; the other ports are loaded on first require (see
+// Node core modules Hookpad provides (docs/runtime-semantics.md §10), as browser ports. Buffer and
+// the hashes are part of the engine anyway; the other ports are loaded on first require (see
 // loadPorts.cjs), and every module object a hook receives is built per run.
 
 export type BuiltinEnvironment = CryptoEnvironment;

@@ -52,7 +52,7 @@ describe('registry', () => {
   });
 });
 
-// Expected messages are the platform's answers (tools/platform-oracle, auth0-ext-compilers 6.1.0).
+// Expected messages are the platform's answers (the platform oracle: auth0-ext-compilers 6.1.0).
 describe('credentials-exchange body', () => {
   const ok = { client: {}, audience: 'x' };
   test.each([

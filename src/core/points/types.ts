@@ -3,8 +3,8 @@ import type { JsonValue, PointId } from '../schemas';
 import type { WebtaskStorage } from '../createWebtaskStorage';
 
 /**
- * The webtask context Hookpad hands to a hook as `context.webtask` (Part A §3, §10): the
- * fields of webtask-runtime's lib/context.js, declared in its key order.
+ * The webtask context Hookpad hands to a hook as `context.webtask` (docs/runtime-semantics.md §3):
+ * the fields of webtask-runtime's lib/context.js, declared in its key order.
  */
 export interface WebtaskContext {
   data: Record<string, unknown>;
@@ -23,7 +23,7 @@ export interface WebtaskContext {
   [key: string]: unknown;
 }
 
-/** What the platform does with a successful callback value (Part A §8). */
+/** What the platform does with a successful callback value (docs/runtime-semantics.md §8). */
 export type ResponseUse = 'merged-user' | 'access-token-claims' | 'ignored' | 'not-used';
 
 /** One extensibility point: data in a registry, adding a point is one file and one line. */
@@ -34,7 +34,7 @@ export interface ExtensibilityPoint {
   /** Parameter names in call order, the callback last, e.g. ['user', 'context', 'cb']. */
   params: readonly string[];
   starterCode: string;
-  /** The documented Runner body (Part B), verbatim. */
+  /** The documented Runner body (docs/runtime-semantics.md §2), verbatim. */
   defaultPayload: JsonValue;
   /**
    * Validates the body like the platform's compiler did. The first issue's message is the
@@ -42,13 +42,20 @@ export interface ExtensibilityPoint {
    * Unknown keys pass through. `.describe()` documents fields for editor hovers.
    */
   bodySchema: z.ZodType;
-  /** Error classes the platform's prelude declares for this point (besides ExtensibilityUserError). */
+  /**
+   * Error classes the platform's prelude declares for this point (besides ExtensibilityUserError).
+   */
   errorClasses: readonly string[];
-  /** The arguments before cb, with `webtask` attached to the context as the platform did (copy vs. mutate). */
+  /**
+   * The arguments before cb, with `webtask` attached to the context as the platform did (copy vs.
+   * mutate).
+   */
   toArgs(body: Record<string, unknown>, webtask: WebtaskContext): unknown[];
-  /** The platform's callback wrapper for success values, e.g. the user points turn `cb()` into `{}`. */
+  /**
+   * The platform's callback wrapper for success values, e.g. the user points turn `cb()` into `{}`.
+   */
   normalizeResponse(value: unknown): unknown;
-  /** Asynchronous points keep running after cb (Part A §7). */
+  /** Asynchronous points keep running after cb (docs/runtime-semantics.md §7). */
   continuesAfterCallback: boolean;
   responseUse: ResponseUse;
 }
