@@ -1,6 +1,6 @@
 import type { KnownRecords } from './createKnownRecords';
 import type { PendingImport } from './loadWorkspace';
-import { markLegacyMigrated, type LegacyStorage } from './readLegacyDrafts';
+import { markLegacyMigrated, type LegacyStorage } from './legacy/readLegacyDrafts';
 import { parseWorkspace, type WorkspaceRepository } from './workspaceRepository';
 
 /** The records the first load found but did not store yet (e.g. migrated localStorage drafts). */

@@ -11,7 +11,7 @@ import { loadWorkspace, type StorageMode } from './loadWorkspace';
 import { openIndexedDbStore } from './openIndexedDbStore';
 import type { PersistenceEvent } from './persistenceEvent';
 import { rawJson } from './rawJson';
-import type { LegacyStorage } from './readLegacyDrafts';
+import type { LegacyStorage } from './legacy/readLegacyDrafts';
 import { STORE_NAME } from './storageKeys';
 import type { JournalStorage } from './unsavedJournal';
 import { createWorkspaceRepository, type LoadedWorkspace } from './workspaceRepository';

@@ -4,7 +4,7 @@ import { keys } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STORAGE_KEY } from './legacy/persistedState';
 import { openTab, opened } from './openTab.testSupport';
-import { LEGACY_MIGRATED_KEY } from './readLegacyDrafts';
+import { LEGACY_MIGRATED_KEY } from './legacy/readLegacyDrafts';
 import {
   legacyStarters,
   legacyStorageWith,

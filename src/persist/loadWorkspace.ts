@@ -1,6 +1,10 @@
 import { WORKSPACE_SCHEMA_VERSION, type HookRecord } from '../workspace/hookRecord';
 import { entriesChanges, migrateEntries, MIGRATIONS, type MigrationStep } from './migrations';
-import { markLegacyMigrated, readLegacyDrafts, type LegacyStorage } from './readLegacyDrafts';
+import {
+  markLegacyMigrated,
+  readLegacyDrafts,
+  type LegacyStorage,
+} from './legacy/readLegacyDrafts';
 import { describeError, storageErrorEvent, type StorageErrorEvent } from './storageErrorEvent';
 import { META_KEY, SETTINGS_KEY, hookKey } from './storageKeys';
 import {

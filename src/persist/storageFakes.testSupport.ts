@@ -1,5 +1,5 @@
 import { createStore, type UseStore } from 'idb-keyval';
-import type { LegacyStorage } from './readLegacyDrafts';
+import type { LegacyStorage } from './legacy/readLegacyDrafts';
 import { STORE_NAME } from './storageKeys';
 
 /** Storage fakes and seams for the persistence layer's tests (not used by the app). */

@@ -93,6 +93,14 @@ describe('network settings per hook', () => {
     expect(network().moduleMocks).toEqual([{ name: 'twilio', code: 'module.exports = 1;' }]);
   });
 
+  it('adding a module mock says which row holds it, new or existing', () => {
+    const { state, P } = setup();
+    expect(state().addModuleMock(P, 'a')).toBe(0);
+    expect(state().addModuleMock(P, '')).toBe(1);
+    expect(state().addModuleMock(P, 'a')).toBe(0);
+    expect(state().addModuleMock('no-such-hook', 'a')).toBe(-1);
+  });
+
   it('rename and remove module mocks by index; the auto-mock switch follows the name', () => {
     const { state, network, P } = setup();
     state().addModuleMock(P, '');

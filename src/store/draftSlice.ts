@@ -51,7 +51,8 @@ export interface DraftSlice {
   /** Moves a mock `delta` places (negative: up); the first matching mock answers. */
   moveHttpMock(id: string, mockId: string, delta: number): void;
   setAllowNetwork(id: string, on: boolean): void;
-  addModuleMock(id: string, name: string): void;
+  /** Adds a module mock (or keeps the one of that name); returns its row, -1 without the hook. */
+  addModuleMock(id: string, name: string): number;
   updateModuleMock(id: string, index: number, patch: ModuleMockPatch): void;
   removeModuleMock(id: string, index: number): void;
   addAutoMock(id: string, name: string): void;
@@ -143,7 +144,11 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
     removeHttpMock: (id, mockId) => updateNetwork(id, removeHttpMockEdit(mockId)),
     moveHttpMock: (id, mockId, delta) => updateNetwork(id, moveHttpMockEdit(mockId, delta)),
     setAllowNetwork: (id, on) => updateNetwork(id, setAllowNetworkEdit(on)),
-    addModuleMock: (id, name) => updateNetwork(id, addModuleMockEdit(name)),
+    addModuleMock: (id, name) => {
+      updateNetwork(id, addModuleMockEdit(name));
+      const mocks = get().hooks[id]?.draft.network.moduleMocks ?? [];
+      return mocks.findIndex((mock) => mock.name === name);
+    },
     updateModuleMock: (id, index, patch) => updateNetwork(id, updateModuleMockEdit(index, patch)),
     removeModuleMock: (id, index) => updateNetwork(id, removeModuleMockEdit(index)),
     addAutoMock: (id, name) => updateNetwork(id, addAutoMockEdit(name)),

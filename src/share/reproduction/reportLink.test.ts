@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReproduction } from '../reproduction';
+import { buildReproduction } from './buildReproduction';
 import { decodeShareLink, readShareFragment, type SharedState } from '../shareLink';
 import { section } from './markdownSection.testSupport';
 import {

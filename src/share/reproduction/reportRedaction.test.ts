@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReproduction } from '../reproduction';
+import { buildReproduction } from './buildReproduction';
 import { section } from './markdownSection.testSupport';
 import { API_KEY, draft, input, log, PASSWORD, run, TOKEN } from './reproductionInput.testSupport';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboundEntry } from '../../core/networkSchemas';
-import { buildReproduction, type ReproductionRun } from '../reproduction';
+import { buildReproduction, type ReproductionRun } from './buildReproduction';
 import { section } from './markdownSection.testSupport';
 import {
   API_KEY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReproduction, MAX_REPORT_CHARS } from '../reproduction';
+import { buildReproduction, MAX_REPORT_CHARS } from './buildReproduction';
 import { section } from './markdownSection.testSupport';
 import { draft, input, log, run } from './reproductionInput.testSupport';
 

@@ -61,12 +61,8 @@ function ModuleRows({ hookId }: { hookId: string }) {
           type="button"
           className="button button-small"
           onClick={() => {
-            const state = appStore.getState();
-            const existing = (
-              state.hooks[hookId]?.draft.network ?? EMPTY_NETWORK
-            ).moduleMocks.findIndex((mock) => mock.name === '');
-            state.addModuleMock(hookId, '');
-            focusNext.current = `m${existing >= 0 ? existing : moduleMocks.length}`;
+            const row = appStore.getState().addModuleMock(hookId, '');
+            if (row >= 0) focusNext.current = `m${row}`;
           }}
         >
           Add module

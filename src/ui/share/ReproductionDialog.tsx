@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { appStore } from '../../store';
 import { selectHook } from '../../store/selectors';
-import type { Reproduction } from '../../share/reproduction';
+import type { Reproduction } from '../../share/reproduction/buildReproduction';
 import './share.css';
 
 type Built =
@@ -16,7 +16,7 @@ function runOfSelectedHook() {
 }
 
 async function build(includeSecrets: boolean, includePasswords: boolean): Promise<Reproduction> {
-  const { buildReproduction } = await import('../../share/reproduction');
+  const { buildReproduction } = await import('../../share/reproduction/buildReproduction');
   const state = appStore.getState();
   const hook = selectHook(state);
   return buildReproduction({

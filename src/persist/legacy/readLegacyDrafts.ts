@@ -1,10 +1,10 @@
-import { points } from '../core/points';
-import { DEFAULT_TIMEOUT_MS, type PointId, type StorageState } from '../core/schemas';
-import { readPersisted, STORAGE_KEY, type PersistedState } from './legacy/persistedState';
-import { DEFAULT_CODE_PANE } from '../workspace/codePane';
-import type { HookDraft, HookRecord, WorkspaceSettings } from '../workspace/hookRecord';
-import { newHook, starterHookDraft, uniqueHookName } from '../workspace/newHook';
-import { sameValue } from '../workspace/sameValue';
+import { points } from '../../core/points';
+import { DEFAULT_TIMEOUT_MS, type PointId, type StorageState } from '../../core/schemas';
+import { readPersisted, STORAGE_KEY, type PersistedState } from './persistedState';
+import { DEFAULT_CODE_PANE } from '../../workspace/codePane';
+import type { HookDraft, HookRecord, WorkspaceSettings } from '../../workspace/hookRecord';
+import { newHook, starterHookDraft, uniqueHookName } from '../../workspace/newHook';
+import { sameValue } from '../../workspace/sameValue';
 
 export type LegacyStorage = Pick<Storage, 'getItem' | 'removeItem' | 'setItem'>;
 

@@ -1,29 +1,29 @@
-import { getPoint } from '../core/points';
-import { networkForRun } from '../workspace/draft/network';
-import { planRedaction } from './redact';
-import { codeBlock } from './reproduction/codeBlock';
-import { consoleSection } from './reproduction/consoleSection';
-import { fitReport, type Section } from './reproduction/fitReport';
-import { autoMocksSection, mocksSection, moduleMocksSection } from './reproduction/networkSections';
-import { outcomeSection } from './reproduction/outcomeSection';
-import { parseJson } from './reproduction/parseJson';
-import { redactedSection, unhiddenValues } from './reproduction/redactedSection';
-import { MAX_CODE_CHARS } from './reproduction/reportBudget';
-import type { ReproductionInput } from './reproduction/reproductionInput';
-import { requestsSection } from './reproduction/requestsSection';
+import { getPoint } from '../../core/points';
+import { networkForRun } from '../../workspace/draft/network';
+import { planRedaction } from '../redact';
+import { codeBlock } from './codeBlock';
+import { consoleSection } from './consoleSection';
+import { fitReport, type Section } from './fitReport';
+import { autoMocksSection, mocksSection, moduleMocksSection } from './networkSections';
+import { outcomeSection } from './outcomeSection';
+import { parseJson } from './parseJson';
+import { redactedSection, unhiddenValues } from './redactedSection';
+import { MAX_CODE_CHARS } from './reportBudget';
+import type { ReproductionInput } from './reproductionInput';
+import { requestsSection } from './requestsSection';
 import {
   dependenciesSection,
   linkSection,
   payloadSection,
   runtimeSection,
   secretsSection,
-} from './reproduction/setupSections';
-import { text } from './reproductionMarkdown';
-import { encodeShareLink } from './shareLink';
-import { sharedStateOf } from './sharedStateOf';
+} from './setupSections';
+import { text } from '../reproductionMarkdown';
+import { encodeShareLink } from '../shareLink';
+import { sharedStateOf } from '../sharedStateOf';
 
-export { MAX_REPORT_CHARS } from './reproduction/reportBudget';
-export type { ReproductionInput, ReproductionRun } from './reproduction/reproductionInput';
+export { MAX_REPORT_CHARS } from './reportBudget';
+export type { ReproductionInput, ReproductionRun } from './reproductionInput';
 
 export interface Reproduction {
   markdown: string;

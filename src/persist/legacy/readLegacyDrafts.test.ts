@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { STORAGE_KEY } from './legacy/persistedState';
-import { HookRecordSchema } from '../workspace/hookRecord';
-import { starterHookDraft } from '../workspace/newHook';
+import { STORAGE_KEY } from './persistedState';
+import { HookRecordSchema } from '../../workspace/hookRecord';
+import { starterHookDraft } from '../../workspace/newHook';
 import {
   LEGACY_MIGRATED_KEY,
   legacyHookId,
@@ -14,8 +14,8 @@ import {
   legacyV1,
   legacyV2,
   legacyV3,
-} from './legacyDrafts.testSupport';
-import { createMemoryStorage } from './storageFakes.testSupport';
+} from '../legacyDrafts.testSupport';
+import { createMemoryStorage } from '../storageFakes.testSupport';
 
 const NOW = 1_700_000_000_000;
 
