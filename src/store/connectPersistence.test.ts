@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { HookRecord } from '../workspace/hookRecord';
-import { newHook } from '../workspace/newHook';
-import { connectPersistence } from './connectPersistence';
-import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './fakeRunner.testSupport';
-import { fakePersistence } from './fakePersistence.testSupport';
+import { remoteRecord, setupConnectedStore } from './fakePersistence.testSupport';
 
-function setup() {
-  const store = createAppStore({ runner: createFakeRunner().runner });
-  const fake = fakePersistence();
-  const connection = connectPersistence(store, fake.persistence);
-  const state = () => store.getState();
-  const hook = (id: string): HookRecord => {
-    const found = state().hooks[id];
-    if (!found) throw new Error(`no hook ${id}`);
-    return found;
-  };
-  return { store, state, hook, connection, ...fake };
-}
-
-/** A record another tab stored. */
-const remote = (id: string, extra: Partial<HookRecord> = {}): HookRecord => ({
-  ...newHook({ id, pointId: 'pre-user-registration', name: `Remote ${id}`, now: 1 }),
-  rev: 1,
-  ...extra,
-});
+const setup = setupConnectedStore;
+const remote = remoteRecord;
 
 describe('local changes are written', () => {
   it('writes only the hook that changed', () => {

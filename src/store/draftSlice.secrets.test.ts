@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './fakeRunner.testSupport';
-import { selectHook } from './selectors';
 import { secretProblems } from '../workspace/draft/secrets';
+import { setupRunStore } from './appStore.testSupport';
 
-function setup() {
-  const fake = createFakeRunner();
-  const store = createAppStore({ runner: fake.runner });
-  const state = () => store.getState();
-  /** The selected hook. */
-  const hook = () => selectHook(state());
-  /** A hook by id (throws when it is gone, so a test reads as intended). */
-  const byId = (id: string) => {
-    const found = state().hooks[id];
-    if (!found) throw new Error(`no hook ${id}`);
-    return found;
-  };
-  return { store, runs: fake.runs, state, hook, byId };
-}
+const setup = setupRunStore;
 
 describe('secrets', () => {
   it('adds, edits and removes rows per hook', () => {

@@ -1,24 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { points } from '../core/points';
-import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './fakeRunner.testSupport';
-import { selectHook } from './selectors';
 import { starterHookDraft as starterDraft } from '../workspace/newHook';
+import { setupRunStore } from './appStore.testSupport';
 
-function setup() {
-  const fake = createFakeRunner();
-  const store = createAppStore({ runner: fake.runner });
-  const state = () => store.getState();
-  /** The selected hook. */
-  const hook = () => selectHook(state());
-  /** A hook by id (throws when it is gone, so a test reads as intended). */
-  const byId = (id: string) => {
-    const found = state().hooks[id];
-    if (!found) throw new Error(`no hook ${id}`);
-    return found;
-  };
-  return { store, runs: fake.runs, state, hook, byId };
-}
+const setup = setupRunStore;
 
 const EMPTY_NETWORK_DRAFT = { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] };
 

@@ -1,35 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { points } from '../core/points';
-import { HOOK_NAME_RULE, type HookRecord } from '../workspace/hookRecord';
-import { newHook, starterHookDraft } from '../workspace/newHook';
-import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './fakeRunner.testSupport';
+import { HOOK_NAME_RULE } from '../workspace/hookRecord';
+import { starterHookDraft } from '../workspace/newHook';
 import { pointHookName } from '../workspace/hookNames';
 import { hasUnsavedChanges } from '../workspace/draft/sameDraft';
 import { selectHook } from './selectors';
 import { DEFAULT_CODE_PANE } from '../workspace/codePane';
+import { setupWorkspaceStore, storedRecord } from './appStore.testSupport';
 
-function setup() {
-  const store = createAppStore({ runner: createFakeRunner().runner });
-  const state = () => store.getState();
-  const hook = (id: string): HookRecord => {
-    const found = state().hooks[id];
-    if (!found) throw new Error(`no hook ${id}`);
-    return found;
-  };
-  const names = () => state().hookOrder.map((id) => hook(id).name);
-  return { store, state, hook, names };
-}
+const setup = setupWorkspaceStore;
 
 const FIRST = points[0]!.id;
 const FIRST_NAME = pointHookName(FIRST);
 const PRE = 'pre-user-registration';
 
-/** A stored record as another tab or the database would hold it. */
-const record = (id: string, extra: Partial<HookRecord> = {}): HookRecord => ({
-  ...newHook({ id, pointId: PRE, name: id, now: 100 }),
-  ...extra,
-});
+const record = storedRecord;
 
 describe('a fresh workspace', () => {
   it('holds one selected hook of the first point with its starter draft', () => {

@@ -1,30 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HookRecord } from '../workspace/hookRecord';
-import { newHook } from '../workspace/newHook';
-import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './fakeRunner.testSupport';
 import { DEFAULT_CODE_PANE } from '../workspace/codePane';
+import { setupWorkspaceStore, storedRecord } from './appStore.testSupport';
 
-function setup() {
-  const store = createAppStore({ runner: createFakeRunner().runner });
-  const state = () => store.getState();
-  const hook = (id: string): HookRecord => {
-    const found = state().hooks[id];
-    if (!found) throw new Error(`no hook ${id}`);
-    return found;
-  };
-  const names = () => state().hookOrder.map((id) => hook(id).name);
-  return { store, state, hook, names };
-}
+const setup = setupWorkspaceStore;
 
 const PRE = 'pre-user-registration';
 const POST = 'post-user-registration';
 
-/** A stored record as another tab or the database would hold it. */
-const record = (id: string, extra: Partial<HookRecord> = {}): HookRecord => ({
-  ...newHook({ id, pointId: PRE, name: id, now: 100 }),
-  ...extra,
-});
+const record = storedRecord;
 
 describe('stored changes', () => {
   it('applyStoredHook replaces a hook as stored, or adds it at the end, without selecting it', () => {

@@ -1,22 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { points } from '../core/points';
-import type { HookRecord } from '../workspace/hookRecord';
 import { starterHookDraft } from '../workspace/newHook';
-import { createAppStore } from './createAppStore';
-import { createFakeRunner } from './fakeRunner.testSupport';
 import { hasUnsavedChanges } from '../workspace/draft/sameDraft';
+import { setupWorkspaceStore } from './appStore.testSupport';
 
-function setup() {
-  const store = createAppStore({ runner: createFakeRunner().runner });
-  const state = () => store.getState();
-  const hook = (id: string): HookRecord => {
-    const found = state().hooks[id];
-    if (!found) throw new Error(`no hook ${id}`);
-    return found;
-  };
-  const names = () => state().hookOrder.map((id) => hook(id).name);
-  return { store, state, hook, names };
-}
+const setup = setupWorkspaceStore;
 
 const FIRST = points[0]!.id;
 const PRE = 'pre-user-registration';

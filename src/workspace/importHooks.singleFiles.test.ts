@@ -1,11 +1,9 @@
-import { strToU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { getPoint, points } from '../core/points';
-import { importFiles, type ImportFile } from './importHooks';
+import { importFiles } from './importHooks';
+import { file } from './importFixtures.testSupport';
 import { newHook, starterHookDraft } from './newHook';
 import { exportWorkspaceJson } from './workspaceJson';
-
-const file = (path: string, text: string): ImportFile => ({ path, bytes: strToU8(text) });
 
 describe('single .js files', () => {
   test.each(points.map((point) => [point.id]))('the %s starter code is recognised', (pointId) => {

@@ -1,44 +1,11 @@
-import { strToU8, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { importFiles, type ImportFile, type ImportResult } from './importHooks';
-
-const fixtures = import.meta.glob<string>('./fixtures/**/*', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-/** The fixture files under `folder`, with paths as a folder picker gives them ("directory/hooks/a.js"). */
-function fixtureFiles(folder: string): ImportFile[] {
-  return Object.entries(fixtures)
-    .filter(([path]) => path.startsWith(`./fixtures/${folder}/`))
-    .map(([path, text]) => ({ path: path.slice('./fixtures/'.length), bytes: strToU8(text) }));
-}
-
-const fixtureText = (path: string): string => {
-  const text = fixtures[`./fixtures/${path}`];
-  if (text === undefined) throw new Error(`no fixture ${path}`);
-  return text;
-};
-
-const file = (path: string, text: string): ImportFile => ({ path, bytes: strToU8(text) });
+import { importFiles, type ImportFile } from './importHooks';
+import { byName, file, fixtureFiles, fixtureText, secretsOf } from './importFixtures.testSupport';
 
 function zipOf(files: readonly ImportFile[], prefix = ''): Uint8Array {
   return zipSync(Object.fromEntries(files.map((f) => [`${prefix}${f.path}`, f.bytes])));
 }
-
-const byName = (result: ImportResult, name: string) => {
-  const hook = result.hooks.find((imported) => imported.record.name === name);
-  if (!hook) throw new Error(`no hook named ${name}`);
-  return hook;
-};
-
-const secretsOf = (result: ImportResult, name: string) =>
-  byName(result, name).record.draft.secrets.map(({ name, value, notExported }) => ({
-    name,
-    value,
-    notExported,
-  }));
 
 describe('deploy-cli YAML format', () => {
   test('tenant.yaml with hooks/*.js: both script spellings, secrets and dependencies', () => {
