@@ -18,13 +18,16 @@ import { WorkspaceNotices } from './ui/shell/WorkspaceNotices';
 export function App() {
   const share = useCopyShareLink();
   const opened = useOpenShareLink();
-  // Off by default and not remembered: secrets go into a link only when asked each time.
+  // One choice per copy: secrets go into a link only when asked, and the box unticks after.
   const [includeSecrets, setIncludeSecrets] = useState(false);
   useRunShortcut();
   return (
     <div className="app">
       <AppHeader
-        onCopyShareLink={() => void share.copy(includeSecrets)}
+        onCopyShareLink={() => {
+          void share.copy(includeSecrets);
+          setIncludeSecrets(false);
+        }}
         copyingShareLink={share.state.status === 'working'}
         includeSecrets={includeSecrets}
         onIncludeSecretsChange={setIncludeSecrets}

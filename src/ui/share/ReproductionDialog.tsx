@@ -5,7 +5,16 @@ import type { Reproduction } from '../../share/reproduction/buildReproduction';
 import './share.css';
 
 type Built =
-  { status: 'working' } | { status: 'ready'; reproduction: Reproduction; copied: boolean };
+  | { status: 'working' }
+  | { status: 'ready'; reproduction: Reproduction; copied: boolean; carries: string[] };
+
+/** What a report made with these options holds in clear text, for its copy's status line. */
+function carried(includeSecrets: boolean, includePasswords: boolean): string[] {
+  return [
+    ...(includeSecrets ? ['secret values'] : []),
+    ...(includePasswords ? ['the user’s password'] : []),
+  ];
+}
 
 /** The last run, when it ran the selected hook. */
 function runOfSelectedHook() {
@@ -55,13 +64,18 @@ export function ReproductionButton() {
     setBuilt({ status: 'working' });
     const reproduction = await build(secrets, passwords);
     const copied = await copyText(reproduction.markdown);
-    setBuilt({ status: 'ready', reproduction, copied });
+    setBuilt({ status: 'ready', reproduction, copied, carries: carried(secrets, passwords) });
   };
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    const onClose = () => setBuilt(null);
+    // One choice per copy: the next report is redacted again unless the user opts in anew.
+    const onClose = () => {
+      setBuilt(null);
+      setIncludeSecrets(false);
+      setIncludePasswords(false);
+    };
     element.addEventListener('close', onClose);
     return () => element.removeEventListener('close', onClose);
   }, []);
@@ -113,9 +127,12 @@ export function ReproductionButton() {
         <p role="status" className="dialog-status">
           {built === null || built.status === 'working'
             ? 'Preparing the report…'
-            : built.copied
-              ? 'Report copied to the clipboard.'
-              : 'The clipboard refused the report; copy it from the box below.'}
+            : (built.copied
+                ? 'Report copied to the clipboard.'
+                : 'The clipboard refused the report; copy it from the box below.') +
+              (built.carries.length > 0
+                ? ` It contains ${built.carries.join(' and ')} in clear text.`
+                : '')}
         </p>
         {reproduction && (
           <>
