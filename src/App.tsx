@@ -13,6 +13,7 @@ import { ShareLinkError } from './ui/share/ShareLinkError';
 import { SplitView } from './ui/shell/SplitView';
 import { useRunShortcut } from './ui/runner/useRunShortcut';
 import { WorkspaceNotices } from './ui/shell/WorkspaceNotices';
+import { OpenedLinkBanner } from './ui/share/OpenedLinkBanner';
 
 /** Layout only: header, notices, then hooks | code | runner. */
 export function App() {
@@ -34,6 +35,7 @@ export function App() {
       />
       <ShareLinkBar state={share.state} onDismiss={share.dismiss} />
       <ShareLinkError message={opened.error} onDismiss={opened.dismiss} />
+      <OpenedLinkBanner opened={opened.opened} onDismiss={opened.dismissOpened} />
       <ExampleNotice />
       <WorkspaceNotices />
       <div className="workspace">

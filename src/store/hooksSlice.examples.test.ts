@@ -122,3 +122,34 @@ describe('examples', () => {
     expect(state().exampleNotice).toBeNull();
   });
 });
+
+describe('openSharedWork', () => {
+  const work = { point: 'send-phone-message' as const, name: 'Shared SMS', code: 'c', payload: {} };
+
+  it('opening the same link again selects the hook it made instead of adding a copy', () => {
+    const { state } = setup();
+    const first = state().openSharedWork(work, 'link-1');
+    expect(first.reopened).toBe(false);
+    state().setCode(first.hookId, 'edited since');
+    const other = state().createHook('pre-user-registration');
+    expect(state().selectedHookId).toBe(other);
+
+    const again = state().openSharedWork(work, 'link-1');
+    expect(again).toEqual({ hookId: first.hookId, reopened: true });
+    expect(state().selectedHookId).toBe(first.hookId);
+    expect(state().hooks[first.hookId]?.draft.code).toBe('edited since');
+    expect(state().hookOrder).toHaveLength(3);
+
+    const another = state().openSharedWork(work, 'link-2');
+    expect(another.reopened).toBe(false);
+    expect(state().hookOrder).toHaveLength(4);
+  });
+
+  it('a duplicate of an opened hook is not the link’s hook', () => {
+    const { state } = setup();
+    const { hookId } = state().openSharedWork(work, 'link-1');
+    const copy = state().duplicateHook(hookId);
+    expect(state().hooks[copy]?.openedFrom).toBeUndefined();
+    expect(state().hooks[hookId]?.openedFrom).toBe('link-1');
+  });
+});

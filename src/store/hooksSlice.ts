@@ -55,12 +55,21 @@ export interface HooksSlice extends HookList {
   setHookPoint(id: string, pointId: PointId): void;
   /** Adds hooks (already named uniquely and checked by the importer), selects the first. */
   addHooks(records: HookRecord[]): void;
-  /** Opens a share link as a new hook, selected. */
-  openSharedWork(work: SharedWork): void;
+  /**
+   * Opens a share link as a new hook, selected. With the link's digest, a link opened before
+   * selects the hook it made then instead of adding a copy.
+   */
+  openSharedWork(work: SharedWork, openedFrom?: string): OpenedSharedWork;
   /** Loads the example as a new hook, selected; never runs it. */
   loadExample(example: HookExample): void;
   /** Removes the hook the last example created and selects the previous one. */
   undoExample(): void;
+}
+
+/** What opening a share link did: the hook it made, or the one it had made before. */
+export interface OpenedSharedWork {
+  hookId: string;
+  reopened: boolean;
 }
 
 export const createHooksSlice: StateCreator<AppState, [], [], HooksSlice> = (set, get) => {
@@ -173,10 +182,20 @@ export const createHooksSlice: StateCreator<AppState, [], [], HooksSlice> = (set
         selectedHookId: records[0]!.id,
       }));
     },
-    openSharedWork: (work) => {
-      const hook = hookFromSharedWork(work, hookNames(get()));
-      set((state) => insertHook(state, hook));
+    openSharedWork: (work, openedFrom) => {
+      const state = get();
+      const earlier =
+        openedFrom === undefined
+          ? undefined
+          : state.hookOrder.find((id) => state.hooks[id]?.openedFrom === openedFrom);
+      if (earlier !== undefined) {
+        get().selectHook(earlier);
+        return { hookId: earlier, reopened: true };
+      }
+      const hook = hookFromSharedWork(work, hookNames(state), openedFrom);
+      set((current) => insertHook(current, hook));
       if (work.timeoutMs !== undefined) set({ timeoutMs: work.timeoutMs, timeoutInput: null });
+      return { hookId: hook.id, reopened: false };
     },
     loadExample: (example) => {
       const state = get();

@@ -23,12 +23,19 @@ export interface SharedWork {
   dependencies?: Record<string, string>;
 }
 
-/** A new hook holding the shared work, named by its usable name apart from `takenNames`. */
-export function hookFromSharedWork(work: SharedWork, takenNames: readonly string[]): HookRecord {
+/**
+ * A new hook holding the shared work, named by its usable name apart from `takenNames`, and
+ * marked with the digest of the link it came from.
+ */
+export function hookFromSharedWork(
+  work: SharedWork,
+  takenNames: readonly string[],
+  openedFrom?: string,
+): HookRecord {
   const secrets = secretRowsOf(work.secrets).map((row) =>
     work.redactedSecrets?.includes(row.name) ? { ...row, notExported: true } : row,
   );
-  return newHook({
+  const hook = newHook({
     pointId: work.point,
     name: uniqueHookName(toHookName(work.name ?? '', 'Shared hook'), takenNames),
     draft: {
@@ -44,4 +51,5 @@ export function hookFromSharedWork(work: SharedWork, takenNames: readonly string
       dependencies: work.dependencies ?? {},
     },
   });
+  return openedFrom === undefined ? hook : { ...hook, openedFrom };
 }

@@ -74,6 +74,8 @@ export const HookRecordSchema = z.object({
    * so two tabs' edits of one hook never silently overwrite each other.
    */
   rev: z.number().int().min(0),
+  /** The share link this hook was opened from (its digest), so opening it again finds it. */
+  openedFrom: z.string().optional(),
 });
 export type HookRecord = z.infer<typeof HookRecordSchema>;
 

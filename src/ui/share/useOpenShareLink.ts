@@ -1,15 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
 import { appStore } from '../../store';
+import { leftOutOf, shareLinkDigest } from '../../share/openedLink';
 import { decodeShareLink, readShareFragment } from '../../share/shareLink';
+
+/** The hook a link opened, for the "Opened from a link" banner. */
+export interface OpenedLink {
+  hookId: string;
+  /** The link had been opened before: its hook was selected, no copy was added. */
+  reopened: boolean;
+  /** What the link did not carry (e.g. secret values), as phrases. */
+  leftOut: string[];
+}
 
 /**
  * Opens a share link found in the address bar (on load, and when only the fragment
- * changes): it opens as a new hook (nothing of the workspace is replaced), it is never
- * run, and the fragment is removed so a reload does not open it again. A link that cannot be opened
- * leaves everything as it was and is reported.
+ * changes): it opens as a new hook (nothing of the workspace is replaced), or selects the hook
+ * it opened before; it is never run, and the fragment is removed so a reload does not open it
+ * again. A link that cannot be opened leaves everything as it was and is reported.
  */
 export function useOpenShareLink() {
   const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState<OpenedLink | null>(null);
 
   useEffect(() => {
     let disposed = false;
@@ -23,7 +34,8 @@ export function useOpenShareLink() {
         return;
       }
       const { v: _version, ...work } = decoded.state;
-      appStore.getState().openSharedWork(work);
+      const result = appStore.getState().openSharedWork(work, shareLinkDigest(token));
+      setOpened({ ...result, leftOut: leftOutOf(decoded.state) });
       setError(null);
       history.replaceState(history.state, '', location.pathname + location.search);
     };
@@ -37,5 +49,6 @@ export function useOpenShareLink() {
   }, []);
 
   const dismiss = useCallback(() => setError(null), []);
-  return { error, dismiss };
+  const dismissOpened = useCallback(() => setOpened(null), []);
+  return { error, dismiss, opened, dismissOpened };
 }
