@@ -1,6 +1,7 @@
 import {
   test,
   expect,
+  createHook,
   hooksNav,
   openApp,
   selectPoint,
@@ -37,7 +38,7 @@ test('each hook keeps its own draft when switching between hooks', async ({ page
   const hooks = hooksNav(page);
   await selectPoint(page, 'Pre-User Registration');
   await setCode(page, 'module.exports = function (user, context, cb) { cb(null, { pre: 1 }); };');
-  await hooks.getByRole('button', { name: 'New hook' }).click();
+  await createHook(page);
   await selectPoint(page, 'Send Phone Message');
   await setCode(
     page,

@@ -113,6 +113,16 @@ test('a hook that runs out of memory crashes the sandbox, which is rebuilt for t
   await evaluate(
     `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'New hook').click()`,
   );
+  // The dialog opens after the click's render: wait for its Create button.
+  await expect
+    .poll(() =>
+      evaluate(`(() => {
+        const create = [...document.querySelectorAll('dialog[open] button')].find((b) => b.textContent.trim() === 'Create');
+        create?.click();
+        return create !== undefined;
+      })()`),
+    )
+    .toBe(true);
   await evaluate(`(() => {
     const select = [...document.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === 'Extensibility point' || s.labels?.[0]?.textContent?.includes('Extensibility point'));
     const option = [...select.options].find((o) => o.textContent === 'Post Change Password');

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import {
+  createHook,
   editorText,
   expect,
   hookButton,
@@ -18,7 +19,7 @@ test('create, duplicate, rename, filter, delete and undo hooks', async ({ page }
   await openApp(page);
   await expect(selectedHook(page)).toHaveAccessibleName('Client Credentials Exchange');
 
-  await hooksNav(page).getByRole('button', { name: 'New hook' }).click();
+  await createHook(page);
   await expect(selectedHook(page)).toHaveAccessibleName('Client Credentials Exchange 2');
   // The picker is the selected hook's point; an untouched starter follows it.
   await selectPoint(page, 'Pre-User Registration');
@@ -105,7 +106,7 @@ test('two pages on the same workspace see each other’s edits', async ({ contex
   );
   await expect.poll(() => editorText(b, 'Hook code')).toContain('// edited in A');
 
-  await hooksNav(b).getByRole('button', { name: 'New hook' }).click();
+  await createHook(b);
   await expect(hookButton(a, 'Client Credentials Exchange 2')).toBeVisible();
   // Selection is per page: A stays where it was.
   await expect(selectedHook(a)).toHaveAccessibleName('Client Credentials Exchange');

@@ -100,6 +100,15 @@ export const hooksNav = (page: Page): Locator => page.getByRole('navigation', { 
 export const hookButton = (page: Page, name: string): Locator =>
   hooksNav(page).getByRole('button', { name, exact: true });
 
+/** "New hook" with what its dialog proposes: the selected hook's point and the next name. */
+export async function createHook(page: Page): Promise<void> {
+  await hooksNav(page).getByRole('button', { name: 'New hook' }).click();
+  await page
+    .getByRole('dialog', { name: 'New hook' })
+    .getByRole('button', { name: 'Create' })
+    .click();
+}
+
 export async function selectPoint(page: Page, label: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Extensibility point' }).selectOption({ label });
 }

@@ -37,7 +37,11 @@ export interface HooksSlice extends HookList {
   deletedHook: DeletedHook | null;
 
   /** A new hook with the point's starter code, selected; returns its id. */
-  createHook(pointId?: PointId): string;
+  /**
+   * Adds a hook with the point's starter code, selected: on the selected hook's point unless
+   * one is given, named `name` when the name rule allows it, else after its point.
+   */
+  createHook(pointId?: PointId, name?: string): string;
   selectHook(id: string): void;
   /** Returns why the name is refused, or null when renamed. */
   renameHook(id: string, name: string): string | null;
@@ -80,11 +84,16 @@ export const createHooksSlice: StateCreator<AppState, [], [], HooksSlice> = (set
     ...initialHookList(),
     deletedHook: null,
 
-    createHook: (pointId) => {
+    createHook: (pointId, name) => {
       const point = pointId ?? get().hooks[get().selectedHookId]?.pointId ?? 'credentials-exchange';
+      const taken = hookNames(get());
+      const wanted = name?.trim();
       const hook = newHook({
         pointId: point,
-        name: uniqueHookName(pointHookName(point), hookNames(get())),
+        name:
+          wanted !== undefined && hookNameProblem(wanted, taken) === null
+            ? wanted
+            : uniqueHookName(pointHookName(point), taken),
       });
       set((state) => insertHook(state, hook));
       return hook.id;

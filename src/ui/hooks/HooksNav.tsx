@@ -7,6 +7,7 @@ import type { HookRecord } from '../../workspace/hookRecord';
 import { EnableHookSwitch } from './EnableHookSwitch';
 import { RenameHookForm } from './RenameHookForm';
 import './hooks.css';
+import { NewHookDialog } from './NewHookDialog';
 
 /** Case-insensitive match on the name or the point's label. */
 export function filterHooks(hooks: readonly HookRecord[], filter: string): HookRecord[] {
@@ -29,6 +30,7 @@ export function HooksNav() {
   const selectHookAction = useAppStore((state) => state.selectHook);
   const [filter, setFilter] = useState('');
   const [renaming, setRenaming] = useState(false);
+  const [creating, setCreating] = useState(false);
   const listId = useId();
   const renameButton = useRef<HTMLButtonElement>(null);
 
@@ -40,97 +42,100 @@ export function HooksNav() {
 
   const state = () => appStore.getState();
   return (
-    <nav className="hooks-nav" aria-label="Hooks">
-      <div className="sidebar-head">
-        <h2 className="sidebar-title">Hooks</h2>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => {
-            state().createHook();
-            setRenaming(false);
-          }}
-          title="A new hook with the starter code of the selected hook's extensibility point"
-        >
-          New hook
-        </button>
-      </div>
-      <input
-        type="search"
-        className="hooks-filter"
-        aria-label="Filter hooks"
-        aria-controls={listId}
-        placeholder="Filter hooks"
-        value={filter}
-        onChange={(event) => setFilter(event.target.value)}
-      />
-      <ul className="hooks-list" id={listId}>
-        {shown.map((hook) => (
-          <li key={hook.id}>
-            <button
-              type="button"
-              className="hook-item"
-              aria-current={hook.id === selected.id ? 'true' : undefined}
-              aria-label={hook.name}
-              onClick={() => {
-                selectHookAction(hook.id);
-                setRenaming(false);
-              }}
-            >
-              <span className="hook-item-name">
-                {hook.name}
-                {hasUnsavedChanges(hook) && (
-                  <span className="dirty-dot" title="Unsaved changes since the last version">
-                    <span className="visually-hidden"> (unsaved changes)</span>
-                  </span>
-                )}
-              </span>
-              <span className="hook-item-meta">
-                {getPoint(hook.pointId).label}
-                {hook.enabled && <span className="hook-enabled"> · enabled</span>}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {shown.length === 0 && <p className="field-note">No hook matches “{filter}”.</p>}
-      <div className="hook-actions" aria-label={`Selected hook: ${selected.name}`} role="group">
-        {renaming ? (
-          <RenameHookForm
-            hook={selected}
-            onDone={() => {
+    <>
+      {creating && <NewHookDialog onClose={() => setCreating(false)} />}
+      <nav className="hooks-nav" aria-label="Hooks">
+        <div className="sidebar-head">
+          <h2 className="sidebar-title">Hooks</h2>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              setCreating(true);
               setRenaming(false);
-              requestAnimationFrame(() => renameButton.current?.focus());
             }}
-          />
-        ) : (
-          <div className="hook-action-buttons">
-            <button
-              ref={renameButton}
-              type="button"
-              className="button button-small"
-              onClick={() => setRenaming(true)}
-            >
-              Rename
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => state().duplicateHook(selected.id)}
-            >
-              Duplicate
-            </button>
-            <button
-              type="button"
-              className="button button-small button-danger"
-              onClick={() => state().deleteHook(selected.id)}
-            >
-              Delete
-            </button>
-          </div>
-        )}
-        <EnableHookSwitch hook={selected} />
-      </div>
-    </nav>
+            title="A new hook: choose its extensibility point and name"
+          >
+            New hook
+          </button>
+        </div>
+        <input
+          type="search"
+          className="hooks-filter"
+          aria-label="Filter hooks"
+          aria-controls={listId}
+          placeholder="Filter hooks"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <ul className="hooks-list" id={listId}>
+          {shown.map((hook) => (
+            <li key={hook.id}>
+              <button
+                type="button"
+                className="hook-item"
+                aria-current={hook.id === selected.id ? 'true' : undefined}
+                aria-label={hook.name}
+                onClick={() => {
+                  selectHookAction(hook.id);
+                  setRenaming(false);
+                }}
+              >
+                <span className="hook-item-name">
+                  {hook.name}
+                  {hasUnsavedChanges(hook) && (
+                    <span className="dirty-dot" title="Unsaved changes since the last version">
+                      <span className="visually-hidden"> (unsaved changes)</span>
+                    </span>
+                  )}
+                </span>
+                <span className="hook-item-meta">
+                  {getPoint(hook.pointId).label}
+                  {hook.enabled && <span className="hook-enabled"> · enabled</span>}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {shown.length === 0 && <p className="field-note">No hook matches “{filter}”.</p>}
+        <div className="hook-actions" aria-label={`Selected hook: ${selected.name}`} role="group">
+          {renaming ? (
+            <RenameHookForm
+              hook={selected}
+              onDone={() => {
+                setRenaming(false);
+                requestAnimationFrame(() => renameButton.current?.focus());
+              }}
+            />
+          ) : (
+            <div className="hook-action-buttons">
+              <button
+                ref={renameButton}
+                type="button"
+                className="button button-small"
+                onClick={() => setRenaming(true)}
+              >
+                Rename
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => state().duplicateHook(selected.id)}
+              >
+                Duplicate
+              </button>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                onClick={() => state().deleteHook(selected.id)}
+              >
+                Delete
+              </button>
+            </div>
+          )}
+          <EnableHookSwitch hook={selected} />
+        </div>
+      </nav>
+    </>
   );
 }
