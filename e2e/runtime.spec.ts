@@ -30,7 +30,7 @@ test('a secret reaches the hook and is masked in the console and the response', 
   );
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
   const consoleRegion = page.getByRole('region', { name: 'Console' });
-  await expect(consoleRegion).toContainText('using key ••• of length 15');
+  await expect(consoleRegion).toContainText('using key <secret:API_KEY> of length 15');
   await expect(consoleRegion).not.toContainText('s3cr3t-value-42');
   await expect(page.getByRole('region', { name: 'Response' })).not.toContainText('s3cr3t-value-42');
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createRedactor,
-  PASSWORD_PLACEHOLDER,
-  payloadPassword,
-  planRedaction,
-  secretPlaceholder,
-} from './redact';
+import { createRedactor, PASSWORD_PLACEHOLDER, payloadPassword, planRedaction } from './redact';
+import { secretPlaceholder } from '../core/maskSecrets';
 
 const rows = (secrets: Record<string, string>) =>
   Object.entries(secrets).map(([name, value]) => ({ name, value }));

@@ -1,7 +1,6 @@
+import { secretPlaceholder } from '../core/maskSecrets';
 import type { JsonValue } from '../core/schemas';
 
-/** What a withheld secret's value looks like in a reproduction. */
-export const secretPlaceholder = (name: string): string => `<secret:${name}>`;
 /** What the end user's password looks like in a reproduction. */
 export const PASSWORD_PLACEHOLDER = '<redacted>';
 

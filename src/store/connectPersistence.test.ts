@@ -44,6 +44,7 @@ describe('local changes are written', () => {
     const id = state().selectedHookId;
     state().setCode(id, hook(id).draft.code);
     state().toggleSecretReveal('row');
+    state().setSecretValuesShown(true);
     state().setTimeoutInput('abc');
     expect(writes()).toBe(0);
   });

@@ -31,3 +31,16 @@ describe('code pane', () => {
     expect(state().codePaneFraction).toBe(0.55);
   });
 });
+
+describe('secret values in the outputs', () => {
+  it('are masked until shown, and the field reveal does not show them', () => {
+    const { state } = setup();
+    expect(state().secretValuesShown).toBe(false);
+    state().toggleSecretReveal('row');
+    expect(state().secretValuesShown).toBe(false);
+    state().setSecretValuesShown(true);
+    expect(state().secretValuesShown).toBe(true);
+    state().setSecretValuesShown(false);
+    expect(state().secretValuesShown).toBe(false);
+  });
+});

@@ -20,8 +20,10 @@ export interface SessionSlice {
   timeoutInput: string | null;
   /** Share of the width the code pane takes on wide screens. */
   codePaneFraction: number;
-  /** Secret rows (by id) whose value is shown in clear, in the field and in the output. */
+  /** Secret rows (by id) whose value field shows the value in clear (the field only). */
   revealedSecretIds: ReadonlySet<string>;
+  /** Whether the outputs show secret values instead of their placeholders (every view). */
+  secretValuesShown: boolean;
   exampleNotice: ExampleNotice | null;
   /** The version the code pane compares with the draft (Monaco's diff editor), if any. */
   comparing: { hookId: string; versionId: string } | null;
@@ -29,6 +31,7 @@ export interface SessionSlice {
   setTimeoutInput(text: string): void;
   setCodePaneFraction(fraction: number): void;
   toggleSecretReveal(rowId: string): void;
+  setSecretValuesShown(shown: boolean): void;
   dismissExampleNotice(): void;
   closeCompare(): void;
 }
@@ -38,6 +41,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   timeoutInput: null,
   codePaneFraction: DEFAULT_CODE_PANE,
   revealedSecretIds: new Set(),
+  secretValuesShown: false,
   exampleNotice: null,
   comparing: null,
 
@@ -52,6 +56,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       if (!next.delete(rowId)) next.add(rowId);
       return { revealedSecretIds: next };
     }),
+  setSecretValuesShown: (shown) => set({ secretValuesShown: shown }),
   dismissExampleNotice: () => set({ exampleNotice: null }),
   closeCompare: () => set({ comparing: null }),
 });

@@ -1,5 +1,6 @@
 import type { HookDraft } from '../../workspace/hookRecord';
-import { secretPlaceholder, type Redactor } from '../redact';
+import { secretPlaceholder } from '../../core/maskSecrets';
+import type { Redactor } from '../redact';
 import { code, cut, table, text } from '../reproductionMarkdown';
 import { codeBlock, jsonText } from './codeBlock';
 import type { Parsed } from './parseJson';

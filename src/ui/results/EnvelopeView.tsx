@@ -5,7 +5,10 @@ import { selectRun } from '../../store/selectors';
 import { useRunSecretMask } from '../common/useSecretMask';
 import './results.css';
 
-/** The HTTP answer the platform's webtask endpoint would have sent for the last run. */
+/**
+ * The HTTP answer the platform's webtask endpoint would have sent for the last run. It is
+ * meant to be exact, so when secret values in it are masked it says so.
+ */
 export function EnvelopeView() {
   const run = useAppStore(selectRun);
   const mask = useRunSecretMask();
@@ -25,13 +28,28 @@ export function EnvelopeView() {
   if (!envelope) {
     return <p className="empty">The hook did not run, so there is no answer to show.</p>;
   }
-  if (envelope.status === null) return <p className="notice">{mask(envelope.note)}</p>;
+  const text = envelope.status === null ? envelope.note : JSON.stringify(envelope.body, null, 2);
+  const shown = mask(text);
+  const maskedNote = shown !== text && (
+    <p className="field-note envelope-masked">
+      Secret values are masked: tick “Show secret values” to see the exact answer.
+    </p>
+  );
+  if (envelope.status === null) {
+    return (
+      <div className="envelope">
+        {maskedNote}
+        <p className="notice">{shown}</p>
+      </div>
+    );
+  }
   return (
     <div className="envelope">
       <p className="envelope-status">
         HTTP status <strong className="envelope-code">{envelope.status}</strong>
       </p>
-      <pre className="json">{mask(JSON.stringify(envelope.body, null, 2))}</pre>
+      {maskedNote}
+      <pre className="json">{shown}</pre>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { ResultTabs } from '../results/ResultTabs';
 import { RunErrorAlert } from '../results/RunErrorAlert';
 import { RunStatus } from './RunStatus';
 import { SecretsSection } from './SecretsSection';
+import { SecretValuesToggle } from '../results/SecretValuesToggle';
 import { StorageSection } from './StorageSection';
 import { TimeoutField } from './TimeoutField';
 import { TimeoutNote } from './TimeoutNote';
@@ -77,6 +78,7 @@ function RunResults() {
       {runHookId !== null && runHookId !== hookId && (
         <p className="run-note">Results of the last run, of {runHookName}.</p>
       )}
+      <SecretValuesToggle />
       <ResultTabs
         label="Run result"
         // Each run shows its Result first, when it starts and again when it settles.

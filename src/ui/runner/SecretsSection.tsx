@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { MIN_MASKED_LENGTH, unmaskedReason, secretPlaceholder } from '../../core/maskSecrets';
 import { appStore, useAppStore } from '../../store';
 import { secretProblems } from '../../workspace/draft/secrets';
 import { selectHookId, selectSecretRows } from '../../store/selectors';
@@ -6,9 +7,11 @@ import './runner.css';
 
 /**
  * The point's `context.webtask.secrets`: name/value rows. Values are password fields with
- * a reveal toggle; the output of a run shows them as ••• unless revealed. Problems (a
- * missing or repeated name) are explained beside the row, and a run refuses to start
- * until they are fixed, so no row is ever silently left out.
+ * a reveal toggle for the field itself; the outputs show `<secret:NAME>` instead of a value
+ * until "Show secret values" (by the result) is ticked. A value the outputs never mask (too
+ * short, a number) says so beside its row. Problems (a missing or repeated name) are
+ * explained beside the row, and a run refuses to start until they are fixed, so no row is
+ * ever silently left out.
  */
 export function SecretsSection() {
   const hookId = useAppStore(selectHookId);
@@ -38,7 +41,8 @@ export function SecretsSection() {
       <div className="settings-header">
         <h2 className="pane-title">Secrets</h2>
         <span className="pane-subtitle">
-          <code>context.webtask.secrets</code> · shown as ••• in the output
+          <code>context.webtask.secrets</code> · shown as <code>{secretPlaceholder('NAME')}</code>{' '}
+          in the output
         </span>
         <button
           ref={addButton}
@@ -60,6 +64,12 @@ export function SecretsSection() {
             const shown = runRefused || touched.has(row.id) || row.value !== '' || row.name !== '';
             const problem = shown ? problems.get(row.id) : undefined;
             const problemId = `secret-problem-${row.id}`;
+            const unmasked = unmaskedNote(row.name.trim(), row.value);
+            const unmaskedId = `secret-unmasked-${row.id}`;
+            const describedBy = [
+              row.notExported ? `secret-missing-${row.id}` : '',
+              unmasked ? unmaskedId : '',
+            ].filter(Boolean);
             return (
               <li key={row.id} className="secret-row">
                 <input
@@ -88,7 +98,7 @@ export function SecretsSection() {
                   className="secret-value"
                   aria-label="Secret value"
                   placeholder={row.notExported ? 'value not exported' : 'value'}
-                  aria-describedby={row.notExported ? `secret-missing-${row.id}` : undefined}
+                  aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
                   value={row.value}
                   spellCheck={false}
                   autoComplete="off"
@@ -99,11 +109,7 @@ export function SecretsSection() {
                   className="button button-small button-icon"
                   aria-pressed={revealed}
                   aria-label={revealed ? 'Hide value' : 'Show value'}
-                  title={
-                    revealed
-                      ? 'Hide the value (and mask it in the output again)'
-                      : 'Show the value (also in the output of runs)'
-                  }
+                  title={revealed ? 'Hide the value in this field' : 'Show the value in this field'}
                   onClick={() => toggleSecretReveal(row.id)}
                 >
                   <EyeIcon crossed={revealed} />
@@ -125,6 +131,11 @@ export function SecretsSection() {
                     {problem}
                   </p>
                 )}
+                {unmasked && (
+                  <p id={unmaskedId} className="field-note secret-problem">
+                    {unmasked}
+                  </p>
+                )}
                 {row.notExported && (
                   <p id={`secret-missing-${row.id}`} className="field-note secret-problem">
                     Value not exported: the export or link hid it. Type the value to use it.
@@ -137,6 +148,21 @@ export function SecretsSection() {
       )}
     </section>
   );
+}
+
+/** Why the outputs show this value as it is, or null when they mask it. */
+function unmaskedNote(name: string, value: string): string | null {
+  const whose = name === '' ? 'This value' : `${name}’s value`;
+  switch (unmaskedReason(value)) {
+    case 'too-short':
+      return `${whose} is too short to mask (under ${MIN_MASKED_LENGTH} characters): the output shows it as is.`;
+    case 'number':
+      return `${whose} is a number, which is never masked: the output shows it as is.`;
+    case 'boolean':
+      return `${whose} is a boolean, which is never masked: the output shows it as is.`;
+    default:
+      return null;
+  }
 }
 
 function EyeIcon({ crossed }: { crossed: boolean }) {
