@@ -118,6 +118,13 @@ test('a deploy-cli hooks folder imports as three hooks and exports back as the s
   await expect(secrets.getByLabel('Secret value').nth(1)).toHaveValue('');
   await expect(secrets.getByText(/^Value not exported/)).toHaveCount(2);
 
+  // Each imported hook starts with one version, "Imported", to compare later edits with.
+  const versions = page.getByRole('region', { name: 'History' }).getByRole('listitem');
+  await expect(versions).toHaveCount(1);
+  await expect(versions.first()).toContainText('Imported');
+  await expect(versions.first().getByRole('button', { name: 'Compare' })).toBeVisible();
+  await expect(page.getByText('Unsaved changes', { exact: true })).toHaveCount(0);
+
   // A declared dependency the code does not require is listed (and exported back).
   await hooksNav(page).getByRole('button', { name: 'notify-signup', exact: true }).click();
   const dependencies = page.getByRole('region', { name: 'Dependencies' });

@@ -60,6 +60,32 @@ describe('network settings per hook', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
+  it('add a mock for a refused request once, answering its method and URL with 200', () => {
+    const { store, state, network, P } = setup();
+    const url = 'https://api.example.com/users';
+    const other = state().addHttpMock(P);
+    const id = state().addHttpMockFor(P, { method: 'GET', url });
+    expect(network().mocks.map((mock) => mock.id)).toEqual([other, id]);
+    expect(network().mocks[1]).toEqual({
+      id,
+      method: 'GET',
+      urlPattern: url,
+      status: 200,
+      headers: {},
+      body: '',
+      delayMs: 0,
+    });
+    // The same request again focuses that mock: nothing is added, nothing changes.
+    const listener = vi.fn();
+    store.subscribe(listener);
+    expect(state().addHttpMockFor(P, { method: 'GET', url })).toBe(id);
+    expect(listener).not.toHaveBeenCalled();
+    // Another method is another request.
+    expect(state().addHttpMockFor(P, { method: 'POST', url })).not.toBe(id);
+    expect(network().mocks).toHaveLength(3);
+    expect(state().addHttpMockFor('nope', { url })).toBeNull();
+  });
+
   it('move mocks up and down, clamped at the ends (order decides which answers)', () => {
     const { state, network, P } = setup();
     const a = state().addHttpMock(P);

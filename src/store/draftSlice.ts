@@ -6,6 +6,8 @@ import {
   addAutoMockEdit,
   addHttpMockEdit,
   addModuleMockEdit,
+  findHttpMockFor,
+  httpMockFor,
   moveHttpMockEdit,
   removeAutoMockEdit,
   removeHttpMockEdit,
@@ -15,6 +17,7 @@ import {
   updateHttpMockEdit,
   updateModuleMockEdit,
   type NetworkEdit,
+  type RequestToMock,
 } from '../workspace/draft/networkEdits';
 import { newSecretId, patchSecretRow, type SecretRowPatch } from '../workspace/draft/secrets';
 import type { HookDraft } from '../workspace/hookRecord';
@@ -46,6 +49,11 @@ export interface DraftSlice {
 
   /** Appends an HTTP mock (ANY, empty pattern, 200, no body) and returns its id. */
   addHttpMock(id: string): string;
+  /**
+   * Appends a mock answering exactly this request (its method and URL, 200) unless one with
+   * that method and URL exists; returns the mock's id either way, null without the hook.
+   */
+  addHttpMockFor(id: string, request: RequestToMock): string | null;
   updateHttpMock(id: string, mockId: string, patch: HttpMockPatch): void;
   removeHttpMock(id: string, mockId: string): void;
   /** Moves a mock `delta` places (negative: up); the first matching mock answers. */
@@ -137,6 +145,15 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
 
     addHttpMock: (id) => {
       const mock = newHttpMock();
+      updateNetwork(id, addHttpMockEdit(mock));
+      return mock.id;
+    },
+    addHttpMockFor: (id, request) => {
+      const network = get().hooks[id]?.draft.network;
+      if (network === undefined) return null;
+      const existing = findHttpMockFor(network, request);
+      if (existing !== undefined) return existing.id;
+      const mock = httpMockFor(request);
       updateNetwork(id, addHttpMockEdit(mock));
       return mock.id;
     },

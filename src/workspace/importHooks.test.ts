@@ -62,6 +62,44 @@ describe('deploy-cli directory format', () => {
     expect(hook?.record.draft.dependencies).toEqual({ bcrypt: '3.0.6' });
   });
 
+  test('a .json without script pairs with its same-named .js', () => {
+    const result = importFiles(fixtureFiles('paired'));
+
+    expect(result.problems).toEqual([]);
+    expect(result.hooks).toHaveLength(1);
+    const [hook] = result.hooks;
+    expect(hook?.source).toBe('paired/hooks/password-changed.json');
+    expect(hook?.pointGuessed).toBeUndefined();
+    expect(hook?.record).toMatchObject({
+      name: 'password-changed',
+      pointId: 'post-change-password',
+      enabled: true,
+    });
+    expect(hook?.record.draft.code).toBe(fixtureText('paired/hooks/password-changed.js'));
+    expect(hook?.record.draft.dependencies).toEqual({ lodash: '4.17.21' });
+
+    // Dropped without their folder, the two files still pair.
+    const loose = importFiles(
+      fixtureFiles('paired').map((entry) => ({ ...entry, path: entry.path.split('/').pop()! })),
+    );
+    expect(loose.problems).toEqual([]);
+    expect(loose.hooks.map((imported) => imported.record.draft.code)).toEqual([
+      fixtureText('paired/hooks/password-changed.js'),
+    ]);
+  });
+
+  test('a script the .json names wins over its same-named .js', () => {
+    const result = importFiles([
+      file(
+        'hooks/a.json',
+        JSON.stringify({ name: 'a', triggerId: 'send-phone-message', script: './b.js' }),
+      ),
+      file('hooks/a.js', '// a'),
+      file('hooks/b.js', '// b'),
+    ]);
+    expect(result.hooks.find((hook) => hook.record.name === 'a')?.record.draft.code).toBe('// b');
+  });
+
   test('a missing script, bad JSON and an unknown triggerId are problems of their files; the rest is imported', () => {
     const result = importFiles([
       ...fixtureFiles('problems'),

@@ -50,6 +50,8 @@ interface ItemSource {
   container: string;
   /** How a problem names the item inside its file ('' for a json that holds one hook). */
   label: string;
+  /** A json's same-named .js ("./<name>.js"): its code when the json names no script. */
+  sameNamedScript?: string;
 }
 
 /**
@@ -163,16 +165,15 @@ function importEntries(
     }
     const field = item.script !== undefined ? 'script' : 'code';
     const script = item.script ?? item.code;
-    if (script === undefined) {
-      problem(
-        at.file,
-        `${where}${hookName} not imported: it has no script (the path of its .js file).`,
-      );
-      return;
-    }
-    const loaded = loadScript(script, field, at);
-    if ('missing' in loaded) {
-      problem(at.file, `${where}${hookName} not imported: ${loaded.missing}.`);
+    // deploy-cli finds a hook's code in the .js named like its .json when the json names none.
+    const path = script ?? at.sameNamedScript;
+    const loaded = path === undefined ? undefined : loadScript(path, field, at);
+    if (loaded === undefined || 'missing' in loaded) {
+      const why =
+        script === undefined || loaded === undefined
+          ? 'it has no script (the path of its .js file)'
+          : loaded.missing;
+      problem(at.file, `${where}${hookName} not imported: ${why}.`);
       return;
     }
     added(deployCliRecord(item, point.data, loaded.code), at.file, where);
@@ -208,6 +209,7 @@ function importEntries(
       folder: folderOf(entry.path),
       container: entry.container,
       label: '',
+      sameNamedScript: `./${stemOf(entry.path)}.js`,
     });
   };
 

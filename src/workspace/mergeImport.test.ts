@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { PointId } from '../core/schemas';
-import { mergeImport } from './mergeImport';
+import { IMPORTED_VERSION_MESSAGE, mergeImport } from './mergeImport';
 import { newHook } from './newHook';
+import { withSavedVersion } from './hookVersions';
 
 const hook = (name: string, pointId: PointId, enabled = false) =>
   newHook({ name, pointId, enabled });
@@ -64,6 +65,30 @@ describe('mergeImport', () => {
     const { added } = mergeImport(existing, [{ ...existing[0]!, name: 'a copy' }]);
     expect(added[0]?.id).not.toBe(existing[0]?.id);
     expect(added[0]?.name).toBe('a copy');
+  });
+
+  test('each hook gets one version "Imported" holding its draft and point as imported', () => {
+    const plain = hook('plain', 'send-phone-message');
+    const edited = { ...plain.draft, code: '// before the export' };
+    const withHistory = withSavedVersion(
+      { ...hook('saved', 'post-change-password'), draft: edited },
+      'older',
+    );
+    const { added } = mergeImport([hook('plain', 'send-phone-message')], [plain, withHistory]);
+
+    expect(IMPORTED_VERSION_MESSAGE).toBe('Imported');
+    expect(added[0]?.versions).toEqual([
+      {
+        id: expect.stringMatching(/^version-/),
+        savedAt: expect.any(Number),
+        message: 'Imported',
+        pointId: 'send-phone-message',
+        draft: plain.draft,
+      },
+    ]);
+    // Versions a workspace file brought come first; "Imported" is the newest.
+    expect(added[1]?.versions.map((version) => version.message)).toEqual(['older', 'Imported']);
+    expect(added[1]?.versions[1]?.draft).toBe(withHistory.draft);
   });
 
   test('does not change its inputs', () => {

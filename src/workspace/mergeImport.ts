@@ -1,7 +1,11 @@
 import { getPoint } from '../core/points';
 import type { PointId } from '../core/schemas';
 import type { HookRecord } from './hookRecord';
+import { withSavedVersion } from './hookVersions';
 import { newHookId, uniqueHookName } from './newHook';
+
+/** The message of the version every imported hook starts with: the hook as imported. */
+export const IMPORTED_VERSION_MESSAGE = 'Imported';
 
 export interface MergeResult {
   /** The imported records as they join the workspace, in import order. */
@@ -13,7 +17,9 @@ export interface MergeResult {
 /**
  * Imported hooks made fit to join `existing`: each name unique against the workspace and the
  * hooks imported before it, and at most one enabled hook per point (as on the platform): an
- * imported enabled hook whose point already has one is added disabled, with a note.
+ * imported enabled hook whose point already has one is added disabled, with a note. Each
+ * gets a version "Imported" of its draft (after any versions it brought), so its History can
+ * compare later edits with the hook as it came in.
  */
 export function mergeImport(
   existing: readonly HookRecord[],
@@ -48,7 +54,7 @@ export function mergeImport(
     const id = ids.has(hook.id) ? newHookId() : hook.id;
     ids.add(id);
     names.push(name);
-    added.push({ ...hook, id, name, enabled });
+    added.push(withSavedVersion({ ...hook, id, name, enabled }, IMPORTED_VERSION_MESSAGE));
   }
   return { added, notes };
 }

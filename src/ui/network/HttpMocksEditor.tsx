@@ -1,8 +1,9 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { HttpMock } from '../../core/networkSchemas';
 import { compileUrlPattern } from '../../core/network/matchUrlPattern';
 import { appStore, useAppStore } from '../../store';
 import { HTTP_MOCK_METHODS } from '../../workspace/draft/network';
+import { onMockFocusRequest, requestMockFocus, takeMockFocus } from './mockFocus';
 import { selectHook, selectHookId } from '../../store/selectors';
 import { NetworkSwitch } from './NetworkSwitch';
 import { NumberField } from './NumberField';
@@ -19,8 +20,6 @@ export function HttpMocksEditor() {
   const mocks = useAppStore((state) => selectHook(state).draft.network.mocks);
   const allowNetwork = useAppStore((state) => selectHook(state).draft.network.allowNetwork);
   const addButton = useRef<HTMLButtonElement>(null);
-  /** The mock just added, whose URL pattern takes the focus once it is in the page. */
-  const focusNext = useRef<string | null>(null);
 
   return (
     <section className="settings-section http-mocks" aria-label="HTTP mocks">
@@ -32,7 +31,7 @@ export function HttpMocksEditor() {
           type="button"
           className="button button-small"
           onClick={() => {
-            focusNext.current = appStore.getState().addHttpMock(hookId);
+            requestMockFocus(appStore.getState().addHttpMock(hookId));
           }}
         >
           Add mock
@@ -54,7 +53,6 @@ export function HttpMocksEditor() {
               mock={mock}
               position={index}
               count={mocks.length}
-              focusRef={focusNext}
               onRemoved={() => addButton.current?.focus()}
             />
           ))}
@@ -70,16 +68,24 @@ interface MockRowProps {
   mock: HttpMock;
   position: number;
   count: number;
-  focusRef: { current: string | null };
   onRemoved(): void;
 }
 
-function MockRow({ hookId, mock, position, count, focusRef, onRemoved }: MockRowProps) {
+function MockRow({ hookId, mock, position, count, onRemoved }: MockRowProps) {
   const { updateHttpMock, moveHttpMock, removeHttpMock } = appStore.getState();
   const update = (patch: Partial<Omit<HttpMock, 'id'>>) => updateHttpMock(hookId, mock.id, patch);
   const id = useId();
   const pattern = patternNote(mock.urlPattern);
   const body = bodyNote(mock.body);
+  const urlInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // A new row takes a focus asked for before it was in the page; a row there takes it now.
+    const take = () => {
+      if (takeMockFocus(mock.id)) urlInput.current?.focus();
+    };
+    take();
+    return onMockFocusRequest(take);
+  }, [mock.id]);
 
   return (
     <li className="mock-row" aria-label={`Mock ${position + 1}`}>
@@ -110,12 +116,7 @@ function MockRow({ hookId, mock, position, count, focusRef, onRemoved }: MockRow
           </label>
           <input
             id={`${id}-url`}
-            ref={(element) => {
-              if (element && focusRef.current === mock.id) {
-                focusRef.current = null;
-                element.focus();
-              }
-            }}
+            ref={urlInput}
             type="text"
             value={mock.urlPattern}
             placeholder="https://api.example.com/users/*"

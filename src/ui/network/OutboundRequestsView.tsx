@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import type { HttpMock, OutboundEntry } from '../../core/networkSchemas';
-import { useAppStore } from '../../store';
-import { selectRun } from '../../store/selectors';
+import { appStore, useAppStore } from '../../store';
+import { selectHookId, selectRun } from '../../store/selectors';
 import { CodeLocationButton } from '../common/CodeLocationButton';
 import {
   describeAnswer,
@@ -11,6 +11,7 @@ import {
   formatMs,
 } from './formatOutbound';
 import { useRunSecretMask, type Mask } from '../common/useSecretMask';
+import { requestMockFocus } from './mockFocus';
 import './outbound.css';
 
 /** Entries rendered before "Show all", as in the console. */
@@ -112,6 +113,7 @@ const OutboundItem = memo(function OutboundItem({ entry, hookId, mocks, mask }: 
   }
 
   const failed = entry.error !== undefined || (entry.status ?? 0) >= 400;
+  const url = entry.url;
   return (
     <li className={`outbound-entry outbound-${entry.answeredBy}`}>
       <div className="outbound-line">
@@ -126,6 +128,16 @@ const OutboundItem = memo(function OutboundItem({ entry, hookId, mocks, mask }: 
         <span className={failed ? 'outbound-result outbound-failed' : 'outbound-result'}>
           {mask(describeResult(entry))}
         </span>
+        {entry.answeredBy === 'blocked' && url !== undefined && (
+          <button
+            type="button"
+            className="button button-small outbound-mock"
+            title="Add an HTTP mock for this method and URL (200, empty body)"
+            onClick={() => mockRequest(hookId, entry.method, url)}
+          >
+            Mock this request
+          </button>
+        )}
       </div>
       <details className="outbound-details">
         <summary>Request and response</summary>
@@ -146,6 +158,18 @@ const OutboundItem = memo(function OutboundItem({ entry, hookId, mocks, mask }: 
     </li>
   );
 });
+
+/**
+ * Adds (or finds) the mock answering this refused request in the hook that made it, shows
+ * that hook, and puts the focus on the mock's URL so the body can be filled in next.
+ */
+function mockRequest(hookId: string, method: string | undefined, url: string): void {
+  const state = appStore.getState();
+  const mockId = state.addHttpMockFor(hookId, { method, url });
+  if (mockId === null) return;
+  if (selectHookId(state) !== hookId) state.selectHook(hookId);
+  requestMockFocus(mockId);
+}
 
 interface MessageProps {
   title: string;

@@ -6,6 +6,8 @@ import {
   addAutoMockEdit,
   addHttpMockEdit,
   addModuleMockEdit,
+  findHttpMockFor,
+  httpMockFor,
   moveHttpMockEdit,
   removeAutoMockEdit,
   removeHttpMockEdit,
@@ -93,6 +95,41 @@ describe('HTTP mock edits', () => {
     expect(after?.moduleMocks).toBe(before.moduleMocks);
     expect(after?.autoMocks).toBe(before.autoMocks);
     expect(after?.allowNetwork).toBe(true);
+  });
+});
+
+describe('a mock for a refused request', () => {
+  const url = 'https://api.example.com/users';
+
+  it('answers exactly that method and URL with 200 and an empty body', () => {
+    const made = httpMockFor({ method: 'post', url });
+    expect(made).toEqual({ ...mock(made.id), method: 'POST', urlPattern: url });
+    expect(made.id).not.toBe(httpMockFor({ url }).id);
+  });
+
+  it('is GET when the client did not say', () => {
+    expect(httpMockFor({ url }).method).toBe('GET');
+    expect(httpMockFor({ method: undefined, url }).method).toBe('GET');
+  });
+
+  it('is found among the mocks only with the same method and the exact URL', () => {
+    const exact = mock('exact', { method: 'GET', urlPattern: url });
+    const before = frozen(
+      network({
+        mocks: [
+          mock('any', { urlPattern: url }),
+          mock('prefix', { method: 'GET', urlPattern: `${url}*` }),
+          mock('post', { method: 'POST', urlPattern: url }),
+          exact,
+        ],
+      }),
+    );
+    expect(findHttpMockFor(before, { method: 'GET', url })).toBe(exact);
+    expect(findHttpMockFor(before, { method: 'get', url })).toBe(exact);
+    expect(findHttpMockFor(before, { url })).toBe(exact);
+    expect(findHttpMockFor(before, { method: 'POST', url })?.id).toBe('post');
+    expect(findHttpMockFor(before, { method: 'DELETE', url })).toBeUndefined();
+    expect(findHttpMockFor(before, { method: 'GET', url: `${url}/1` })).toBeUndefined();
   });
 });
 

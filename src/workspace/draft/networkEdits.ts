@@ -1,5 +1,10 @@
 import type { HookDraft } from '../hookRecord';
-import { MODULE_MOCK_STARTER, type HttpMockPatch, type ModuleMockPatch } from './network';
+import {
+  MODULE_MOCK_STARTER,
+  newHttpMock,
+  type HttpMockPatch,
+  type ModuleMockPatch,
+} from './network';
 
 type NetworkDraft = HookDraft['network'];
 /** A change of a hook's network settings; undefined means "nothing changes". */
@@ -8,6 +13,31 @@ export type NetworkEdit = (network: NetworkDraft) => NetworkDraft | undefined;
 export const addHttpMockEdit =
   (mock: NetworkDraft['mocks'][number]): NetworkEdit =>
   (network) => ({ ...network, mocks: [...network.mocks, mock] });
+
+/** A request the user wants a mock for, as the Outbound requests list shows it. */
+export interface RequestToMock {
+  /** Absent for clients that do not say; they send GET. */
+  method?: string | undefined;
+  url: string;
+}
+
+const methodOf = (request: RequestToMock) => (request.method ?? 'GET').toUpperCase();
+
+/** The mock already written for exactly this request: the same method and the URL itself. */
+export const findHttpMockFor = (
+  network: NetworkDraft,
+  request: RequestToMock,
+): NetworkDraft['mocks'][number] | undefined =>
+  network.mocks.find(
+    (mock) => mock.method.toUpperCase() === methodOf(request) && mock.urlPattern === request.url,
+  );
+
+/** A new mock answering exactly this request with 200 and an empty body. */
+export const httpMockFor = (request: RequestToMock): NetworkDraft['mocks'][number] => ({
+  ...newHttpMock(),
+  method: methodOf(request),
+  urlPattern: request.url,
+});
 
 export const updateHttpMockEdit =
   (mockId: string, patch: HttpMockPatch): NetworkEdit =>
