@@ -51,12 +51,13 @@ test('a PreUserRegistrationError denies the signup and shows the message to the 
       '};',
     ].join('\n'),
   );
-  await runToEnd(page);
-  await expect(status(page)).toContainText('Signup denied');
+  expect(await runToEnd(page)).toMatch(/^Denied in \d+ ms — Signup denied$/);
   await expect(page.getByRole('region', { name: 'Message to the user' })).toContainText(
     'Please use your work email.',
   );
-  await expect(page.getByRole('alert')).toContainText('Denied foo.com signup');
+  // A deliberate denial is an outcome: shown without an alert.
+  await expect(page.getByRole('region', { name: 'Denial' })).toContainText('Denied foo.com signup');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('credentials exchange: dropped claims are listed and InvalidScopeError is a 400 invalid_scope', async ({
@@ -93,7 +94,7 @@ test('credentials exchange: dropped claims are listed and InvalidScopeError is a
       '};',
     ].join('\n'),
   );
-  expect(await runToEnd(page)).toMatch(/^Failed/);
+  expect(await runToEnd(page)).toMatch(/^Denied in \d+ ms — invalid_scope$/);
   await expect(page.getByText(/400/).first()).toBeVisible();
   await expect(page.getByText(/invalid_scope/).first()).toBeVisible();
 });

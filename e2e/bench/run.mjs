@@ -102,7 +102,7 @@ async function setCode(page, code) {
 
 const statusLocator = (page) =>
   page.getByRole('status').filter({
-    hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Signup denied|Timed out|Cancelled|crashed/,
+    hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Denied|Timed out|Cancelled|crashed/,
   });
 
 async function runOnce(page) {

@@ -39,7 +39,7 @@ export { expect };
 
 export const status = (page: Page): Locator =>
   page.getByRole('status').filter({
-    hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Signup denied|Timed out|Cancelled|crashed/,
+    hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Denied|Timed out|Cancelled|crashed/,
   });
 
 /** Opens the app with a clean slate and waits for the hook editor. */

@@ -2,6 +2,8 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import type { CodeLocation } from '../core/schemas';
 import type { AppStore } from '../store/createAppStore';
 import type { RunState } from '../workspace/run/runState';
+import { runDenial, selectEditedSinceRun } from '../store/selectors';
+import type { AppState } from '../store/appState';
 import { hookModelUri } from './modelUris';
 
 type MonacoApi = typeof Monaco;
@@ -14,11 +16,14 @@ interface RunMarker {
   severity: 'error' | 'warning';
 }
 
-/** The places in the code a run points at: its error, and the runtime's warnings. */
+/**
+ * The places in the code a run points at: its error (a deliberate denial is not one), and the
+ * runtime's warnings.
+ */
 export function runMarkers(run: RunState): RunMarker[] {
   const markers: RunMarker[] = [];
   const outcome = run.outcome;
-  if (outcome?.status === 'failed' && outcome.error.location) {
+  if (outcome?.status === 'failed' && outcome.error.location && runDenial(run) === null) {
     markers.push({
       location: outcome.error.location,
       message: `${outcome.error.name}: ${outcome.error.message}`,
@@ -35,16 +40,20 @@ export function runMarkers(run: RunState): RunMarker[] {
 
 /**
  * Mirrors the current run's error and warnings as markers in the hook editor (red and
- * yellow squiggles). A new run starts with no outcome and no logs, which clears them.
+ * yellow squiggles). A new run starts with no outcome and no logs, which clears them. An
+ * edit after the run clears them too: Monaco would carry them along with the edited text,
+ * onto code the run never saw.
  */
 export function syncRunMarkers(monaco: MonacoApi, store: AppStore): void {
   /** The models that show run markers now; only they need clearing. */
   const marked = new Set<string>();
-  const apply = (run: RunState) => {
+  const apply = (state: AppState) => {
+    const { run } = state;
+    const current = !selectEditedSinceRun(state);
     const hookIds = new Set(marked);
     if (run.hookId !== null) hookIds.add(run.hookId);
     for (const hookId of hookIds) {
-      const markers = hookId === run.hookId ? runMarkers(run) : [];
+      const markers = hookId === run.hookId && current ? runMarkers(run) : [];
       // Runs start with no markers: most updates change nothing, and each setModelMarkers
       // would still notify every editor and marker listener.
       if (markers.length === 0 && !marked.has(hookId)) continue;
@@ -73,10 +82,17 @@ export function syncRunMarkers(monaco: MonacoApi, store: AppStore): void {
       );
     }
   };
-  apply(store.getState().run);
+  let edited = selectEditedSinceRun(store.getState());
+  apply(store.getState());
   store.subscribe((state, previous) => {
-    if (state.run.outcome !== previous.run.outcome || state.run.logs !== previous.run.logs) {
-      apply(state.run);
+    const wasEdited = edited;
+    edited = selectEditedSinceRun(state);
+    if (
+      state.run.outcome !== previous.run.outcome ||
+      state.run.logs !== previous.run.logs ||
+      edited !== wasEdited
+    ) {
+      apply(state);
     }
   });
 }

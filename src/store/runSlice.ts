@@ -14,6 +14,7 @@ import {
 import { MAX_LOGS_KEPT, REQUEST_LIMITS } from '../core/outputLimits';
 import type { RunHandle, Runner } from '../sandbox/runner';
 import type { InputProblem, RunState } from '../workspace/run/runState';
+import { runInputsOf, type RunInputs } from '../workspace/run/runInputs';
 import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
 import { secretsForRun } from '../workspace/draft/secrets';
@@ -32,6 +33,7 @@ export const idleRun: RunState = {
   id: 0,
   point: null,
   hookId: null,
+  inputs: null,
   payload: null,
   secrets: {},
   startedAt: 0,
@@ -50,7 +52,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
 
     const finishWithoutSandbox = (
       id: number,
-      { point, hookId }: { point: PointId; hookId: string },
+      { point, hookId, inputs }: { point: PointId; hookId: string; inputs: RunInputs },
       problem: InputProblem,
     ) =>
       set({
@@ -60,6 +62,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           id,
           point,
           hookId,
+          inputs,
           startedAt: Date.now(),
           outcome: problem,
         },
@@ -83,11 +86,12 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         const point = hook.pointId;
         const hookId = hook.id;
         const draft = hook.draft;
+        const inputs = runInputsOf(hook);
 
         if (state.timeoutInput !== null) {
           return finishWithoutSandbox(
             id,
-            { point, hookId },
+            { point, hookId, inputs },
             {
               status: 'not-started',
               field: 'timeout',
@@ -102,7 +106,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         } catch (error) {
           return finishWithoutSandbox(
             id,
-            { point, hookId },
+            { point, hookId, inputs },
             {
               status: 'not-started',
               field: 'payload',
@@ -116,7 +120,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         if (!secrets.ok) {
           return finishWithoutSandbox(
             id,
-            { point, hookId },
+            { point, hookId, inputs },
             {
               status: 'not-started',
               field: 'secrets',
@@ -133,7 +137,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         if (!network.success) {
           return finishWithoutSandbox(
             id,
-            { point, hookId },
+            { point, hookId, inputs },
             {
               status: 'not-started',
               field: 'network',
@@ -183,6 +187,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
             id,
             point,
             hookId,
+            inputs,
             payload,
             secrets: secrets.secrets,
             network: network.data,

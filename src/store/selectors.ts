@@ -8,6 +8,8 @@ import type { RunState, ShownOutcome } from '../workspace/run/runState';
 import { timeoutProblem } from './runSlice';
 import type { SecretRow } from '../workspace/draft/secrets';
 import type { HookRecord } from '../workspace/hookRecord';
+import { deliberateDenial } from '../core/deliberateDenial';
+import { editedSince } from '../workspace/run/runInputs';
 
 /** The selected hook (a workspace always has one). */
 export const selectHook = (state: AppState): HookRecord =>
@@ -39,6 +41,31 @@ export function selectNetworkSettings(state: AppState, hookId: string): NetworkS
 
 export const selectRun = (state: AppState): RunState => state.run;
 export const selectIsRunning = (state: AppState): boolean => state.run.status === 'running';
+
+let lastEditCheck: { run: RunState; hook: HookRecord; edited: boolean } | null = null;
+
+/**
+ * Whether the hook the run ran has been edited since (code, payload, secrets, mocks, modules
+ * or point): its results then describe inputs the editors no longer show. The run's own
+ * storage writes are not edits. A deleted hook has nothing to compare.
+ */
+export function selectEditedSinceRun(state: AppState): boolean {
+  const { run } = state;
+  if (run.status === 'idle' || run.inputs === null || run.hookId === null) return false;
+  const hook = state.hooks[run.hookId];
+  if (!hook) return false;
+  if (lastEditCheck?.run !== run || lastEditCheck.hook !== hook) {
+    lastEditCheck = { run, hook, edited: editedSince(run.inputs, hook) };
+  }
+  return lastEditCheck.edited;
+}
+
+/** The platform's refusal when the run denied on purpose ("Signup denied", "invalid_scope"…). */
+export function runDenial(run: RunState): string | null {
+  const { point, outcome } = run;
+  if (point === null || !outcome || outcome.status === 'not-started') return null;
+  return deliberateDenial(point, outcome);
+}
 
 /** The timeout field's problem in words, or null when the field holds a valid timeout. */
 export const selectTimeoutProblem = (state: AppState): string | null =>
@@ -77,6 +104,24 @@ export function payloadProblem(pointId: PointId, text: string): string | null {
 }
 
 export const IDLE_HINT = 'Press Ctrl+Enter to run';
+
+/**
+ * The status line of a run: "Running…", the hint before the first run, a deliberate denial
+ * ("Denied in 12 ms — Signup denied"), or the run's own verdict followed by the platform's
+ * where it adds one ("Failed in 12 ms — Signup denied" for a signup hook that threw).
+ */
+export function runStatusText(run: RunState): string {
+  if (run.status === 'running') return 'Running…';
+  const { outcome } = run;
+  if (!outcome) return IDLE_HINT;
+  const denial = runDenial(run);
+  if (denial !== null) return `Denied in ${Math.round(outcome.durationMs)} ms — ${denial}`;
+  const signupDenied =
+    outcome.status === 'failed' &&
+    run.point !== null &&
+    getPoint(run.point).responseUse === 'merged-user';
+  return `${outcomeStatusText(outcome)}${signupDenied ? ' — Signup denied' : ''}`;
+}
 
 /** The words of the status line for a finished run. */
 export function outcomeStatusText(outcome: ShownOutcome): string {

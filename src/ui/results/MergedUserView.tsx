@@ -75,9 +75,7 @@ export function MergedUserView() {
           )}
         </>
       ) : view.kind === 'signup-denied' ? (
-        <p className="empty">
-          No merged user: the platform denies the signup (see the error above).
-        </p>
+        <p className="empty">No merged user: the platform denies the signup (see above).</p>
       ) : (
         <p className="empty">
           {run.status === 'idle'

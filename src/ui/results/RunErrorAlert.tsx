@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { missingModuleHeadline, missingModuleOf } from '../../core/missingModule';
 import type { PlatformView } from '../../core/platformView';
 import { appStore, useAppStore } from '../../store';
 import type { ShownOutcome } from '../../workspace/run/runState';
-import { selectRun } from '../../store/selectors';
+import { runDenial, selectRun } from '../../store/selectors';
 import { CodeLocationButton } from '../common/CodeLocationButton';
 import { FAILURE_KIND_TEXT } from './describeFailure';
 import { useRunPlatformView } from './useRunPlatformView';
@@ -12,8 +13,8 @@ import './results.css';
 /**
  * A failed run in words: what happened, the error's message, and where (a button that
  * moves the cursor there), and what the platform makes of it (a denied signup and the
- * message its user sees, the token endpoint's OAuth answer). Only failures get an alert;
- * timeouts and cancels are statuses.
+ * message its user sees, the token endpoint's OAuth answer). Only failures get an alert; a
+ * deliberate denial is shown the same way without one, and timeouts and cancels are statuses.
  */
 export function RunErrorAlert() {
   const run = useAppStore(selectRun);
@@ -21,7 +22,14 @@ export function RunErrorAlert() {
   const mask = useRunSecretMask();
   if (run.status !== 'done' || !run.outcome || !run.hookId) return null;
   return (
-    <OutcomeAlert key={run.id} outcome={run.outcome} hookId={run.hookId} view={view} mask={mask} />
+    <OutcomeAlert
+      key={run.id}
+      outcome={run.outcome}
+      hookId={run.hookId}
+      view={view}
+      mask={mask}
+      denied={runDenial(run) !== null}
+    />
   );
 }
 
@@ -30,20 +38,27 @@ interface OutcomeAlertProps {
   hookId: string;
   view: PlatformView;
   mask: Mask;
+  /** The hook called back with its point's error class: an outcome, not a failure. */
+  denied: boolean;
 }
 
-function OutcomeAlert({ outcome, hookId, view, mask }: OutcomeAlertProps) {
+function OutcomeAlert({ outcome, hookId, view, mask, denied }: OutcomeAlertProps) {
   switch (outcome.status) {
     case 'failed': {
       const { error } = outcome;
-      const missingModule = error.props?.hookpadModule;
+      const missingModule = missingModuleOf(error);
       const friendly = view.kind === 'signup-denied' ? view.friendlyMessage : error.friendlyMessage;
+      const Box = denied ? DenialBox : AlertBox;
       return (
-        <div role="alert" className="run-alert">
+        <Box>
           <p className="run-alert-kind">
-            {view.kind === 'signup-denied'
-              ? `${FAILURE_KIND_TEXT[outcome.kind]} The platform denies the signup.`
-              : FAILURE_KIND_TEXT[outcome.kind]}
+            {denied
+              ? `The hook denied the request with ${error.name}.`
+              : missingModule !== undefined
+                ? missingModuleHeadline(missingModule)
+                : view.kind === 'signup-denied'
+                  ? `${FAILURE_KIND_TEXT[outcome.kind]} The platform denies the signup.`
+                  : FAILURE_KIND_TEXT[outcome.kind]}
           </p>
           <p className="run-alert-message">
             {error.name}: {mask(error.message)}
@@ -69,16 +84,16 @@ function OutcomeAlert({ outcome, hookId, view, mask }: OutcomeAlertProps) {
               </p>
             ))}
           {error.location && <CodeLocationButton hookId={hookId} location={error.location} />}
-          {typeof missingModule === 'string' && missingModule !== '' && (
+          {missingModule !== undefined && (
             <MissingModuleActions hookId={hookId} name={missingModule} />
           )}
-          {error.stack && (
+          {error.stack && !denied && (
             <details className="run-alert-stack">
               <summary>Stack trace</summary>
               <pre>{mask(error.stack)}</pre>
             </details>
           )}
-        </div>
+        </Box>
       );
     }
     case 'not-started':
@@ -100,6 +115,19 @@ function OutcomeAlert({ outcome, hookId, view, mask }: OutcomeAlertProps) {
       return null;
   }
 }
+
+const AlertBox = ({ children }: { children: ReactNode }) => (
+  <div role="alert" className="run-alert">
+    {children}
+  </div>
+);
+
+/** A denial is what the hook meant to do: no alert, neutral colours. */
+const DenialBox = ({ children }: { children: ReactNode }) => (
+  <section className="run-alert run-denial" aria-label="Denial">
+    {children}
+  </section>
+);
 
 /**
  * The two ways to give a hook a module Hookpad does not have: a module mock (code the user

@@ -1,20 +1,20 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store';
-import { IDLE_HINT, outcomeStatusText, selectRun } from '../../store/selectors';
+import { runDenial, runStatusText, selectEditedSinceRun, selectRun } from '../../store/selectors';
 import { useElapsedSeconds } from './useElapsedSeconds';
-import { useRunPlatformView } from '../results/useRunPlatformView';
 import './runner.css';
 
 /**
  * The one-line state of the run (a live region). The elapsed time sits beside it, outside
- * the live region, so screen readers are not told every tenth of a second.
+ * the live region, so screen readers are not told every tenth of a second. A deliberate
+ * denial is an outcome, so it is neutral; an edit after the run says the result is outdated.
  */
 export function RunStatus() {
   const run = useAppStore(selectRun);
-  const view = useRunPlatformView();
+  const edited = useAppStore(selectEditedSinceRun);
   const running = run.status === 'running';
   const elapsed = useElapsedSeconds(run.startedAt, running);
-  const tone = run.outcome ? toneOf(run.outcome.status) : 'neutral';
+  const tone = !run.outcome || runDenial(run) !== null ? 'neutral' : toneOf(run.outcome.status);
 
   // The runner column is long (inputs above the results): when a run starts, bring its
   // status into view if it has been scrolled away, so the result is not below the fold.
@@ -27,13 +27,9 @@ export function RunStatus() {
     <div ref={box} className={`run-status run-status-${running ? 'running' : tone}`}>
       <span className="run-status-dot" aria-hidden="true" />
       <p role="status" className="run-status-text">
-        {running
-          ? 'Running…'
-          : run.outcome
-            ? // The platform's verdict follows the run's own, e.g. "Failed in 12 ms — Signup denied".
-              `${outcomeStatusText(run.outcome)}${view.kind === 'signup-denied' ? ' — Signup denied' : ''}`
-            : IDLE_HINT}
+        {runStatusText(run)}
       </p>
+      {edited && <span className="run-status-edited">Edited since this run</span>}
       {running && (
         <span className="run-status-elapsed" aria-hidden="true">
           {elapsed.toFixed(1)} s

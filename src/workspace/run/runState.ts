@@ -1,5 +1,6 @@
 import type { JsonValue, LogEntry, PointId, RunOutcome } from '../../core/schemas';
 import type { NetworkSettings, OutboundEntry } from '../../core/networkSchemas';
+import type { RunInputs } from './runInputs';
 
 // The hook run the results show, as plain data: the store keeps it, and the reproduction
 // report and the editor's run markers read it.
@@ -23,6 +24,8 @@ export interface RunState {
   point: PointId | null;
   /** The hook the run ran (the reproduction bundle pairs it with the hook). */
   hookId: string | null;
+  /** The hook's draft as the run was started with it: a later edit outdates the results. */
+  inputs: RunInputs | null;
   /** The parsed payload the run was started with, for the platform view. */
   payload: JsonValue | null;
   /** The secrets the run was started with: what the output display masks. */
