@@ -1,3 +1,5 @@
+import { deliberateDenial } from '../../core/deliberateDenial';
+import { missingModuleHeadline, missingModuleOf } from '../../core/missingModule';
 import type { FailureKind, PointId } from '../../core/schemas';
 import type { ShownOutcome } from '../../workspace/run/runState';
 import type { Redactor } from '../redact';
@@ -33,7 +35,7 @@ export function outcomeSection(
     lines.push('Still running when this report was made; the output so far is below.');
     return lines.join('\n');
   }
-  lines.push(...outcomeLines(run.outcome, redactor));
+  lines.push(...outcomeLines(run.outcome, run.point ?? pointId, redactor));
   return lines.join('\n');
 }
 
@@ -48,7 +50,7 @@ const FAILURES: Record<FailureKind, string> = {
   unserializable: 'the response cannot be turned into JSON',
 };
 
-function outcomeLines(outcome: ShownOutcome, redactor: Redactor): string[] {
+function outcomeLines(outcome: ShownOutcome, pointId: PointId, redactor: Redactor): string[] {
   const duration = `${Math.round(outcome.durationMs)} ms`;
   switch (outcome.status) {
     case 'succeeded':
@@ -61,8 +63,15 @@ function outcomeLines(outcome: ShownOutcome, redactor: Redactor): string[] {
       ];
     case 'failed': {
       const { error } = outcome;
+      // The same words as the app's status line: a denial is an outcome, a missing module is
+      // named as such (docs/runtime-semantics.md §8.5, §10).
+      const denial = deliberateDenial(pointId, outcome);
+      const missing = missingModuleOf(error);
+      const why = missing !== undefined ? missingModuleHeadline(missing) : FAILURES[outcome.kind];
       const lines = [
-        `- Status: failed in ${duration}: ${text(FAILURES[outcome.kind])} (${code(outcome.kind)})`,
+        denial !== null
+          ? `- Status: denied in ${duration} — ${text(denial)} (the hook called cb with ${code(error.name)})`
+          : `- Status: failed in ${duration}: ${text(why)} (${code(outcome.kind)})`,
         `- Error: ${code(redactor.text(`${error.name}: ${error.message}`))}${
           error.location ? ` at line ${error.location.line}, column ${error.location.column}` : ''
         }`,
