@@ -28,9 +28,10 @@ test('"New hook" asks for the point and the name, and refuses a taken name', asy
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
   await expect(hookButton(page, 'Twilio SMS')).toHaveAttribute('aria-current', 'true');
-  await expect
-    .poll(() => editorText(page, 'Hook code'))
-    .toContain('function (recipient, text, context, cb)');
+  await expect(page.getByRole('combobox', { name: 'Extensibility point' })).toHaveValue(
+    'send-phone-message',
+  );
+  await expect.poll(() => editorText(page, 'Hook code')).toContain('@param {string} recipient');
 
   // Cancel adds nothing.
   await hooksNav(page).getByRole('button', { name: 'New hook' }).click();

@@ -94,3 +94,19 @@ test('running brings the status into view when the runner column was scrolled aw
   await expect(status(page)).toHaveText(/^Succeeded in \d+ ms/);
   await expect(status(page)).toBeInViewport();
 });
+
+test('the first Tab offers a skip link that puts the keyboard in the code editor', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the code editor' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Hook code' }).getByRole('textbox')).toBeFocused();
+  await page.keyboard.type('// typed after skipping\n');
+  await expect(page.getByRole('region', { name: 'Hook code' })).toContainText(
+    '// typed after skipping',
+  );
+});

@@ -13,6 +13,7 @@ import { ShareLinkError } from './ui/share/ShareLinkError';
 import { SplitView } from './ui/shell/SplitView';
 import { useRunShortcut } from './ui/runner/useRunShortcut';
 import { WorkspaceNotices } from './ui/shell/WorkspaceNotices';
+import { SkipLink } from './ui/shell/SkipLink';
 import { OpenedLinkBanner } from './ui/share/OpenedLinkBanner';
 
 /** Layout only: header, notices, then hooks | code | runner. */
@@ -24,6 +25,7 @@ export function App() {
   useRunShortcut();
   return (
     <div className="app">
+      <SkipLink />
       <AppHeader
         onCopyShareLink={() => {
           void share.copy(includeSecrets);

@@ -38,3 +38,9 @@ export function revealInCode(hookId: string, location: CodeLocation): void {
   pendingReveal = { hookId, location };
   tryReveal();
 }
+
+/** Focuses the hook editor (the skip link's target); false while it has not mounted yet. */
+export function focusCodeEditor(): boolean {
+  codeEditor?.focus();
+  return codeEditor !== null;
+}

@@ -19,7 +19,7 @@ export function CodePane() {
       : undefined,
   );
   return (
-    <section className="pane code-pane" aria-label="Hook code">
+    <section id="hook-code" className="pane code-pane" aria-label="Hook code">
       <div className="pane-header">
         <h2 className="pane-title">Hook code</h2>
         <span className="pane-subtitle">
