@@ -1,11 +1,11 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import { points } from '../../core/points';
 import { PointIdSchema, type PointId } from '../../core/schemas';
 import { appStore } from '../../store';
 import { selectHook } from '../../store/selectors';
 import { hookNameProblem, pointHookName } from '../../workspace/hookNames';
 import { uniqueHookName } from '../../workspace/newHook';
 import './hooks.css';
+import { PointOptions } from './PointOptions';
 
 export interface NewHookDialogProps {
   onClose(): void;
@@ -66,11 +66,7 @@ export function NewHookDialog({ onClose }: NewHookDialogProps) {
               if (!named) setName(autoName(point));
             }}
           >
-            {points.map((point) => (
-              <option key={point.id} value={point.id}>
-                {point.label}
-              </option>
-            ))}
+            <PointOptions />
           </select>
         </label>
         <label className="dialog-field">

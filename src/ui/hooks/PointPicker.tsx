@@ -1,8 +1,8 @@
-import { points } from '../../core/points';
 import { PointIdSchema } from '../../core/schemas';
 import { useAppStore } from '../../store';
 import { selectHookId, selectPointId } from '../../store/selectors';
 import './hooks.css';
+import { PointOptions } from './PointOptions';
 
 /**
  * The selected hook's extensibility point. A hook still holding its point's starter code
@@ -19,11 +19,7 @@ export function PointPicker() {
         value={pointId}
         onChange={(event) => setHookPoint(hookId, PointIdSchema.parse(event.target.value))}
       >
-        {points.map((point) => (
-          <option key={point.id} value={point.id}>
-            {point.label}
-          </option>
-        ))}
+        <PointOptions />
       </select>
     </label>
   );
