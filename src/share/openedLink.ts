@@ -1,5 +1,4 @@
-import type { JsonValue } from '../core/schemas';
-import { PASSWORD_PLACEHOLDER } from './redact';
+import { PASSWORD_PLACEHOLDER, payloadPassword } from './redact';
 import type { SharedState } from './shareLink';
 
 /**
@@ -18,11 +17,6 @@ export function shareLinkDigest(token: string): string {
   return `link-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }
 
-const userPassword = (payload: JsonValue): unknown =>
-  typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-    ? (payload.user as { password?: unknown } | undefined)?.password
-    : undefined;
-
 /** What a link did not carry, as phrases for the "Opened from a link" banner. */
 export function leftOutOf(state: SharedState): string[] {
   const leftOut: string[] = [];
@@ -32,6 +26,6 @@ export function leftOutOf(state: SharedState): string[] {
       `the value${withheld.length === 1 ? '' : 's'} of secret${withheld.length === 1 ? '' : 's'} ${withheld.join(', ')}`,
     );
   }
-  if (userPassword(state.payload) === PASSWORD_PLACEHOLDER) leftOut.push('the user’s password');
+  if (payloadPassword(state.payload) === PASSWORD_PLACEHOLDER) leftOut.push('the user’s password');
   return leftOut;
 }
