@@ -4,7 +4,7 @@ import { appStore, useAppStore } from '../../store';
 import { hasUnsavedChanges } from '../../workspace/draft/sameDraft';
 import { selectHook } from '../../store/selectors';
 import type { HookRecord } from '../../workspace/hookRecord';
-import { EnableHookSwitch } from './EnableHookSwitch';
+import { HookSettings } from './HookSettings';
 import { RenameHookForm } from './RenameHookForm';
 import './hooks.css';
 import { NewHookDialog } from './NewHookDialog';
@@ -21,7 +21,8 @@ export function filterHooks(hooks: readonly HookRecord[], filter: string): HookR
 
 /**
  * The workspace's hooks: select one to edit it, and create, rename, duplicate, delete
- * (with Undo) and enable hooks. The selected hook is what the editors and Run work on.
+ * (with Undo) hooks, and set the selected hook's point and enabled flag. The selected hook is
+ * what the editors and Run work on.
  */
 export function HooksNav() {
   const hooks = useAppStore((state) => state.hooks);
@@ -133,7 +134,7 @@ export function HooksNav() {
               </button>
             </div>
           )}
-          <EnableHookSwitch hook={selected} />
+          <HookSettings hook={selected} />
         </div>
       </nav>
     </>

@@ -1,26 +1,53 @@
-import { PointIdSchema } from '../../core/schemas';
-import { useAppStore } from '../../store';
-import { selectHookId, selectPointId } from '../../store/selectors';
+import { useState } from 'react';
+import { PointIdSchema, type PointId } from '../../core/schemas';
+import { appStore } from '../../store';
+import type { HookRecord } from '../../workspace/hookRecord';
+import { pointChangeMismatch, type SignatureMismatch } from '../../workspace/signatureFits';
+import { ChangePointDialog } from './ChangePointDialog';
 import './hooks.css';
 import { PointOptions } from './PointOptions';
 
+interface Pending {
+  pointId: PointId;
+  mismatch: SignatureMismatch;
+}
+
 /**
- * The selected hook's extensibility point. A hook still holding its point's starter code
- * gets the new point's starter; edited code stays as it is.
+ * The hook's extensibility point. Starter code follows the point, and code that takes what
+ * the new point passes just moves; other edited code moves only once the user agrees.
  */
-export function PointPicker() {
-  const pointId = useAppStore(selectPointId);
-  const hookId = useAppStore(selectHookId);
-  const setHookPoint = useAppStore((state) => state.setHookPoint);
+export function PointPicker({ hook }: { hook: HookRecord }) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const move = (pointId: PointId) => appStore.getState().setHookPoint(hook.id, pointId);
   return (
-    <label className="point-picker">
-      <span className="point-picker-label">Extensibility point</span>
-      <select
-        value={pointId}
-        onChange={(event) => setHookPoint(hookId, PointIdSchema.parse(event.target.value))}
-      >
-        <PointOptions />
-      </select>
-    </label>
+    <>
+      <label className="point-picker">
+        <span className="point-picker-label">Extensibility point</span>
+        <select
+          // While asking, the choice shows; Cancel puts the hook's point back.
+          value={pending?.pointId ?? hook.pointId}
+          onChange={(event) => {
+            const pointId = PointIdSchema.parse(event.target.value);
+            const mismatch = pointChangeMismatch(hook, pointId);
+            if (mismatch === null) move(pointId);
+            else setPending({ pointId, mismatch });
+          }}
+        >
+          <PointOptions />
+        </select>
+      </label>
+      {pending && (
+        <ChangePointDialog
+          hookName={hook.name}
+          pointId={pending.pointId}
+          mismatch={pending.mismatch}
+          onChange={() => {
+            move(pending.pointId);
+            setPending(null);
+          }}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </>
   );
 }

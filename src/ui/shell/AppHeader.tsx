@@ -1,5 +1,4 @@
 import { ExamplesMenu } from '../examples/ExamplesMenu';
-import { PointPicker } from '../hooks/PointPicker';
 import { ReproductionButton } from '../share/ReproductionDialog';
 import { RunButton } from '../runner/RunButton';
 import './header.css';
@@ -23,7 +22,6 @@ export function AppHeader({
         <img src="/favicon.svg" alt="" width="20" height="20" />
         Hookpad
       </h1>
-      <PointPicker />
       <ExamplesMenu />
       <div className="header-actions">
         <label
