@@ -15,8 +15,9 @@ import { useRunShortcut } from './ui/runner/useRunShortcut';
 import { WorkspaceNotices } from './ui/shell/WorkspaceNotices';
 import { SkipLink } from './ui/shell/SkipLink';
 import { OpenedLinkBanner } from './ui/share/OpenedLinkBanner';
+import { Welcome } from './ui/welcome/Welcome';
 
-/** Layout only: header, notices, then hooks | code | runner. */
+/** Layout only: header, notices, then (welcome and) hooks | code | runner. */
 export function App() {
   const share = useCopyShareLink();
   const opened = useOpenShareLink();
@@ -42,6 +43,7 @@ export function App() {
       <WorkspaceNotices />
       <div className="workspace">
         <aside className="sidebar">
+          <Welcome />
           <HooksNav />
           <ImportExport />
           <HistoryPanel />

@@ -5,6 +5,9 @@ import './importExport.css';
 
 type Open = 'import' | 'export' | null;
 
+/** The Import button's id, so the welcome's "Import files" can open the same dialog. */
+export const IMPORT_BUTTON_ID = 'import-button';
+
 /** Starts loading the importer or the exporters while the user looks at the dialog. */
 function preload(which: Exclude<Open, null>): void {
   const loading =
@@ -76,6 +79,7 @@ export function ImportExport() {
     <>
       <div className="io-buttons" role="group" aria-label="Import and export">
         <button
+          id={IMPORT_BUTTON_ID}
           type="button"
           className="button button-small"
           aria-haspopup="dialog"

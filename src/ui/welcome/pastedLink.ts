@@ -1,0 +1,14 @@
+import { readShareFragment } from '../../share/shareLink';
+
+/**
+ * The `#share=…` fragment of a pasted Hookpad link (a whole address or the fragment alone),
+ * or null when the text holds none. Any Hookpad's link opens here: only the fragment counts.
+ */
+export function shareFragmentOf(text: string): string | null {
+  const trimmed = text.trim();
+  const at = trimmed.indexOf('#');
+  if (at < 0) return null;
+  const hash = trimmed.slice(at);
+  const token = readShareFragment(hash);
+  return token ? hash : null;
+}
