@@ -27,6 +27,12 @@ export function ChangePointDialog({
   onCancel,
 }: ChangePointDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Closing (rather than unmounting) the dialog gives the focus back to the picker.
+  const chosen = useRef(false);
+  const close = (change: boolean) => {
+    chosen.current = change;
+    dialog.current?.close();
+  };
   const titleId = useId();
   const textId = useId();
   useLayoutEffect(() => {
@@ -40,7 +46,7 @@ export function ChangePointDialog({
       className="dialog"
       aria-labelledby={titleId}
       aria-describedby={textId}
-      onClose={onCancel}
+      onClose={() => (chosen.current ? onChange() : onCancel())}
     >
       <h2 id={titleId} className="dialog-title">
         Change extensibility point?
@@ -51,10 +57,15 @@ export function ChangePointDialog({
         will need changing to run on {label}.
       </p>
       <div className="dialog-actions">
-        <button type="button" className="button button-primary" onClick={onChange}>
+        <button type="button" className="button button-primary" onClick={() => close(true)}>
           Change point
         </button>
-        <button type="button" className="button button-quiet" autoFocus onClick={onCancel}>
+        <button
+          type="button"
+          className="button button-quiet"
+          autoFocus
+          onClick={() => close(false)}
+        >
           Cancel
         </button>
       </div>
