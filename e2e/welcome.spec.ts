@@ -27,6 +27,7 @@ test('a first visit is welcomed without losing the focus; Dismiss is remembered'
   }
   await welcome(page).getByRole('button', { name: 'Dismiss welcome' }).click();
   await expect(welcome(page)).toHaveCount(0);
+  await expect(hooksNav(page).getByRole('button', { name: 'New hook' })).toBeFocused();
   await page.reload();
   await expect(hooksNav(page)).toBeVisible();
   await expect(welcome(page)).toHaveCount(0);

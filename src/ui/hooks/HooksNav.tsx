@@ -9,6 +9,9 @@ import { RenameHookForm } from './RenameHookForm';
 import './hooks.css';
 import { NewHookDialog } from './NewHookDialog';
 
+/** The "New hook" button's id: the welcome hands the focus to it when it goes. */
+export const NEW_HOOK_BUTTON_ID = 'new-hook-button';
+
 /** Case-insensitive match on the name or the point's label. */
 export function filterHooks(hooks: readonly HookRecord[], filter: string): HookRecord[] {
   const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
@@ -49,6 +52,7 @@ export function HooksNav() {
         <div className="sidebar-head">
           <h2 className="sidebar-title">Hooks</h2>
           <button
+            id={NEW_HOOK_BUTTON_ID}
             type="button"
             className="button button-small"
             onClick={() => {

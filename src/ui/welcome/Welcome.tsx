@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useAppStore } from '../../store';
 import { hasUserWork } from '../../workspace/hasUserWork';
 import { EXAMPLES_BUTTON_ID } from '../examples/ExamplesMenu';
+import { NEW_HOOK_BUTTON_ID } from '../hooks/HooksNav';
 import { NewHookDialog } from '../hooks/NewHookDialog';
 import { IMPORT_BUTTON_ID } from '../importExport/ImportExport';
 import { shareFragmentOf } from './pastedLink';
@@ -97,6 +98,8 @@ export function Welcome() {
             onClick={() => {
               rememberWelcomeDismissed();
               setDismissed(true);
+              // The focus goes on to what follows the welcome, rather than to the page.
+              document.getElementById(NEW_HOOK_BUTTON_ID)?.focus();
             }}
           >
             Dismiss welcome
