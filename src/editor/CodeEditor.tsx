@@ -9,11 +9,12 @@ import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
 import { hookModelUri } from './modelUris';
 import './monacoSetup';
+import type { EditorTheme } from './hookpadThemes';
 
 const OPTIONS = { ...BASE_EDITOR_OPTIONS, ariaLabel: 'Hook code (JavaScript)' };
 
 export interface CodeEditorProps {
-  theme: 'vs' | 'vs-dark';
+  theme: EditorTheme;
 }
 
 /** The hook's JavaScript. Shows the selected hook's model; text lives in the store. */

@@ -7,6 +7,7 @@ import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
 import { moduleMockModelUri } from './modelUris';
 import { payloadEditorReady } from './monacoSetup';
+import type { EditorTheme } from './hookpadThemes';
 
 let prepared = false;
 void payloadEditorReady.then(() => (prepared = true));
@@ -17,7 +18,7 @@ export interface ModuleMockEditorProps {
   index: number;
   name: string;
   code: string;
-  theme: 'vs' | 'vs-dark';
+  theme: EditorTheme;
   onChange(code: string): void;
 }
 

@@ -8,6 +8,7 @@ import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
 import { payloadModelUri } from './modelUris';
 import { payloadEditorReady } from './monacoSetup';
+import type { EditorTheme } from './hookpadThemes';
 
 const OPTIONS = {
   ...BASE_EDITOR_OPTIONS,
@@ -20,7 +21,7 @@ let prepared = false;
 void payloadEditorReady.then(() => (prepared = true));
 
 export interface PayloadEditorProps {
-  theme: 'vs' | 'vs-dark';
+  theme: EditorTheme;
 }
 
 /**

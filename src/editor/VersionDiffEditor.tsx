@@ -8,32 +8,66 @@ import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
 import { hookModelUri } from './modelUris';
 import { monaco } from './monacoSetup';
+import type { EditorTheme } from './hookpadThemes';
 
 /** A saved version's code as a read-only model (versions never change, so one per version). */
 export const versionModelUri = (hookId: string, versionId: string): string =>
   `file:///versions/${encodeURIComponent(hookId)}/${encodeURIComponent(versionId)}.js`;
+
+const ORIGINAL_LABEL = 'Saved version (read-only)';
+const MODIFIED_LABEL = 'Draft (JavaScript)';
 
 const OPTIONS: editor.IDiffEditorConstructionOptions = {
   ...BASE_EDITOR_OPTIONS,
   originalEditable: false,
   readOnly: false,
   renderSideBySide: true,
-  // The code pane is often narrower than Monaco's 900 px default for side by side.
+  // Side by side needs about 900 px to be readable; narrower, one inline column.
   useInlineViewWhenSpaceIsLimited: true,
-  renderSideBySideInlineBreakpoint: 480,
+  renderSideBySideInlineBreakpoint: 900,
   renderMarginRevertIcon: false,
   renderGutterMenu: false,
   ignoreTrimWhitespace: false,
-  originalAriaLabel: 'Saved version (read-only)',
-  modifiedAriaLabel: 'Draft (JavaScript)',
+  ariaLabel: 'Comparison of the saved version with the draft',
+  originalAriaLabel: ORIGINAL_LABEL,
+  modifiedAriaLabel: MODIFIED_LABEL,
 };
+
+/**
+ * Monaco 0.57's diff editor drops originalAriaLabel/modifiedAriaLabel (each options update,
+ * the first one included, gives its two editors an empty aria-label), so the names are put
+ * back on the editors themselves whenever they lose them.
+ */
+function keepAriaLabel(inner: editor.ICodeEditor, label: string): void {
+  const apply = () => {
+    if (inner.getOption(monaco.editor.EditorOption.ariaLabel) !== label) {
+      inner.updateOptions({ ariaLabel: label });
+    }
+  };
+  apply();
+  inner.onDidChangeConfiguration((event) => {
+    if (event.hasChanged(monaco.editor.EditorOption.ariaLabel)) apply();
+  });
+}
+
+/** Where "Next change" / "Previous change" landed: the nth of count changes, at a draft line. */
+export interface ChangePosition {
+  index: number;
+  count: number;
+  line: number;
+}
+
+/** Moves the draft's cursor to the next or previous change; null when nothing differs. */
+export type GoToChange = (target: 'next' | 'previous') => ChangePosition | null;
 
 export interface VersionDiffEditorProps {
   hookId: string;
   versionId: string;
   /** The version's code (left, read-only). */
   original: string;
-  theme: 'vs' | 'vs-dark';
+  theme: EditorTheme;
+  /** Receives the change navigation once the diff editor is up. */
+  onNavigation?(goToChange: GoToChange): void;
 }
 
 /**
@@ -52,6 +86,7 @@ export default function VersionDiffEditor({
   versionId,
   original,
   theme,
+  onNavigation,
 }: VersionDiffEditorProps) {
   const originalPath = versionModelUri(hookId, versionId);
   // Used only if the draft's model does not exist yet; the binding keeps it in sync after.
@@ -70,7 +105,23 @@ export default function VersionDiffEditor({
 
   const handleMount: DiffOnMount = (instance) => {
     addRunAction(instance.getModifiedEditor(), () => appStore.getState().startRun());
+    keepAriaLabel(instance.getOriginalEditor(), ORIGINAL_LABEL);
+    keepAriaLabel(instance.getModifiedEditor(), MODIFIED_LABEL);
     demoteMonacoAlerts();
+    onNavigation?.((target) => {
+      instance.goToDiff(target);
+      const changes = instance.getLineChanges() ?? [];
+      const line = instance.getModifiedEditor().getPosition()?.lineNumber ?? 1;
+      // goToDiff puts the cursor on a change's first draft line; a deletion has none, and
+      // its change starts on the line before.
+      const index = changes.findIndex(
+        (change) =>
+          (change.modifiedEndLineNumber === 0
+            ? change.modifiedStartLineNumber + 1
+            : change.modifiedStartLineNumber) === line,
+      );
+      return index === -1 ? null : { index: index + 1, count: changes.length, line };
+    });
   };
 
   return (

@@ -21,6 +21,7 @@ import { afterStartup, whenEditorReady } from '../perf/editorReady';
 import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
+import { defineHookpadThemes } from './hookpadThemes';
 import { payloadModelPattern } from './modelUris';
 import { syncRunMarkers } from './syncRunMarkers';
 
@@ -56,6 +57,7 @@ javascriptDefaults.setDiagnosticsOptions({
 javascriptDefaults.addExtraLib(HOOK_GLOBALS_TYPINGS, 'file:///typings/hook-globals.d.ts');
 
 loader.config({ monaco });
+defineHookpadThemes(monaco);
 const models = bindModelsToStore(monaco, appStore);
 syncRunMarkers(monaco, appStore);
 

@@ -131,12 +131,16 @@ export function ExamplesMenu() {
                   role="menuitem"
                   tabIndex={-1}
                   className="menu-item"
-                  aria-label={example.title}
                   aria-describedby={`${menuId}-${example.id}`}
                   onClick={() => choose(example)}
                 >
                   <span className="menu-item-title">{example.title}</span>
-                  <span className="menu-item-description" id={`${menuId}-${example.id}`}>
+                  {/* Out of the name (the title alone), in the description. */}
+                  <span
+                    className="menu-item-description"
+                    id={`${menuId}-${example.id}`}
+                    aria-hidden="true"
+                  >
                     {example.description}
                   </span>
                 </button>

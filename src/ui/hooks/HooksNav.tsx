@@ -74,13 +74,14 @@ export function HooksNav() {
           onChange={(event) => setFilter(event.target.value)}
         />
         <ul className="hooks-list" id={listId}>
-          {shown.map((hook) => (
+          {shown.map((hook, index) => (
             <li key={hook.id}>
+              {/* Named by its visible name alone; the point and state are its description. */}
               <button
                 type="button"
                 className="hook-item"
                 aria-current={hook.id === selected.id ? 'true' : undefined}
-                aria-label={hook.name}
+                aria-describedby={`${listId}-${index}`}
                 onClick={() => {
                   selectHookAction(hook.id);
                   setRenaming(false);
@@ -89,14 +90,19 @@ export function HooksNav() {
                 <span className="hook-item-name">
                   {hook.name}
                   {hasUnsavedChanges(hook) && (
-                    <span className="dirty-dot" title="Unsaved changes since the last version">
-                      <span className="visually-hidden"> (unsaved changes)</span>
-                    </span>
+                    <span
+                      className="dirty-dot"
+                      title="Unsaved changes since the last version"
+                      aria-hidden="true"
+                    />
                   )}
                 </span>
-                <span className="hook-item-meta">
+                <span className="hook-item-meta" id={`${listId}-${index}`} aria-hidden="true">
                   {getPoint(hook.pointId).label}
                   {hook.enabled && <span className="hook-enabled"> · enabled</span>}
+                  {hasUnsavedChanges(hook) && (
+                    <span className="visually-hidden"> · unsaved changes</span>
+                  )}
                 </span>
               </button>
             </li>

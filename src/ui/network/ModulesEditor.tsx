@@ -8,6 +8,7 @@ import { EMPTY_NETWORK } from '../../workspace/draft/network';
 import { EditorBoundary } from '../common/EditorBoundary';
 import { usePrefersDark } from '../common/usePrefersDark';
 import './network.css';
+import { editorTheme } from '../../editor/hookpadThemes';
 
 /** One row of the Modules section: a module mock (by index) or an auto-mock of its own. */
 type ModuleRow =
@@ -202,7 +203,7 @@ function ModuleRowView({
                   index={row.index}
                   name={row.name}
                   code={row.code}
-                  theme={dark ? 'vs-dark' : 'vs'}
+                  theme={editorTheme(dark)}
                   onChange={(code) => state.updateModuleMock(hookId, row.index, { code })}
                 />
               </Suspense>

@@ -6,6 +6,7 @@ import { selectHookId, selectPayloadProblem } from '../../store/selectors';
 import { EditorBoundary } from '../common/EditorBoundary';
 import { usePrefersDark } from '../common/usePrefersDark';
 import './runner.css';
+import { editorTheme } from '../../editor/hookpadThemes';
 
 /** The JSON body the platform would post, with its problem in words below. */
 export function PayloadPane() {
@@ -30,7 +31,7 @@ export function PayloadPane() {
       <div className="editor-box payload-editor-box">
         <EditorBoundary>
           <Suspense fallback={<EditorLoading />}>
-            <LazyPayloadEditor theme={dark ? 'vs-dark' : 'vs'} />
+            <LazyPayloadEditor theme={editorTheme(dark)} />
           </Suspense>
         </EditorBoundary>
       </div>

@@ -6,6 +6,7 @@ import { selectHookId } from '../../store/selectors';
 import { EditorBoundary } from '../common/EditorBoundary';
 import { usePrefersDark } from '../common/usePrefersDark';
 import { VersionCompare } from '../history/VersionCompare';
+import { editorTheme } from '../../editor/hookpadThemes';
 
 /** Left side: the hook's code. */
 export function CodePane() {
@@ -34,17 +35,15 @@ export function CodePane() {
           Reset code
         </button>
       </div>
-      {compared ? (
-        <VersionCompare hookId={hookId} version={compared} theme={dark ? 'vs-dark' : 'vs'} />
-      ) : (
-        <div className="editor-box code-editor-box">
-          <EditorBoundary>
-            <Suspense fallback={<EditorLoading />}>
-              <LazyCodeEditor theme={dark ? 'vs-dark' : 'vs'} />
-            </Suspense>
-          </EditorBoundary>
-        </div>
-      )}
+      {/* A modal dialog while comparing; the code editor stays behind it, as it was. */}
+      {compared && <VersionCompare hookId={hookId} version={compared} theme={editorTheme(dark)} />}
+      <div className="editor-box code-editor-box">
+        <EditorBoundary>
+          <Suspense fallback={<EditorLoading />}>
+            <LazyCodeEditor theme={editorTheme(dark)} />
+          </Suspense>
+        </EditorBoundary>
+      </div>
     </section>
   );
 }

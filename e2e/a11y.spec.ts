@@ -1,0 +1,148 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Result } from 'axe-core';
+import { test, expect, openApp, runToEnd, selectPoint, setCode } from './support/app';
+
+/**
+ * axe on the states a user meets: the first screen, each run outcome, each dialog and the
+ * Compare view, in the light and the dark colour scheme. Only serious and critical findings
+ * fail a test; the failure lists each one readably (rule, impact, elements, contrast).
+ */
+
+const SCHEMES = ['light', 'dark'] as const;
+
+// Each test runs axe several times, a few seconds each on a slow machine.
+test.slow();
+
+async function seriousViolations(page: Page): Promise<Result[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+}
+
+/** One line per element: the rule, its impact, the element, and axe's numbers (contrast). */
+function describe(violations: Result[]): string {
+  return violations
+    .flatMap((violation) =>
+      violation.nodes.map((node) => {
+        const data = node.any.find((check) => check.data)?.data as
+          | {
+              fgColor?: string;
+              bgColor?: string;
+              contrastRatio?: number;
+              expectedContrastRatio?: string;
+            }
+          | undefined;
+        const contrast =
+          data?.contrastRatio !== undefined
+            ? ` — ${data.fgColor} on ${data.bgColor}: ${data.contrastRatio}:1, needs ${data.expectedContrastRatio}`
+            : '';
+        return `${violation.id} (${violation.impact}) ${node.target.join(' ')}${contrast}`;
+      }),
+    )
+    .join('\n');
+}
+
+async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
+  // The summary, not the raw results, so a failure reads as a list of what to fix.
+  expect(describe(await seriousViolations(page)), `serious axe findings: ${state}`).toBe('');
+}
+
+async function openIn(page: Page, scheme: (typeof SCHEMES)[number]): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await openApp(page);
+}
+
+for (const scheme of SCHEMES) {
+  test(`no serious axe findings on the first screen and after a success, a failure and a denial (${scheme})`, async ({
+    page,
+  }) => {
+    await openIn(page, scheme);
+    await expectNoSeriousViolations(page, `first screen (${scheme})`);
+
+    expect(await runToEnd(page)).toMatch(/^Succeeded/);
+    await expectNoSeriousViolations(page, `after a success (${scheme})`);
+
+    await setCode(
+      page,
+      [
+        'module.exports = function (client, scope, audience, context, cb) {',
+        "  cb(new Error('No token today'));",
+        '};',
+      ].join('\n'),
+    );
+    expect(await runToEnd(page)).toMatch(/^Failed/);
+    await expectNoSeriousViolations(page, `after a failure (${scheme})`);
+
+    await selectPoint(page, 'Pre-User Registration');
+    await setCode(
+      page,
+      [
+        'module.exports = function (user, context, cb) {',
+        "  cb(new PreUserRegistrationError('Denied signup', 'Please use your work email.'));",
+        '};',
+      ].join('\n'),
+    );
+    expect(await runToEnd(page)).toMatch(/^Denied/);
+    await expectNoSeriousViolations(page, `after a denial (${scheme})`);
+  });
+
+  test(`no serious axe findings with each dialog open and in Compare (${scheme})`, async ({
+    page,
+  }) => {
+    await openIn(page, scheme);
+
+    await page
+      .getByRole('navigation', { name: 'Hooks' })
+      .getByRole('button', { name: 'New hook' })
+      .click();
+    const newHook = page.getByRole('dialog', { name: 'New hook' });
+    await expect(newHook).toBeVisible();
+    await expectNoSeriousViolations(page, `New hook dialog (${scheme})`);
+    await newHook.getByRole('button', { name: 'Cancel' }).click();
+    await expect(newHook).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import hooks' });
+    await expect(importDialog).toBeVisible();
+    await expectNoSeriousViolations(page, `Import hooks dialog (${scheme})`);
+    await page.keyboard.press('Escape');
+    await expect(importDialog).toBeHidden();
+
+    await page.getByRole('button', { name: 'Examples' }).click();
+    const examples = page.getByRole('menu', { name: 'Examples' });
+    await expect(examples).toBeVisible();
+    await expectNoSeriousViolations(page, `Examples menu (${scheme})`);
+    await page.keyboard.press('Escape');
+    await expect(examples).toHaveCount(0);
+
+    expect(await runToEnd(page)).toMatch(/^Succeeded/);
+    await page.getByRole('button', { name: 'Copy reproduction' }).click();
+    const reproduction = page.getByRole('dialog', { name: 'Reproduction' });
+    await expect(reproduction.getByLabel('Reproduction report')).toBeVisible();
+    await expectNoSeriousViolations(page, `Reproduction dialog (${scheme})`);
+    await page.keyboard.press('Escape');
+    await expect(reproduction).toBeHidden();
+
+    // Compare: a saved version against an edited draft.
+    await page.getByRole('button', { name: 'Save version' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await setCode(
+      page,
+      [
+        '// A changed draft, to have something to compare.',
+        'module.exports = function (client, scope, audience, context, cb) {',
+        '  cb(null, { scope: scope });',
+        '};',
+      ].join('\n'),
+    );
+    await page
+      .getByRole('region', { name: 'History' })
+      .getByRole('button', { name: 'Compare' })
+      .click();
+    const compare = page.getByRole('dialog', { name: /^Comparing the version of/ });
+    await expect(compare.locator('.monaco-diff-editor')).toBeVisible();
+    await expectNoSeriousViolations(page, `Compare (${scheme})`);
+  });
+}
