@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { test, expect, hooksNav, openApp } from './support/app';
+import { test, expect, hooksNav, openApp, openInput } from './support/app';
 
 /** A deploy-cli directory export: hooks/<name>.js and hooks/<name>.json for three hooks. */
 const FIXTURE = fileURLToPath(new URL('./fixtures/deploy-cli/hooks/', import.meta.url));
@@ -127,7 +127,7 @@ test('a deploy-cli hooks folder imports as three hooks and exports back as the s
 
   // A declared dependency the code does not require is listed (and exported back).
   await hooksNav(page).getByRole('button', { name: 'notify-signup', exact: true }).click();
-  const dependencies = page.getByRole('region', { name: 'Dependencies' });
+  const dependencies = await openInput(page, 'Dependencies');
   await expect(dependencies.getByRole('row', { name: /axios/ })).toContainText('1.6.8');
   await expect(dependencies.getByRole('row', { name: /axios/ })).toContainText('declared');
 

@@ -1,4 +1,4 @@
-import { test, expect, openApp, selectPoint, runToEnd, setCode } from './support/app';
+import { test, expect, openApp, openInput, selectPoint, runToEnd, setCode } from './support/app';
 import { ECHO_PORT } from './support/ports.mjs';
 
 // The echo endpoint is a server of the e2e setup (support/echoServer.mjs), on the machine,
@@ -38,6 +38,7 @@ test('with "Allow network" a request really goes out, from a sandbox whose CSP a
   await expect(outbound.first()).toContainText(/blocked/i);
   expect(await served()).toBe(0);
 
+  await openInput(page, 'HTTP mocks');
   await page.getByRole('switch', { name: 'Allow network' }).check();
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
   await expect(outbound).toHaveCount(1);

@@ -121,6 +121,23 @@ export async function run(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 }
 
+/** The run inputs that fold away under their title in the runner column. */
+export type InputName = 'Secrets' | 'Storage' | 'HTTP mocks' | 'Modules' | 'Dependencies';
+
+/** The toggle of an input section: its name, then its count, "Secrets (2)". */
+export const inputToggle = (page: Page, name: InputName): Locator =>
+  page
+    .getByRole('region', { name, exact: true })
+    .getByRole('button', { name: new RegExp(`^${name}( \\(.*\\))?$`) });
+
+/** Opens an input section (if it is closed) so its controls can be used; returns its region. */
+export async function openInput(page: Page, name: InputName): Promise<Locator> {
+  const toggle = inputToggle(page, name);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  return page.getByRole('region', { name, exact: true });
+}
+
 /** Runs and waits until the status has left "Running…". */
 export async function runToEnd(page: Page, timeout = 30_000): Promise<string> {
   await run(page);

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { afterStartup } from '../../perf/editorReady';
+import { InputSection } from '../runner/InputSection';
 import './network.css';
 
 // The derivation needs the engine's Node core module list (next to their ports, ~190 KiB):
@@ -9,17 +10,19 @@ const DependenciesTable = lazy(() => afterStartup().then(() => import('./Depende
 /** The hook's dependencies (name → version): its code's and last run's requires, and declared ones. */
 export function DependenciesView() {
   return (
-    <section className="settings-section dependencies" aria-label="Dependencies">
-      <div className="settings-header">
-        <h2 className="pane-title">Dependencies</h2>
-        <span className="pane-subtitle">
+    <InputSection
+      name="Dependencies"
+      className="dependencies"
+      subtitle={
+        <>
           from <code>require(&apos;…&apos;)</code> in the code, the last run and the hook&apos;s
           declared dependencies
-        </span>
-      </div>
+        </>
+      }
+    >
       <Suspense fallback={<p className="field-note">Reading the hook&apos;s requires…</p>}>
         <DependenciesTable />
       </Suspense>
-    </section>
+    </InputSection>
   );
 }

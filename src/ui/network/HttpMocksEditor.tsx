@@ -5,6 +5,8 @@ import { appStore, useAppStore } from '../../store';
 import { HTTP_MOCK_METHODS } from '../../workspace/draft/network';
 import { onMockFocusRequest, requestMockFocus, takeMockFocus } from './mockFocus';
 import { selectHook, selectHookId } from '../../store/selectors';
+import { InputSection } from '../runner/InputSection';
+import { openInputSection } from '../runner/inputSections';
 import { NetworkSwitch } from './NetworkSwitch';
 import { NumberField } from './NumberField';
 import './network.css';
@@ -20,12 +22,24 @@ export function HttpMocksEditor() {
   const mocks = useAppStore((state) => selectHook(state).draft.network.mocks);
   const allowNetwork = useAppStore((state) => selectHook(state).draft.network.allowNetwork);
   const addButton = useRef<HTMLButtonElement>(null);
+  // A run refused for invalid mock settings shows them, so the problem can be found.
+  const runRefused = useAppStore(
+    (state) =>
+      state.run.hookId === state.selectedHookId &&
+      state.run.outcome?.status === 'not-started' &&
+      state.run.outcome.field === 'network',
+  );
+  useEffect(() => {
+    if (runRefused) openInputSection('HTTP mocks');
+  }, [runRefused]);
 
   return (
-    <section className="settings-section http-mocks" aria-label="HTTP mocks">
-      <div className="settings-header">
-        <h2 className="pane-title">HTTP mocks</h2>
-        <span className="pane-subtitle">first match answers · fetch, axios, request, http(s)…</span>
+    <InputSection
+      name="HTTP mocks"
+      count={mocks.length}
+      className="http-mocks"
+      subtitle="first match answers · fetch, axios, request, http(s)…"
+      actions={
         <button
           ref={addButton}
           type="button"
@@ -36,7 +50,8 @@ export function HttpMocksEditor() {
         >
           Add mock
         </button>
-      </div>
+      }
+    >
       {mocks.length === 0 ? (
         <p className="field-note">
           No mocks for this point.{' '}
@@ -59,7 +74,7 @@ export function HttpMocksEditor() {
         </ol>
       )}
       <NetworkSwitch />
-    </section>
+    </InputSection>
   );
 }
 

@@ -7,6 +7,8 @@ import { selectHookId } from '../../store/selectors';
 import { EMPTY_NETWORK } from '../../workspace/draft/network';
 import { EditorBoundary } from '../common/EditorBoundary';
 import { usePrefersDark } from '../common/usePrefersDark';
+import { InputSection } from '../runner/InputSection';
+import { openInputSection } from '../runner/inputSections';
 import './network.css';
 import { editorTheme } from '../../editor/hookpadThemes';
 
@@ -53,10 +55,12 @@ function ModuleRows({ hookId }: { hookId: string }) {
   let autoPosition = 0;
 
   return (
-    <section className="settings-section modules-editor" aria-label="Modules">
-      <div className="settings-header">
-        <h2 className="pane-title">Modules</h2>
-        <span className="pane-subtitle">module mocks and auto-mocks for require()</span>
+    <InputSection
+      name="Modules"
+      count={rows.length}
+      className="modules-editor"
+      subtitle="module mocks and auto-mocks for require()"
+      actions={
         <button
           ref={addButton}
           type="button"
@@ -64,11 +68,13 @@ function ModuleRows({ hookId }: { hookId: string }) {
           onClick={() => {
             const row = appStore.getState().addModuleMock(hookId, '');
             if (row >= 0) focusNext.current = `m${row}`;
+            openInputSection('Modules');
           }}
         >
           Add module
         </button>
-      </div>
+      }
+    >
       {rows.length === 0 ? (
         <p className="field-note">
           No module mocks. A hook that requires a module Hookpad does not have fails with a
@@ -95,7 +101,7 @@ function ModuleRows({ hookId }: { hookId: string }) {
           })}
         </ul>
       )}
-    </section>
+    </InputSection>
   );
 }
 

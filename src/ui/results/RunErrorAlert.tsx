@@ -5,6 +5,7 @@ import { appStore, useAppStore } from '../../store';
 import type { ShownOutcome } from '../../workspace/run/runState';
 import { runDenial, selectRun } from '../../store/selectors';
 import { CodeLocationButton } from '../common/CodeLocationButton';
+import { openInputSection } from '../runner/inputSections';
 import { FAILURE_KIND_TEXT } from './describeFailure';
 import { useRunPlatformView } from './useRunPlatformView';
 import { useRunSecretMask, type Mask } from '../common/useSecretMask';
@@ -142,6 +143,7 @@ function MissingModuleActions({ hookId, name }: { hookId: string; name: string }
     // The Modules section shows the selected hook's settings.
     state.selectHook(hookId);
     setAdded('mock');
+    openInputSection('Modules');
     requestAnimationFrame(() => focusModulesRegion(name));
   };
   const addAutoMock = () => {
@@ -171,8 +173,6 @@ function MissingModuleActions({ hookId, name }: { hookId: string; name: string }
 function focusModulesRegion(name: string) {
   const region = document.querySelector<HTMLElement>('[aria-label="Modules"]');
   if (!region) return;
-  const closed = region.closest('details');
-  if (closed && !closed.open) closed.open = true;
   const nameInput = [
     ...region.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type])'),
   ].find((input) => input.value === name);

@@ -16,12 +16,13 @@ export function RunStatus() {
   const elapsed = useElapsedSeconds(run.startedAt, running);
   const tone = !run.outcome || runDenial(run) !== null ? 'neutral' : toneOf(run.outcome.status);
 
-  // The runner column is long (inputs above the results): when a run starts, bring its
-  // status into view if it has been scrolled away, so the result is not below the fold.
+  // When a run starts and when it ends, bring its status (and so the start of the result,
+  // just below it) into view if the results or the page were scrolled away from it.
   const box = useRef<HTMLDivElement>(null);
+  const settled = run.outcome !== null;
   useEffect(() => {
     if (run.id > 0) box.current?.scrollIntoView({ block: 'nearest' });
-  }, [run.id]);
+  }, [run.id, settled]);
 
   return (
     <div ref={box} className={`run-status run-status-${running ? 'running' : tone}`}>

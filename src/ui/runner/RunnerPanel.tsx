@@ -25,9 +25,12 @@ import { TimeoutNote } from './TimeoutNote';
 import './runner.css';
 
 /**
- * Right side, one scrolling column: the inputs of a run (payload, timeout, secrets,
- * storage, HTTP mocks, modules, dependencies), then its result. The Result tab shows everything about it at once, so nothing
- * is hidden after a run; the Envelope tab shows the HTTP answer the platform would send.
+ * Right side: the inputs of a run (payload and timeout, then secrets, storage, HTTP mocks,
+ * modules and dependencies as sections that open on demand), then its result. Each part
+ * scrolls on its own and the inputs take at most part of the height, so the run status and
+ * the start of the result are in view when a run ends, whatever the inputs. The Result tab
+ * shows everything about the run at once; the Envelope tab shows the HTTP answer the
+ * platform would send.
  */
 export function RunnerPanel() {
   return (
@@ -41,7 +44,7 @@ export function RunnerPanel() {
 /** The inputs do not depend on the run: a run's start and end do not render them again. */
 const RunInputs = memo(function RunInputs() {
   return (
-    <>
+    <div className="run-inputs">
       <PayloadPane />
       <div className="run-settings">
         <TimeoutField />
@@ -51,7 +54,7 @@ const RunInputs = memo(function RunInputs() {
       <HttpMocksEditor />
       <ModulesEditor />
       <DependenciesView />
-    </>
+    </div>
   );
 });
 

@@ -1,8 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MIN_MASKED_LENGTH, unmaskedReason, secretPlaceholder } from '../../core/maskSecrets';
 import { appStore, useAppStore } from '../../store';
 import { secretProblems } from '../../workspace/draft/secrets';
 import { selectHookId, selectSecretRows } from '../../store/selectors';
+import { InputSection } from './InputSection';
+import { openInputSection } from './inputSections';
 import './runner.css';
 
 /**
@@ -32,29 +34,40 @@ export function SecretsSection() {
       state.run.outcome?.status === 'not-started' &&
       state.run.outcome.field === 'secrets',
   );
+  // A value to type again (not exported) or a refused run needs the rows: show them.
+  const needsValue = rows.some((row) => row.notExported);
+  useEffect(() => {
+    if (runRefused || needsValue) openInputSection('Secrets');
+  }, [runRefused, needsValue]);
   const addButton = useRef<HTMLButtonElement>(null);
   /** The row just added, whose name field takes the focus once it is in the page. */
   const focusNext = useRef<string | null>(null);
 
   return (
-    <section className="settings-section secrets" aria-label="Secrets">
-      <div className="settings-header">
-        <h2 className="pane-title">Secrets</h2>
-        <span className="pane-subtitle">
+    <InputSection
+      name="Secrets"
+      count={rows.length}
+      className="secrets"
+      subtitle={
+        <>
           <code>context.webtask.secrets</code> · shown as <code>{secretPlaceholder('NAME')}</code>{' '}
           in the output
-        </span>
+        </>
+      }
+      actions={
         <button
           ref={addButton}
           type="button"
           className="button button-small"
           onClick={() => {
             focusNext.current = addSecret(hookId);
+            openInputSection('Secrets');
           }}
         >
           Add secret
         </button>
-      </div>
+      }
+    >
       {rows.length === 0 ? (
         <p className="field-note">No secrets for this point.</p>
       ) : (
@@ -146,7 +159,7 @@ export function SecretsSection() {
           })}
         </ul>
       )}
-    </section>
+    </InputSection>
   );
 }
 

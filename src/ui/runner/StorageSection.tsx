@@ -1,6 +1,7 @@
 import { appStore, useAppStore } from '../../store';
 import { selectHookId, selectStorage } from '../../store/selectors';
 import { useHookSecretMask } from '../common/useSecretMask';
+import { InputSection } from './InputSection';
 import './runner.css';
 
 /**
@@ -14,12 +15,16 @@ export function StorageSection() {
   const empty = storage.data === undefined && storage.etag === undefined;
 
   return (
-    <section className="settings-section storage" aria-label="Storage">
-      <div className="settings-header">
-        <h2 className="pane-title">Storage</h2>
-        <span className="pane-subtitle">
+    <InputSection
+      name="Storage"
+      count={empty ? 'empty' : 'saved'}
+      className="storage"
+      subtitle={
+        <>
           <code>context.webtask.storage</code> · kept across runs and reloads
-        </span>
+        </>
+      }
+      actions={
         <button
           type="button"
           className="button button-small"
@@ -29,7 +34,8 @@ export function StorageSection() {
         >
           Clear storage
         </button>
-      </div>
+      }
+    >
       {storage.data === undefined ? (
         <p className="field-note">
           Nothing stored yet. When the hook calls <code>storage.set(data, cb)</code>, the data
@@ -45,6 +51,6 @@ export function StorageSection() {
           )}
         </>
       )}
-    </section>
+    </InputSection>
   );
 }
