@@ -22,6 +22,7 @@ import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
 import { payloadModelPattern } from './modelUris';
+import { syncPointTypings } from './syncPointTypings';
 import { syncRunMarkers } from './syncRunMarkers';
 
 self.MonacoEnvironment = {
@@ -54,6 +55,8 @@ javascriptDefaults.setDiagnosticsOptions({
   noSuggestionDiagnostics: true,
 });
 javascriptDefaults.addExtraLib(HOOK_GLOBALS_TYPINGS, 'file:///typings/hook-globals.d.ts');
+// The selected hook's own declarations (point, secrets), ready when the TypeScript worker starts.
+void afterStartup().then(() => syncPointTypings(javascriptDefaults, appStore));
 
 loader.config({ monaco });
 const models = bindModelsToStore(monaco, appStore);
