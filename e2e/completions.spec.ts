@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, selectPoint, setCode } from './support/app';
+import { test, expect, openApp, selectPoint, setCode, setPayload } from './support/app';
 
 // The code editor knows the hook's point: its completions come from the point's
 // declarations (core/pointTypings), whatever the hook's comments say.
@@ -83,4 +83,21 @@ test('only the point’s error classes are offered', async ({ page }) => {
   await selectPoint(page, 'Pre-User Registration');
   await typeInHook(page, BODY_START, 'cb(new PreUserRegistrat');
   await expectSuggestions(page, ['PreUserRegistrationError']);
+});
+
+test('the payload editor warns of a wrong type the platform accepts, and errs where it refuses', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  const payload = page.getByRole('region', { name: 'Payload' });
+  await setPayload(page, { user: { emailVerified: 'yes' }, context: { connection: {} } });
+  await expect(payload.locator('.squiggly-warning')).toHaveCount(1, { timeout: 30_000 });
+  await expect(payload.locator('.squiggly-error')).toHaveCount(0);
+  await setPayload(page, { user: { emailVerified: true }, context: { connection: {} } });
+  await expect(payload.locator('.squiggly-warning')).toHaveCount(0);
+
+  await selectPoint(page, 'Send Phone Message');
+  await setPayload(page, { recipient: 5, text: 'hi', context: {} });
+  await expect(payload.locator('.squiggly-error').first()).toBeVisible({ timeout: 30_000 });
 });

@@ -10,6 +10,11 @@ import type { PointId } from '../core/schemas';
  */
 export const hookModelUri = (hookId: string): string =>
   `file:///hooks/${encodeURIComponent(hookId)}.ts`;
+/** The hook id of a hook model's URI, or undefined for any other model. */
+export function hookIdOfModelUri(uri: string): string | undefined {
+  const match = /^file:\/\/\/hooks\/([^/]+)\.ts$/.exec(uri);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
 export const payloadModelUri = (hookId: string, pointId: PointId): string =>
   `file:///payloads/${pointId}/${encodeURIComponent(hookId)}.json`;
 /** The JSON Schema's fileMatch for every payload model of a point. */

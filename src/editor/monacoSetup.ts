@@ -86,10 +86,14 @@ export const payloadEditorReady: Promise<void> = whenEditorReady().then(() => {
   models.ensure(appStore.getState().selectedHookId, 'payloadText');
 });
 
-// Lint hints (advice; the linter, acorn, is ~170 KiB), once the page has started up.
+// Lint hints and the payload's type warnings (advice; both read with acorn, ~170 KiB),
+// once the page has started up.
 void afterStartup()
-  .then(() => import('./syncLintMarkers'))
-  .then(({ syncLintMarkers }) => syncLintMarkers(monaco, appStore))
+  .then(() => Promise.all([import('./syncLintMarkers'), import('./syncPayloadWarnings')]))
+  .then(([{ syncLintMarkers }, { syncPayloadWarnings }]) => {
+    syncLintMarkers(monaco, appStore);
+    syncPayloadWarnings(monaco);
+  })
   .catch((error: unknown) => console.warn('Hookpad lint could not start:', error));
 
 export { monaco };
