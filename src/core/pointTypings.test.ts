@@ -48,7 +48,8 @@ function starterWith(pointId: PointId, line: string): string {
   return `${starter.slice(0, at)}  ${line}\n${starter.slice(at)}`;
 }
 
-describe('pointTypings', () => {
+// A TypeScript program per test: slow on a busy machine.
+describe('pointTypings', { timeout: 30_000 }, () => {
   it.each(points.map((point) => point.id))('declares %s without a type error', (pointId) => {
     const ls = service(pointId, ['API_KEY', 'my-secret'], getPoint(pointId).starterCode);
     const program = ls.getProgram();

@@ -3,11 +3,11 @@
  * editor. They describe Hookpad's runtime (docs/runtime-semantics.md §4); the sandbox provides the
  * values. Hooks are CommonJS modules without the DOM, so the DOM library is left out.
  * What depends on the hook's point (`module.exports`' parameters, the point's error
- * classes) is declared per hook by core/pointTypings (editor/syncPointTypings).
+ * classes) is declared per hook by core/pointTypings (editor/syncPointTypings); `require`
+ * in moduleTypings.ts.
  */
 export const HOOK_GLOBALS_TYPINGS = `
 declare var exports: any;
-declare function require(id: string): any;
 
 interface Console {
   log(...data: any[]): void;

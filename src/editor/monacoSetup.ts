@@ -22,6 +22,7 @@ import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
 import { payloadModelPattern } from './modelUris';
+import { MODULE_TYPINGS } from './moduleTypings';
 import { syncPointTypings } from './syncPointTypings';
 import { syncRunMarkers } from './syncRunMarkers';
 
@@ -55,6 +56,7 @@ javascriptDefaults.setDiagnosticsOptions({
   noSuggestionDiagnostics: true,
 });
 javascriptDefaults.addExtraLib(HOOK_GLOBALS_TYPINGS, 'file:///typings/hook-globals.d.ts');
+javascriptDefaults.addExtraLib(MODULE_TYPINGS, 'file:///typings/modules.d.ts');
 // The selected hook's own declarations (point, secrets), ready when the TypeScript worker starts.
 void afterStartup().then(() => syncPointTypings(javascriptDefaults, appStore));
 
