@@ -2,11 +2,12 @@
  * Declarations of what a hook finds in its scope, for completions and hovers in the code
  * editor. They describe Hookpad's runtime (docs/runtime-semantics.md §4); the sandbox provides the
  * values. Hooks are CommonJS modules without the DOM, so the DOM library is left out.
+ * What depends on the hook's point (`module.exports`' parameters, the point's error
+ * classes) is declared per hook by core/pointTypings (editor/syncPointTypings); `require`
+ * in moduleTypings.ts.
  */
 export const HOOK_GLOBALS_TYPINGS = `
-declare var module: { exports: any };
 declare var exports: any;
-declare function require(id: string): any;
 
 interface Console {
   log(...data: any[]): void;
@@ -25,21 +26,5 @@ declare function setImmediate(handler: (...args: any[]) => void, ...args: any[])
 /** An error whose message the platform may show to the end user. */
 declare class ExtensibilityUserError extends Error {
   constructor(message?: string);
-}
-/** Client Credentials Exchange: the request is invalid (OAuth2 "invalid_request"). */
-declare class InvalidRequestError extends ExtensibilityUserError {}
-/** Client Credentials Exchange: the requested scope is invalid (OAuth2 "invalid_scope"). */
-declare class InvalidScopeError extends ExtensibilityUserError {}
-/** Client Credentials Exchange: a server error (OAuth2 "server_error"). */
-declare class ServerError extends ExtensibilityUserError {}
-/** Pre-User Registration: deny the signup; friendlyMessage is shown to the user. */
-declare class PreUserRegistrationError extends ExtensibilityUserError {
-  constructor(message: string, friendlyMessage?: string);
-  friendlyMessage?: string;
-}
-/** Send Phone Message: the message could not be sent; friendlyMessage is shown to the user. */
-declare class SendPhoneMessageError extends ExtensibilityUserError {
-  constructor(message: string, friendlyMessage?: string);
-  friendlyMessage?: string;
 }
 `;

@@ -2,11 +2,19 @@ import type { PointId } from '../core/schemas';
 
 /**
  * One Monaco model per hook and editor, so switching hooks keeps each one's undo history
- * and cursor. The payload URI carries the point: it is what the point's JSON Schema is
+ * and cursor. The hook's model is JavaScript named `.ts`: the TypeScript worker then reads it
+ * as TypeScript, which types `module.exports = function (…)` from its point's declarations
+ * (a `.js` file's CommonJS export is not contextually typed) and ignores its JSDoc types.
+ * The payload URI carries the point: it is what the point's JSON Schema is
  * matched to, so a hook moved to another point gets a new payload model.
  */
 export const hookModelUri = (hookId: string): string =>
-  `file:///hooks/${encodeURIComponent(hookId)}.js`;
+  `file:///hooks/${encodeURIComponent(hookId)}.ts`;
+/** The hook id of a hook model's URI, or undefined for any other model. */
+export function hookIdOfModelUri(uri: string): string | undefined {
+  const match = /^file:\/\/\/hooks\/([^/]+)\.ts$/.exec(uri);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
 export const payloadModelUri = (hookId: string, pointId: PointId): string =>
   `file:///payloads/${pointId}/${encodeURIComponent(hookId)}.json`;
 /** The JSON Schema's fileMatch for every payload model of a point. */

@@ -23,6 +23,8 @@ import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
 import { defineHookpadThemes } from './hookpadThemes';
 import { payloadModelPattern } from './modelUris';
+import { MODULE_TYPINGS } from './moduleTypings';
+import { syncPointTypings } from './syncPointTypings';
 import { syncRunMarkers } from './syncRunMarkers';
 
 self.MonacoEnvironment = {
@@ -55,6 +57,9 @@ javascriptDefaults.setDiagnosticsOptions({
   noSuggestionDiagnostics: true,
 });
 javascriptDefaults.addExtraLib(HOOK_GLOBALS_TYPINGS, 'file:///typings/hook-globals.d.ts');
+javascriptDefaults.addExtraLib(MODULE_TYPINGS, 'file:///typings/modules.d.ts');
+// The selected hook's own declarations (point, secrets), ready when the TypeScript worker starts.
+void afterStartup().then(() => syncPointTypings(javascriptDefaults, appStore));
 
 loader.config({ monaco });
 defineHookpadThemes(monaco);
@@ -85,10 +90,14 @@ export const payloadEditorReady: Promise<void> = whenEditorReady().then(() => {
   models.ensure(appStore.getState().selectedHookId, 'payloadText');
 });
 
-// Lint hints (advice; the linter, acorn, is ~170 KiB), once the page has started up.
+// Lint hints and the payload's type warnings (advice; both read with acorn, ~170 KiB),
+// once the page has started up.
 void afterStartup()
-  .then(() => import('./syncLintMarkers'))
-  .then(({ syncLintMarkers }) => syncLintMarkers(monaco, appStore))
+  .then(() => Promise.all([import('./syncLintMarkers'), import('./syncPayloadWarnings')]))
+  .then(([{ syncLintMarkers }, { syncPayloadWarnings }]) => {
+    syncLintMarkers(monaco, appStore);
+    syncPayloadWarnings(monaco);
+  })
   .catch((error: unknown) => console.warn('Hookpad lint could not start:', error));
 
 export { monaco };

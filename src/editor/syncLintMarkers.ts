@@ -2,6 +2,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { lintHook } from '../core/lint/lintHook';
 import type { PointId } from '../core/schemas';
 import type { AppStore } from '../store/createAppStore';
+import { hookIdOfModelUri } from './modelUris';
 
 type MonacoApi = typeof Monaco;
 
@@ -10,17 +11,14 @@ export const LINT_OWNER = 'hookpad-lint';
 /** Lint after this much quiet typing. */
 export const LINT_DELAY_MS = 300;
 
-const HOOK_MODEL = /^file:\/\/\/hooks\/([^/]+)\.js$/;
-
 /**
  * Keeps every hook model's lint hints as warning markers (yellow squiggles): when the model
  * exists, then after each pause in typing. The hook's point decides what is checked.
  */
 export function syncLintMarkers(monaco: MonacoApi, store: AppStore): void {
   const watch = (model: Monaco.editor.ITextModel) => {
-    const match = HOOK_MODEL.exec(model.uri.toString());
-    if (!match) return;
-    const hookId = decodeURIComponent(match[1]!);
+    const hookId = hookIdOfModelUri(model.uri.toString());
+    if (hookId === undefined) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const lint = () => {
       timer = null;

@@ -1,0 +1,118 @@
+/**
+ * Small hand-written declarations of the modules Hookpad provides (core/createRequire.ts,
+ * core/node/builtinModules.ts, core/network/clients/), so `require('axios')` and the like
+ * give typed values. The published type packages (axios' own 28 KiB index.d.ts, @types/node's
+ * 2.4 MiB) would have to ship in the editor chunk; these cover what hooks use.
+ */
+export const MODULE_TYPINGS = `
+interface HttpHeaders { [name: string]: string }
+interface AxiosRequestConfig {
+  url?: string; method?: string; baseURL?: string; headers?: HttpHeaders;
+  params?: Record<string, any>; data?: any; timeout?: number;
+  auth?: { username: string; password: string }; responseType?: string;
+}
+interface AxiosResponse<T = any> {
+  data: T; status: number; statusText: string; headers: HttpHeaders; config: AxiosRequestConfig;
+}
+/** axios: a promise-based HTTP client (requests go through Hookpad's HTTP mocks). */
+interface AxiosStatic {
+  <T = any>(config: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  <T = any>(url: string, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  request<T = any>(config: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  get<T = any>(url: string, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  delete<T = any>(url: string, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  head<T = any>(url: string, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  post<T = any>(url: string, data?: any, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  put<T = any>(url: string, data?: any, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  patch<T = any>(url: string, data?: any, config?: AxiosRequestConfig): Promise<AxiosResponse<T>>;
+  create(config?: AxiosRequestConfig): AxiosStatic;
+  isAxiosError(error: any): boolean;
+  defaults: AxiosRequestConfig;
+}
+interface FetchInit { method?: string; headers?: HttpHeaders; body?: string; timeout?: number }
+interface FetchResponse {
+  ok: boolean; status: number; statusText: string; url: string;
+  headers: { get(name: string): string | null };
+  json(): Promise<any>; text(): Promise<string>;
+}
+/** node-fetch: the WHATWG fetch for Node. */
+type NodeFetch = (url: string, init?: FetchInit) => Promise<FetchResponse>;
+interface RequestOptions {
+  url?: string; uri?: string; method?: string; headers?: HttpHeaders; qs?: Record<string, any>;
+  body?: any; json?: any; form?: Record<string, any>; timeout?: number;
+}
+interface RequestResponse { statusCode: number; headers: HttpHeaders; body: any }
+type RequestCallback = (error: Error | null, response: RequestResponse, body: any) => void;
+type RequestMethod = (options: string | RequestOptions, callback?: RequestCallback) => void;
+/** request: the callback-style HTTP client. */
+interface RequestStatic extends RequestMethod {
+  get: RequestMethod; post: RequestMethod; put: RequestMethod; patch: RequestMethod;
+  del: RequestMethod; delete: RequestMethod; head: RequestMethod;
+}
+interface GotOptions {
+  method?: string; headers?: HttpHeaders; json?: any; body?: string; searchParams?: Record<string, any>;
+  responseType?: 'text' | 'json' | 'buffer'; timeout?: any;
+}
+interface GotResponse<T = any> { body: T; statusCode: number; headers: HttpHeaders; url: string }
+type GotPromise = Promise<GotResponse> & { json<T = any>(): Promise<T>; text(): Promise<string> };
+type GotMethod = (url: string, options?: GotOptions) => GotPromise;
+/** got: the promise-based HTTP client. */
+interface GotStatic extends GotMethod {
+  get: GotMethod; post: GotMethod; put: GotMethod; patch: GotMethod; delete: GotMethod; head: GotMethod;
+}
+interface NodeBuffer extends Uint8Array { toString(encoding?: string): string }
+interface NodeHash { update(data: string | Uint8Array, encoding?: string): NodeHash; digest(): NodeBuffer; digest(encoding: string): string }
+interface CryptoModule {
+  createHash(algorithm: string): NodeHash;
+  createHmac(algorithm: string, key: string | Uint8Array): NodeHash;
+  randomBytes(size: number): NodeBuffer;
+  randomUUID(): string;
+  timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+}
+interface UtilModule {
+  format(format: any, ...args: any[]): string;
+  inspect(value: any, options?: object): string;
+  promisify<T = any>(fn: (...args: any[]) => void): (...args: any[]) => Promise<T>;
+  isDeepStrictEqual(a: any, b: any): boolean;
+}
+declare class EventEmitter {
+  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  once(event: string | symbol, listener: (...args: any[]) => void): this;
+  off(event: string | symbol, listener: (...args: any[]) => void): this;
+  emit(event: string | symbol, ...args: any[]): boolean;
+  removeAllListeners(event?: string | symbol): this;
+}
+interface UrlModule {
+  parse(url: string, parseQueryString?: boolean): { protocol?: string; host?: string; hostname?: string; port?: string; pathname?: string; search?: string; query?: any; hash?: string; href: string };
+  format(url: object): string;
+  resolve(from: string, to: string): string;
+  URL: any; URLSearchParams: any;
+}
+interface QuerystringModule {
+  parse(text: string, sep?: string, eq?: string): Record<string, string | string[]>;
+  stringify(object: Record<string, any>, sep?: string, eq?: string): string;
+  escape(text: string): string; unescape(text: string): string;
+}
+interface AssertModule {
+  (value: any, message?: string): void;
+  ok(value: any, message?: string): void;
+  equal(actual: any, expected: any, message?: string): void;
+  strictEqual(actual: any, expected: any, message?: string): void;
+  deepStrictEqual(actual: any, expected: any, message?: string): void;
+  notStrictEqual(actual: any, expected: any, message?: string): void;
+  throws(fn: () => any, expected?: any, message?: string): void;
+  fail(message?: string): never;
+}
+interface HookpadModules {
+  axios: AxiosStatic; 'node-fetch': NodeFetch; request: RequestStatic; got: GotStatic;
+  crypto: CryptoModule; 'node:crypto': CryptoModule; util: UtilModule; 'node:util': UtilModule;
+  events: typeof EventEmitter & { EventEmitter: typeof EventEmitter };
+  'node:events': typeof EventEmitter & { EventEmitter: typeof EventEmitter };
+  url: UrlModule; 'node:url': UrlModule; querystring: QuerystringModule; 'node:querystring': QuerystringModule;
+  assert: AssertModule; 'node:assert': AssertModule;
+  buffer: { Buffer: any }; 'node:buffer': { Buffer: any };
+}
+/** A module Hookpad provides (typed), a module mock or an auto-mock. */
+declare function require<K extends keyof HookpadModules>(id: K): HookpadModules[K];
+declare function require(id: string): any;
+`;
