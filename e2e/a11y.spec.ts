@@ -75,7 +75,12 @@ for (const scheme of SCHEMES) {
     expect(await runToEnd(page)).toMatch(/^Failed/);
     await expectNoSeriousViolations(page, `after a failure (${scheme})`);
 
+    // The failing exchange code takes five parameters, so the move asks first.
     await selectPoint(page, 'Pre-User Registration');
+    await page
+      .getByRole('dialog', { name: 'Change extensibility point?' })
+      .getByRole('button', { name: 'Change point' })
+      .click();
     await setCode(
       page,
       [
@@ -144,5 +149,15 @@ for (const scheme of SCHEMES) {
     const compare = page.getByRole('dialog', { name: /^Comparing the version of/ });
     await expect(compare.locator('.monaco-diff-editor')).toBeVisible();
     await expectNoSeriousViolations(page, `Compare (${scheme})`);
+    await page.keyboard.press('Escape');
+    await expect(compare).toHaveCount(0);
+
+    // The edited exchange code takes five parameters; Send Phone Message passes four.
+    await selectPoint(page, 'Send Phone Message');
+    const changePoint = page.getByRole('dialog', { name: 'Change extensibility point?' });
+    await expect(changePoint).toBeVisible();
+    await expectNoSeriousViolations(page, `Change extensibility point? dialog (${scheme})`);
+    await changePoint.getByRole('button', { name: 'Cancel' }).click();
+    await expect(changePoint).toHaveCount(0);
   });
 }
