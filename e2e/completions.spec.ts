@@ -80,6 +80,8 @@ test('only the point’s error classes are offered', async ({ page }) => {
   await expect(suggestion(page, 'PreUserRegistrationError')).toHaveCount(0);
 
   await page.keyboard.press('Escape');
+  // Code that fits the new point moves without the "Change extensibility point?" question.
+  await setCode(page, `${BODY_START}\n};`);
   await selectPoint(page, 'Pre-User Registration');
   await typeInHook(page, BODY_START, 'cb(new PreUserRegistrat');
   await expectSuggestions(page, ['PreUserRegistrationError']);
