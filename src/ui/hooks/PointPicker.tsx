@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PointIdSchema, type PointId } from '../../core/schemas';
 import { appStore } from '../../store';
 import type { HookRecord } from '../../workspace/hookRecord';
-import { pointChangeMismatch, type SignatureMismatch } from '../../workspace/signatureFits';
+import type { SignatureMismatch } from '../../workspace/signatureFits';
 import { ChangePointDialog } from './ChangePointDialog';
 import './hooks.css';
 import { PointOptions } from './PointOptions';
+
+// The signature rule parses the code with acorn (~60 KiB gzip): it loads after the first
+// paint, when the picker mounts, so it is there by the time a point is chosen.
+const loadSignatureRules = () => import('../../workspace/signatureFits');
 
 interface Pending {
   pointId: PointId;
@@ -19,6 +23,9 @@ interface Pending {
 export function PointPicker({ hook }: { hook: HookRecord }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const move = (pointId: PointId) => appStore.getState().setHookPoint(hook.id, pointId);
+  useEffect(() => {
+    void loadSignatureRules();
+  }, []);
   return (
     <>
       <label className="point-picker">
@@ -28,9 +35,14 @@ export function PointPicker({ hook }: { hook: HookRecord }) {
           value={pending?.pointId ?? hook.pointId}
           onChange={(event) => {
             const pointId = PointIdSchema.parse(event.target.value);
-            const mismatch = pointChangeMismatch(hook, pointId);
-            if (mismatch === null) move(pointId);
-            else setPending({ pointId, mismatch });
+            void loadSignatureRules().then(({ pointChangeMismatch }) => {
+              // The hook as it is now: its code may have changed while the rule loaded.
+              const current = appStore.getState().hooks[hook.id];
+              if (!current) return;
+              const mismatch = pointChangeMismatch(current, pointId);
+              if (mismatch === null) move(pointId);
+              else setPending({ pointId, mismatch });
+            });
           }}
         >
           <PointOptions />
