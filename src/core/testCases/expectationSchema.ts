@@ -15,13 +15,14 @@ function regexProblem(source: string, flags: string | undefined): string | undef
   }
 }
 
-/** Adds the check that `matches` (with `flags`) compiles, with the engine's own reason. */
+/** Adds the check that `matches` (with `flags`) compiles, at the field that is wrong. */
 function compiles(value: { matches: string; flags?: string }, ctx: z.RefinementCtx): void {
-  const problem = regexProblem(value.matches, value.flags);
+  const flagsProblem = value.flags === undefined ? undefined : regexProblem('', value.flags);
+  const problem = flagsProblem ?? regexProblem(value.matches, value.flags);
   if (problem !== undefined) {
     ctx.addIssue({
       code: 'custom',
-      path: ['matches'],
+      path: [flagsProblem === undefined ? 'matches' : 'flags'],
       message: `Not a valid regular expression: ${problem}`,
     });
   }

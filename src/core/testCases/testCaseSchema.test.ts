@@ -80,13 +80,13 @@ describe('TestCaseSchema', () => {
     for (const issue of issues) expect(issue.message).toMatch(/^Not a valid regular expression: /);
   });
 
-  test('refuses flags a regular expression does not have', () => {
+  test('refuses flags a regular expression does not have, at the flags', () => {
     const issues = issuesOf({
       ...minimal,
       expectations: { console: [{ matches: 'a', flags: 'q' }] },
     });
     expect(issues).toEqual([
-      { path: 'expectations.console.0.matches', message: expect.stringMatching(/^Not a valid/) },
+      { path: 'expectations.console.0.flags', message: expect.stringMatching(/^Not a valid/) },
     ]);
   });
 
