@@ -63,6 +63,22 @@ describe('matchExpectations', () => {
     expect(results[0]?.actual).toEqual(proResponse);
   });
 
+  test('a failed JSON expectation says what differs, as a subset for "contains"', () => {
+    const [response, mergedUser] = matchExpectations(
+      {
+        response: { contains: { user: { app_metadata: { plan: 'free' } } } },
+        mergedUser: { equals: { email: 'a@b.c', app_metadata: { plan: 'pro' }, name: 'A' } },
+      },
+      proRun,
+    );
+    expect(response?.differences).toEqual([
+      { path: 'user.app_metadata.plan', kind: 'changed', expected: 'free', actual: 'pro' },
+    ]);
+    expect(mergedUser?.differences).toEqual([{ path: 'name', kind: 'missing', expected: 'A' }]);
+    const [passed] = matchExpectations({ response: { contains: {} } }, proRun);
+    expect(passed).not.toHaveProperty('differences');
+  });
+
   test('after a denial there is no response or merged user, and the message to the user shows', () => {
     const denied = runOf(
       failed(

@@ -2,7 +2,8 @@ import type { JsonValue, LogEntry, PointId, RunOutcome, StorageState } from '../
 import type { OutboundEntry } from '../networkSchemas';
 import { platformView } from '../platformView';
 import type { Expectations, JsonMatch } from './expectationSchema';
-import { matchesJson } from './jsonMatch';
+import { jsonDiff, type JsonDifference } from './jsonDiff';
+import { jsonMatchParts, matchesJson } from './jsonMatch';
 import { matchesText } from './matchesText';
 import { actualOutcome, matchesOutcome } from './matchOutcome';
 import { matchesRequests, requestSummary } from './matchRequests';
@@ -29,6 +30,11 @@ export interface ExpectationResult {
   passed: boolean;
   expected: unknown;
   actual: unknown;
+  /**
+   * For a failed JSON expectation (response, merged user, kept claims, storage): what differs,
+   * the expected value unwrapped from its `equals` / `contains`.
+   */
+  differences?: JsonDifference[];
 }
 
 /** The parts of the platform's view of a run that expectations name. */
@@ -64,8 +70,15 @@ export function matchExpectations(
   const results: ExpectationResult[] = [];
   const add = (expectation: string, passed: boolean, expected: unknown, actual: unknown) =>
     results.push({ expectation, passed, expected, actual });
-  const json = (name: string, match: JsonMatch, actual: JsonValue | undefined) =>
-    add(name, matchesJson(match, actual), match, actual);
+  const json = (name: string, match: JsonMatch, actual: JsonValue | undefined) => {
+    if (matchesJson(match, actual)) {
+      add(name, true, match, actual);
+      return;
+    }
+    const { expected, subset } = jsonMatchParts(match);
+    const differences = jsonDiff(expected, actual, { subset });
+    results.push({ expectation: name, passed: false, expected: match, actual, differences });
+  };
   const view = viewParts(run);
   const { outcome } = run;
 
