@@ -127,6 +127,18 @@ describe('expectationsFromRun', () => {
     expect(expectationsFromRun(cancelled, SAVED_PARTS)).toEqual({});
   });
 
+  test('a request without a method is left out, the others kept in order', () => {
+    const { method: _method, ...noMethod } = http('GET', 'https://a.example.com/');
+    const requests = [http('GET', 'https://a.example.com/'), noMethod, http('PUT', 'https://b/')];
+    const run = runOf(succeeded(), { requests });
+    const expectations = ExpectationsSchema.parse(expectationsFromRun(run, ['requests']));
+    expect(expectations.requests).toEqual([
+      { method: 'GET', url: 'https://a.example.com/' },
+      { method: 'PUT', url: 'https://b/' },
+    ]);
+    expect(matchExpectations(expectations, run)[0]?.passed).toBe(true);
+  });
+
   test(`at most ${MAX_SAVED_CONSOLE_LINES} console lines, the first ones`, () => {
     const logs = Array.from({ length: 30 }, (_, i) => log(`line ${i}`, 'log', i));
     const { console: lines } = expectationsFromRun(runOf(succeeded(), { logs }), ['console']);
