@@ -1,7 +1,8 @@
-import { parse, type Comment } from 'acorn';
+import type { Comment } from 'acorn';
 import type { PointId } from '../core/schemas';
-import { child, childList, isNode, walk, type AstNode } from '../core/lint/astWalk';
+import { child, childList, walk, type AstNode } from '../core/lint/astWalk';
 import { exportedFunction } from '../core/lint/callbackRules';
+import { parseHookScript } from '../core/lint/parseHookScript';
 
 interface Signature {
   /** Parameter names in order; '' for a destructured one. */
@@ -56,20 +57,9 @@ function guessUserPoint({ code, comments, respondsWithValue }: Signature): Point
 
 function readSignature(code: string): Signature {
   const comments: Comment[] = [];
-  let program: unknown;
-  try {
-    program = parse(code, {
-      ecmaVersion: 'latest',
-      sourceType: 'script',
-      allowReturnOutsideFunction: true,
-      allowHashBang: true,
-      onComment: comments,
-    });
-  } catch {
-    program = undefined;
-  }
-  const fn = isNode(program) ? exportedFunction(program) : undefined;
-  if (!isNode(program) || !fn) return readSignatureLoosely(code);
+  const program = parseHookScript(code, comments);
+  const fn = program ? exportedFunction(program) : undefined;
+  if (!fn) return readSignatureLoosely(code);
 
   const params = childList(fn, 'params').map(paramName);
   const callback = params.at(-1);

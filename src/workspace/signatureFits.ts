@@ -1,6 +1,6 @@
-import { parse } from 'acorn';
-import { child, childList, isNode, type AstNode } from '../core/lint/astWalk';
+import { child, childList, type AstNode } from '../core/lint/astWalk';
 import { exportedFunction } from '../core/lint/callbackRules';
+import { parseHookScript } from '../core/lint/parseHookScript';
 import { getPoint } from '../core/points';
 import type { PointId } from '../core/schemas';
 import type { HookRecord } from './hookRecord';
@@ -11,18 +11,8 @@ import { starterHookDraft } from './newHook';
  * for a rest one), or undefined when the code does not parse or exports no function.
  */
 export function exportedParams(code: string): string[] | undefined {
-  let program: unknown;
-  try {
-    program = parse(code, {
-      ecmaVersion: 'latest',
-      sourceType: 'script',
-      allowReturnOutsideFunction: true,
-      allowHashBang: true,
-    });
-  } catch {
-    return undefined;
-  }
-  const fn = isNode(program) ? exportedFunction(program) : undefined;
+  const program = parseHookScript(code);
+  const fn = program ? exportedFunction(program) : undefined;
   return fn ? childList(fn, 'params').map(paramText) : undefined;
 }
 

@@ -1,9 +1,8 @@
-import { parse } from 'acorn';
 import type { PointId } from '../schemas';
-import { isNode } from './astWalk';
 import { callbackHints } from './callbackRules';
 import { errorClassHints } from './errorClassRule';
 import type { LintHint } from './lintHint';
+import { parseHookScript } from './parseHookScript';
 import { placeholderHints } from './placeholderRule';
 
 export type { LintHint } from './lintHint';
@@ -14,19 +13,8 @@ export type { LintHint } from './lintHint';
  * Never throws; code that does not parse yields no hints (the run reports the syntax error).
  */
 export function lintHook(code: string, pointId: PointId): LintHint[] {
-  let program: unknown;
-  try {
-    // As the platform compiled it: a sloppy-mode function body (so a top-level return parses).
-    program = parse(code, {
-      ecmaVersion: 'latest',
-      sourceType: 'script',
-      allowReturnOutsideFunction: true,
-      allowHashBang: true,
-    });
-  } catch {
-    return [];
-  }
-  if (!isNode(program)) return [];
+  const program = parseHookScript(code);
+  if (!program) return [];
   const hints = [
     ...callbackHints(code, program, pointId),
     ...placeholderHints(code, program),
