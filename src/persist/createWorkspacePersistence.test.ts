@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { get, keys, set, setMany } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WORKSPACE_SCHEMA_VERSION } from '../workspace/hookRecord';
 import type { HookRecord } from '../workspace/hookRecord';
 import { createWorkspacePersistence, type PersistenceEvent } from './createWorkspacePersistence';
 import { edit, hook, openTab, opened, settled, stored } from './openTab.testSupport';
@@ -21,7 +22,9 @@ describe('load and write', () => {
       quarantined: [],
       migratedFromLocalStorage: 0,
     });
-    expect(await get('meta', rawStore(dbName))).toEqual({ schemaVersion: 1 });
+    expect(await get('meta', rawStore(dbName))).toEqual({
+      schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    });
     expect(events).toEqual([]);
   });
 
@@ -135,7 +138,7 @@ describe('quarantine', () => {
     const bad = { ...hook('bad'), rev: 2, draft: 'oops' };
     await setMany(
       [
-        ['meta', { schemaVersion: 1 }],
+        ['meta', { schemaVersion: WORKSPACE_SCHEMA_VERSION }],
         ['hook:bad', bad],
         ['hook:good', { ...hook('good'), rev: 3 }],
       ],
@@ -170,7 +173,7 @@ describe('quarantine', () => {
     const dbName = uniqueName('misfiled');
     await setMany(
       [
-        ['meta', { schemaVersion: 1 }],
+        ['meta', { schemaVersion: WORKSPACE_SCHEMA_VERSION }],
         ['hook:x', hook('y')],
       ],
       rawStore(dbName),
@@ -185,7 +188,7 @@ describe('quarantine', () => {
     const dbName = uniqueName('bad-settings');
     await setMany(
       [
-        ['meta', { schemaVersion: 1 }],
+        ['meta', { schemaVersion: WORKSPACE_SCHEMA_VERSION }],
         ['settings', { selectedHookId: 3 }],
       ],
       rawStore(dbName),
@@ -200,7 +203,7 @@ describe('layout versions', () => {
     const record = { ...hook('a'), rev: 2 };
     await setMany(
       [
-        ['meta', { schemaVersion: 2 }],
+        ['meta', { schemaVersion: WORKSPACE_SCHEMA_VERSION + 1 }],
         ['hook:a', record],
       ],
       rawStore(dbName),

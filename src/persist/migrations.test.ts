@@ -4,7 +4,13 @@ import { get, setMany } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { newHook } from '../workspace/newHook';
 import { loadWorkspace } from './loadWorkspace';
-import { entriesChanges, migrateEntries, MIGRATIONS, type MigrationStep } from './migrations';
+import {
+  ADD_HOOK_TESTS,
+  entriesChanges,
+  migrateEntries,
+  MIGRATIONS,
+  type MigrationStep,
+} from './migrations';
 import { rawStore, uniqueName } from './storageFakes.testSupport';
 import { createWorkspaceRepository } from './workspaceRepository';
 
@@ -27,10 +33,20 @@ const addTwo: MigrationStep = {
 };
 
 describe('migrateEntries', () => {
-  it('has no steps yet beyond the first layout', () => {
-    expect(MIGRATIONS).toEqual([]);
-    const entries = new Map([['hook:a', 1]]);
-    expect(migrateEntries(entries, 1)).toEqual(entries);
+  it('upgrades layout 1 to 2 by giving every stored hook an empty list of tests', () => {
+    expect(MIGRATIONS).toEqual([ADD_HOOK_TESTS]);
+    const tests = [{ id: 't', name: 'kept' }];
+    const entries = new Map<string, unknown>([
+      ['hook:a', { name: 'A' }],
+      ['hook:b', { name: 'B', tests }],
+      ['hook:broken', 7],
+      ['settings', { timeoutMs: 5000 }],
+    ]);
+    const result = migrateEntries(entries, 1);
+    expect(result.get('hook:a')).toEqual({ name: 'A', tests: [] });
+    expect(result.get('hook:b')).toEqual({ name: 'B', tests });
+    expect(result.get('hook:broken')).toBe(7);
+    expect(result.get('settings')).toEqual({ timeoutMs: 5000 });
   });
 
   it('runs the steps in order from the stored version to the target', () => {
@@ -105,6 +121,32 @@ describe('loadWorkspace with an upgrade', () => {
     expect(await get('meta', rawStore(dbName))).toEqual({ schemaVersion: 2 });
     expect(await get('hook:hook-a', rawStore(dbName))).toMatchObject({ name: 'Texts' });
     expect(await get('hook:hook-a', rawStore(dbName))).not.toHaveProperty('title');
+  });
+
+  it('loads a hook stored before tests existed with no tests, and stores the upgrade', async () => {
+    const dbName = uniqueName('upgrade-tests');
+    const { tests: _tests, ...storedAtLayout1 } = newHook({
+      pointId: 'pre-user-registration',
+      name: 'Old',
+      id: 'hook-old',
+      now: 5,
+    });
+    await setMany(
+      [
+        ['meta', { schemaVersion: 1 }],
+        ['hook:hook-old', { ...storedAtLayout1, rev: 2 }],
+      ],
+      rawStore(dbName),
+    );
+    const outcome = await loadWorkspace({
+      repository: createWorkspaceRepository(rawStore(dbName)),
+      legacyStorage: null,
+      now: () => 10,
+    });
+    expect(outcome.mode).toBe('ready');
+    expect(outcome.workspace.hooks.map((hook) => [hook.name, hook.tests])).toEqual([['Old', []]]);
+    expect(await get('meta', rawStore(dbName))).toEqual({ schemaVersion: 2 });
+    expect(await get('hook:hook-old', rawStore(dbName))).toMatchObject({ tests: [] });
   });
 
   it('opens read-only, writing nothing, when an upgrade step is missing', async () => {

@@ -1,4 +1,5 @@
 import { WORKSPACE_SCHEMA_VERSION } from '../workspace/hookRecord';
+import { HOOK_KEY_PREFIX } from './storageKeys';
 
 /** Every stored record but the version record, by key. */
 export type StoredEntries = Map<string, unknown>;
@@ -10,8 +11,27 @@ export interface MigrationStep {
   migrate(entries: StoredEntries): StoredEntries;
 }
 
-/** Version n → n + 1, in order. The layout is still at its first version. */
-export const MIGRATIONS: readonly MigrationStep[] = [];
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Layout 1 → 2: hooks gain their test cases. A hook stored before tests existed has none.
+ * A record that is not an object is left as is: parsing reports it, as at any version.
+ */
+export const ADD_HOOK_TESTS: MigrationStep = {
+  from: 1,
+  migrate: (entries) =>
+    new Map(
+      [...entries].map(([key, value]) =>
+        key.startsWith(HOOK_KEY_PREFIX) && isRecord(value) && !Array.isArray(value.tests)
+          ? [key, { ...value, tests: [] }]
+          : [key, value],
+      ),
+    ),
+};
+
+/** Version n → n + 1, in order. */
+export const MIGRATIONS: readonly MigrationStep[] = [ADD_HOOK_TESTS];
 
 /**
  * The records upgraded from `fromVersion` to `toVersion`, one step at a time. Throws when

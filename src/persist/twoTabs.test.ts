@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { get, setMany } from 'idb-keyval';
 import { afterEach, describe, expect, it } from 'vitest';
+import { WORKSPACE_SCHEMA_VERSION } from '../workspace/hookRecord';
 import type { PersistenceOptions } from './createWorkspacePersistence';
 import { edit, hook, openTab, opened, settled, stored } from './openTab.testSupport';
 import { createStoreSeam, rawStore, uniqueName } from './storageFakes.testSupport';
@@ -17,7 +18,7 @@ describe('two tabs', () => {
     const first = hook('a');
     await setMany(
       [
-        ['meta', { schemaVersion: 1 }],
+        ['meta', { schemaVersion: WORKSPACE_SCHEMA_VERSION }],
         ['hook:a', { ...first, rev: 1 }],
       ],
       rawStore(dbName),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PointIdSchema, StorageStateSchema, TimeoutMsSchema } from '../core/schemas';
 import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
+import { TestCaseSchema } from '../core/testCases/testCaseSchema';
 
 /**
  * The workspace's records: the single source of truth for what is stored (IndexedDB),
@@ -67,6 +68,8 @@ export const HookRecordSchema = z.object({
   storage: StorageStateSchema,
   /** Oldest first. */
   versions: z.array(HookVersionSchema),
+  /** The hook's saved test cases, in the order the Tests region lists them. */
+  tests: z.array(TestCaseSchema),
   createdAt: z.number(),
   updatedAt: z.number(),
   /**
@@ -88,4 +91,4 @@ export const WorkspaceSettingsSchema = z.object({
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 
 /** The stored layout's version; raise it with a migration in the persistence layer. */
-export const WORKSPACE_SCHEMA_VERSION = 1;
+export const WORKSPACE_SCHEMA_VERSION = 2;

@@ -49,6 +49,7 @@ export function newHook({ pointId, name, draft, enabled, now, id }: NewHookOptio
     draft: draft ?? starterHookDraft(pointId),
     storage: {},
     versions: [],
+    tests: [],
     createdAt: time,
     updatedAt: time,
     rev: 0,

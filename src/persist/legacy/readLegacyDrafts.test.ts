@@ -45,6 +45,7 @@ describe('readLegacyDrafts', () => {
       },
       storage: {},
       versions: [],
+      tests: [],
       createdAt: NOW,
       updatedAt: NOW,
       rev: 0,
