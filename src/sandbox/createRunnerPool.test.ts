@@ -212,6 +212,25 @@ describe('createRunnerPool with sandbox runners', () => {
   });
 });
 
+describe('a crashed sandbox in the pool', () => {
+  it('ends only its own run; the waiting run goes to the rebuilt sandbox and runs', async () => {
+    const sandbox = setup();
+    const pool = createRunnerPool({ size: 1, create: () => sandbox.runner });
+    const doomed = pool.run(req('a'), options({ timeoutMs: 60_000 }));
+    const next = pool.run(req('b'), options({ timeoutMs: 60_000 }));
+    // The sandbox never answers a ping: its renderer is gone.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(await doomed.outcome).toMatchObject({ status: 'crashed' });
+    expect(sandbox.frames).toHaveLength(2);
+    sandbox.last().send({ type: 'ready' });
+    await vi.advanceTimersByTimeAsync(0);
+    const [posted] = sandbox.runsPosted();
+    expect(posted?.request.code).toBe('b');
+    sandbox.last().send({ type: 'settled', runId: posted!.runId, outcome: succeeded });
+    expect(await next.outcome).toEqual(succeeded);
+  });
+});
+
 describe('runnerPoolSize', () => {
   it("is the device's cores, from 2 to 4", () => {
     expect([undefined, 1, 2, 3, 4, 16].map(runnerPoolSize)).toEqual([2, 2, 2, 3, 4, 4]);

@@ -31,11 +31,12 @@ describe('a batch and the workspace changing under it', () => {
 
   it('runs every hook with tests in a workspace run, and lists the hooks it covers', async () => {
     const { state, testRuns, hookId } = setup();
+    state().createHook();
     const other = state().createHook('post-change-password');
     state().saveTest(hookId, newTest('a'));
     state().saveTest(other, newTest('b', { payloadText: '{}' }));
     const batch = state().runWorkspaceTests();
-    expect(state().testBatch?.hookIds).toEqual(state().hookOrder);
+    expect(state().testBatch?.hookIds).toEqual([hookId, other]);
     expect(testRuns.map((r) => r.request.point)).toEqual([
       'pre-user-registration',
       'post-change-password',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { logEntry } from './fakeRunner.testSupport';
+import { createAppStore } from './createAppStore';
+import { createFakeRunner, logEntry } from './fakeRunner.testSupport';
 import { CODE, end, newTest, setupTestsStore as setup, succeeded } from './testsStore.testSupport';
 
 beforeEach(() => vi.useFakeTimers());
@@ -91,6 +92,26 @@ describe('runTest', () => {
       message: 'Secrets: row 1: This secret has no name. Give it one, or remove the row.',
     });
     expect(state().testBatch).toMatchObject({ total: 2, done: 2, running: false });
+  });
+
+  it('reports a test the runner refuses as an error, and the batch still ends', async () => {
+    const store = createAppStore({
+      runner: createFakeRunner().runner,
+      testRunner: {
+        run: () => {
+          throw new Error('This runner has been disposed.');
+        },
+        dispose: () => {},
+      },
+    });
+    const hookId = store.getState().selectedHookId;
+    const id = store.getState().saveTest(hookId, newTest('refused'));
+    await store.getState().runAllTests(hookId);
+    expect(store.getState().testResults[id]).toEqual({
+      status: 'error',
+      message: 'The test could not start: This runner has been disposed.',
+    });
+    expect(store.getState().testBatch).toMatchObject({ done: 1, running: false });
   });
 
   it('does not queue a test twice', () => {
