@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpMock } from '../core/networkSchemas';
 import type { TestCase } from '../core/testCases/testCaseSchema';
 import { setupRunStore } from './appStore.testSupport';
@@ -20,6 +20,9 @@ const newTest = (name: string, extra: Partial<TestCase> = {}): Omit<TestCase, 'i
   expectations: { outcome: { status: 'succeeded' } },
   ...extra,
 });
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 describe('test CRUD', () => {
   it('saveTest appends the test to the hook with a new id and returns it', () => {
@@ -71,19 +74,20 @@ describe('test CRUD', () => {
   it('stores each test change as a change of the hook', () => {
     const { state, persistence, hook } = setupConnectedStore();
     const hookId = state().selectedHookId;
-    const updatedBefore = hook(hookId).updatedAt;
+    let now = 1_000_000;
     const edits: Array<() => void> = [
       () => state().saveTest(hookId, newTest('A')),
       () => state().updateTest(hookId, { ...hook(hookId).tests[0]!, name: 'B' }),
       () => state().deleteTest(hookId, hook(hookId).tests[0]!.id),
     ];
     for (const edit of edits) {
+      vi.setSystemTime((now += 1000));
       persistence.hookChanged.mockClear();
       edit();
       expect(persistence.hookChanged).toHaveBeenCalledTimes(1);
       expect(persistence.hookChanged).toHaveBeenCalledWith(state().hooks[hookId]);
+      expect(hook(hookId).updatedAt).toBe(now);
     }
-    expect(hook(hookId).updatedAt).toBeGreaterThanOrEqual(updatedBefore);
   });
 
   it('writes nothing for an update that changes nothing or a test that is not there', () => {
