@@ -11,6 +11,7 @@ import { hookNameFromFileName } from './hookNameFromFileName';
 import { isInHooksFolder, isInOtherAssetFolder, isLoose } from './importLocation';
 import { newHook, newId, starterHookDraft } from './newHook';
 import { baseNameOf, extensionOf, folderOf, resolvePath, stemOf } from './resolvePath';
+import { freshTestIds } from './testCases/freshTestIds';
 import { parseWorkspaceJson } from './workspaceJson';
 import { yamlErrorText } from './yamlErrorText';
 
@@ -228,6 +229,7 @@ function importEntries(
           ...fresh,
           storage: record.storage,
           versions: record.versions.map((version) => ({ ...version, id: newId('version') })),
+          tests: freshTestIds(record.tests),
         },
         entry.path,
         '',
