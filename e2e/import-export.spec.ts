@@ -338,3 +338,92 @@ test('files dropped on the drop zone are read like chosen ones', async ({ page }
   await importAll(dialog, 1);
   await expect(navItem(page, 'notify-signup')).toContainText('Post-User Registration');
 });
+
+/** A deploy-cli folder with tests: hooks/ and hookpad-tests/ (two hooks, two tests each). */
+const WITH_TESTS = fileURLToPath(new URL('../src/workspace/fixtures/with-tests/', import.meta.url));
+const TESTED_HOOKS = ['add-plan-claim', 'add-signup-metadata'];
+
+/** The test names of each hookpad-tests/ file of a deploy-cli zip. */
+function testNamesOf(files: Record<string, string>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([path]) => path.startsWith('hookpad-tests/'))
+      .map(([path, text]) => {
+        const file = JSON.parse(text) as { format: string; tests: { name: string }[] };
+        expect(file.format).toBe('hookpad-tests');
+        return [path, file.tests.map((test) => test.name)];
+      }),
+  );
+}
+
+test('tests travel with their hooks: deploy-cli folder, export, workspace file and share link', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const dialog = await openImport(page);
+  await dialog.getByLabel('Choose folder').setInputFiles(WITH_TESTS);
+  await expect(
+    dialog.getByRole('list', { name: 'Hooks to import' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await expect(dialog.getByRole('list', { name: 'Import problems' })).toHaveCount(0);
+  await importAll(dialog, 2);
+
+  // The deploy-cli export: the hook files as they came, the tests in hookpad-tests/.
+  const directory = unzipText(await bytesOf(await exportAll(page, 'deploy-cli directory (zip)')));
+  for (const name of TESTED_HOOKS) {
+    expect(directory[`hooks/${name}.js`]).toBe(
+      readFileSync(`${WITH_TESTS}hooks/${name}.js`, 'utf8'),
+    );
+  }
+  const expectedTests = {
+    'hookpad-tests/add-plan-claim.json': [
+      "the client's plan becomes a claim",
+      'a client without a plan gets the free claim',
+    ],
+    'hookpad-tests/add-signup-metadata.json': [
+      'example.com addresses get the team plan',
+      'other addresses get the free plan',
+    ],
+  };
+  expect(testNamesOf(directory)).toEqual(expectedTests);
+
+  const workspaceFile = await bytesOf(await exportAll(page, 'Hookpad workspace (JSON)'));
+  const workspace = JSON.parse(Buffer.from(workspaceFile).toString('utf8')) as {
+    version: number;
+    hooks: { name: string; tests: unknown[] }[];
+  };
+  expect(workspace.version).toBe(2);
+  expect(
+    workspace.hooks.filter((hook) => hook.tests.length === 2).map((hook) => hook.name),
+  ).toEqual(TESTED_HOOKS);
+
+  await hooksNav(page).getByRole('button', { name: 'add-plan-claim', exact: true }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+
+  // A fresh browser opens the link and imports the workspace file: every hook has its tests.
+  const fresh = await browser.newContext({ baseURL });
+  try {
+    const other = await fresh.newPage();
+    await openApp(other, link);
+    await expect(navItem(other, 'add-plan-claim')).toBeVisible();
+    const again = await openImport(other);
+    await again.getByLabel('Choose files').setInputFiles({
+      name: 'hookpad-workspace.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(workspaceFile),
+    });
+    // The starter hook of the first workspace comes along, without tests.
+    await importAll(again, 3);
+    const exported = unzipText(await bytesOf(await exportAll(other, 'deploy-cli directory (zip)')));
+    expect(testNamesOf(exported)).toEqual({
+      ...expectedTests,
+      'hookpad-tests/add-plan-claim-2.json': expectedTests['hookpad-tests/add-plan-claim.json'],
+    });
+  } finally {
+    await fresh.close();
+  }
+});

@@ -34,7 +34,7 @@ test('a share link round-trips into a fresh browser and never runs by itself', a
   const decoded = JSON.parse(
     inflateRawSync(Buffer.from(link.split('#share=')[1]!, 'base64url')).toString('utf8'),
   );
-  expect(decoded).toMatchObject({ v: 2, point: 'send-phone-message', timeoutMs: 4321 });
+  expect(decoded).toMatchObject({ v: 3, point: 'send-phone-message', timeoutMs: 4321 });
   expect(decoded.code).toContain('héllo ✓');
   expect(decoded.payload.recipient).toBe('1-808-555-5555');
 
