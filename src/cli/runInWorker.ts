@@ -46,6 +46,10 @@ export function runInWorker(request: RunRequest, limits: WorkerLimits): Promise<
     const worker = new Worker(limits.workerUrl, {
       workerData: request,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
+      // The hook sees no environment variables (a CI job's tokens live there): as in the
+      // browser, only its secrets. (A worker bounds time and memory; it is no security
+      // boundary like the browser's sandbox.)
+      env: {},
       // The hook's console is captured by the engine; anything else the worker prints is not
       // part of the report.
       stdout: true,
