@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // The `hookpad` command. The runner is TypeScript bundled by Vite (`vite build --mode cli`)
 // into node_modules/.hookpad-cli/; this launcher builds it first when the bundle is missing
-// or older than the sources it is made of, then runs it.
+// or older than the sources it is made of, then runs it. HOOKPAD_CLI_DIR names another bundle
+// folder (tests build their own, so parallel builds never meet); HOOKPAD_CLI_NO_BUILD=1 uses
+// the bundle as it is.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bundle = join(root, 'node_modules', '.hookpad-cli', 'main.mjs');
+const outDir = resolve(root, process.env.HOOKPAD_CLI_DIR ?? join('node_modules', '.hookpad-cli'));
+const bundle = join(outDir, 'main.mjs');
 const SOURCES = ['src/cli', 'src/core', 'src/workspace'];
 
 function newestSource(folder) {
@@ -31,7 +34,7 @@ function isStale() {
 if (process.env.HOOKPAD_CLI_NO_BUILD !== '1' && isStale()) {
   process.stderr.write('hookpad: building the test runner (vite build --mode cli)…\n');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--mode', 'cli'], {
+  const built = spawnSync(process.execPath, [vite, 'build', '--mode', 'cli', '--outDir', outDir], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
