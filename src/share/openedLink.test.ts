@@ -4,7 +4,7 @@ import { leftOutOf, shareLinkDigest } from './openedLink';
 import type { SharedState } from './shareLink';
 
 const state = (extra: Partial<SharedState> = {}): SharedState => ({
-  v: 2,
+  v: 3,
   point: 'pre-user-registration',
   code: 'module.exports = function (user, context, cb) { cb(); };',
   payload: points.find((point) => point.id === 'pre-user-registration')!.defaultPayload,

@@ -166,6 +166,29 @@ describe('planRedaction', () => {
     expect(plan.redactions).toEqual(['2 secret values (API_KEY, row 2) replaced by placeholders']);
   });
 
+  it("hides the secret values the hook's tests set, as it hides the hook's", () => {
+    const plan = planRedaction({
+      secrets: rows({ API_KEY: 'hook-value' }),
+      testSecrets: [{ API_KEY: 'test-value', REGION: '' }, { SIGNING: 'signing-value' }],
+      payloads: [],
+      includeSecrets: false,
+      includePasswords: false,
+    });
+    expect(plan.redactor.text('hook-value test-value signing-value')).toBe(
+      '<secret:API_KEY> <secret:API_KEY> <secret:SIGNING>',
+    );
+    expect(plan.withheldSecrets).toEqual(['API_KEY', 'SIGNING']);
+
+    const included = planRedaction({
+      secrets: [],
+      testSecrets: [{ SIGNING: 'signing-value' }],
+      payloads: [],
+      includeSecrets: true,
+      includePasswords: false,
+    });
+    expect(included.redactor.text('signing-value')).toBe('signing-value');
+  });
+
   it('hides the password of every payload given (the draft’s and the run’s)', () => {
     const plan = planRedaction({
       secrets: [],

@@ -105,6 +105,8 @@ export interface RedactionInput {
   secrets: readonly { name: string; value: string }[];
   /** Secrets a run used, which may be older values of the rows: hidden too. */
   runSecrets?: Readonly<Record<string, string>>;
+  /** The secrets each of the hook's tests sets in its overrides: hidden like the hook's. */
+  testSecrets?: readonly Readonly<Record<string, string>>[];
   /** Payloads whose `user.password` is hidden (the draft's and the last run's). */
   payloads: readonly (JsonValue | null | undefined)[];
   includeSecrets: boolean;
@@ -135,7 +137,9 @@ export function planRedaction(input: RedactionInput): RedactionPlan {
     }));
     const all = [
       ...named,
-      ...Object.entries(input.runSecrets ?? {}).map(([name, value]) => ({ name, value })),
+      ...[input.runSecrets ?? {}, ...(input.testSecrets ?? [])].flatMap((secrets) =>
+        Object.entries(secrets).map(([name, value]) => ({ name, value })),
+      ),
     ];
     for (const { name, value } of all) {
       if (value === '') continue;

@@ -10,7 +10,7 @@ import {
 const PAGE = 'https://hookpad.example/app/?q=1#old';
 
 const sample: SharedState = {
-  v: 2,
+  v: 3,
   point: 'pre-user-registration',
   code: 'module.exports = function (user, context, cb) { cb(null, {}); };',
   payload: { user: { email: 'a@b.c', user_metadata: { hobby: 'surfing' } }, context: {} },
@@ -91,7 +91,7 @@ describe('encodeShareLink', () => {
   it('opens links without the network fields (made before they existed)', async () => {
     const { point, code, payload } = sample;
     const decoded = await decodeShareLink(await encodeRaw({ v: 1, point, code, payload }));
-    expect(decoded).toEqual({ ok: true, state: { v: 2, point, code, payload } });
+    expect(decoded).toEqual({ ok: true, state: { v: 3, point, code, payload } });
   });
 
   it('writes the newest version and leaves out what is not shared', async () => {
@@ -110,6 +110,44 @@ describe('encodeShareLink', () => {
       redactedSecrets: ['API_KEY'],
     };
     expect(await decodeShareLink(await tokenOf(state))).toEqual({ ok: true, state });
+  });
+
+  it("round-trips the hook's tests (version 3)", async () => {
+    const state: SharedState = {
+      ...sample,
+      tests: [
+        {
+          name: 'adds the hobby',
+          payloadText: '{\n  "user": { "email": "a@b.c" }\n}',
+          overrides: { secrets: { API_KEY: '' }, storage: { data: { n: 1 } } },
+          expectations: {
+            outcome: { status: 'succeeded' },
+            mergedUser: { contains: { user_metadata: { hobby: 'surfing' } } },
+            console: [{ matches: '^hobby', flags: 'i' }],
+          },
+        },
+      ],
+    };
+    expect(await decodeShareLink(await tokenOf(state))).toEqual({ ok: true, state });
+  });
+
+  it('opens a version 2 link as version 3 without tests', async () => {
+    const { v: _v, ...rest } = sample;
+    const decoded = await decodeShareLink(await encodeRaw({ ...rest, v: 2, name: 'Old' }));
+    expect(decoded).toEqual({ ok: true, state: { ...sample, name: 'Old' } });
+  });
+
+  it('refuses a link whose test fails the test schema, naming the field', async () => {
+    const decoded = await decodeShareLink(
+      await encodeRaw({
+        ...sample,
+        tests: [{ name: 'bad', payloadText: '{', expectations: {} }],
+      }),
+    );
+    expect(decoded).toEqual({
+      ok: false,
+      message: 'tests.0.payloadText: The payload must be valid JSON..',
+    });
   });
 
   it('refuses to encode a withheld secret that is missing or has a value', async () => {
@@ -141,7 +179,7 @@ describe('decodeShareLink', () => {
 
   it('round-trips unicode in code and payload', async () => {
     const state: SharedState = {
-      v: 2,
+      v: 3,
       point: 'send-phone-message',
       code: "cb(null, { note: 'héllo ✓ 日本語 🎉' });",
       payload: { recipient: '1-808-555-5555', text: 'Grüße 👋', context: {} },
@@ -161,7 +199,7 @@ describe('decodeShareLink', () => {
     expect(await decodeShareLink(ZLIB_TOKEN)).toEqual({
       ok: true,
       state: {
-        v: 2,
+        v: 3,
         point: 'credentials-exchange',
         code: 'module.exports = 1; // ✓',
         payload: { client: { name: 'é' } },
@@ -214,11 +252,11 @@ describe('decodeShareLink', () => {
   });
 
   it('says a link of a newer version was made by a newer Hookpad', async () => {
-    const newer = await decodeShareLink(await encodeRaw({ ...sample, v: 3, somethingNew: 1 }));
+    const newer = await decodeShareLink(await encodeRaw({ ...sample, v: 4, somethingNew: 1 }));
     expect(newer).toEqual({
       ok: false,
       message: expect.stringMatching(
-        /^this link was made by a newer Hookpad \(share link version 3;/,
+        /^this link was made by a newer Hookpad \(share link version 4;/,
       ),
     });
   });

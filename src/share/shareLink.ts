@@ -1,80 +1,28 @@
-import { z } from 'zod';
-import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas';
-import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
+import {
+  SHARE_LINK_VERSION,
+  SharedStateLatestSchema,
+  SharedStateSchema,
+  upgradeSharedState,
+  type SharedState,
+} from './sharedStateSchemas';
 
-/**
- * Version 1 of what a share link carries. Links live on in tickets and chats, so every
- * version's schema stays here unchanged and keeps being read; only the newest is written.
- */
-export const SharedStateV1Schema = z.object({
-  v: z.literal(1),
-  point: PointIdSchema,
-  code: z.string(),
-  /** The parsed payload JSON (not its text). */
-  payload: JsonValueSchema,
-  timeoutMs: TimeoutMsSchema.optional(),
-  secrets: z.record(z.string(), z.string()).optional(),
-  /** HTTP mocks in order (the first match answers); present only when there are some. */
-  mocks: z.array(HttpMockSchema).optional(),
-  /** Module mocks (code assigning `module.exports`); present only when there are some. */
-  modules: z.array(ModuleMockSchema).optional(),
-  /** Names of modules answered by a recording proxy; present only when there are some. */
-  autoMocks: z.array(z.string().min(1)).optional(),
-  /** Present (true) only when unmatched requests go out for real. */
-  allowNetwork: z.boolean().optional(),
-});
-export type SharedStateV1 = z.infer<typeof SharedStateV1Schema>;
-
-/**
- * Version 2: a link carries a hook (its name and declared dependencies), and may name
- * secrets without their values. Whether the hook is enabled is not shared: that is a
- * decision of the receiver's workspace.
- */
-export const SharedStateV2Schema = SharedStateV1Schema.extend({
-  v: z.literal(2),
-  /** The hook's name, as the sender had it (not checked against the name rule). */
-  name: z.string().optional(),
-  /** Declared npm dependencies, name → version; present only when there are some. */
-  dependencies: z.record(z.string(), z.string()).optional(),
-  /**
-   * Secrets whose values were withheld: each is in `secrets` with the value "", so the
-   * receiver sees which secrets the hook needs and that their values were not shared.
-   */
-  redactedSecrets: z.array(z.string()).optional(),
-}).superRefine((state, ctx) => {
-  state.redactedSecrets?.forEach((name, index) => {
-    if (state.secrets?.[name] !== '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['redactedSecrets', index],
-        message: `the withheld secret ${name} must be in secrets with the value ""`,
-      });
-    }
-  });
-});
-export type SharedStateV2 = z.infer<typeof SharedStateV2Schema>;
-
-/** Every version a link may carry, told apart by `v`. */
-export const SharedStateSchema = z.discriminatedUnion('v', [
+export {
+  SHARE_LINK_VERSION,
+  SharedStateSchema,
   SharedStateV1Schema,
   SharedStateV2Schema,
-]);
-export type AnySharedState = z.infer<typeof SharedStateSchema>;
-
-/** The version links are written in; decoded links are upgraded to it. */
-export const SHARE_LINK_VERSION = 2;
-/** The newest shape: what the encoder writes and what decoding returns, whatever the link's version. */
-export type SharedState = SharedStateV2;
-
-/** A link's state in the newest shape. Each step adds only optional fields, so the content stays as it was. */
-export function upgradeSharedState(state: AnySharedState): SharedState {
-  switch (state.v) {
-    case 1:
-      return { ...state, v: 2 };
-    case 2:
-      return state;
-  }
-}
+  SharedStateV3Schema,
+  SharedTestSchema,
+  upgradeSharedState,
+} from './sharedStateSchemas';
+export type {
+  AnySharedState,
+  SharedState,
+  SharedStateV1,
+  SharedStateV2,
+  SharedStateV3,
+  SharedTest,
+} from './sharedStateSchemas';
 
 export type DecodedShareLink = { ok: true; state: SharedState } | { ok: false; message: string };
 
@@ -93,7 +41,7 @@ export function readShareFragment(hash: string): string | null {
 
 /** `pageUrl` with its fragment replaced by `#share=` + base64url(deflate-raw(UTF-8 JSON)). */
 export async function encodeShareLink(state: SharedState, pageUrl: string): Promise<string> {
-  const json = JSON.stringify(SharedStateV2Schema.parse(state));
+  const json = JSON.stringify(SharedStateLatestSchema.parse(state));
   const compressed = await pipeBytes(
     new TextEncoder().encode(json),
     new CompressionStream('deflate-raw'),

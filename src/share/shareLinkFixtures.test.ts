@@ -26,7 +26,7 @@ const preUserCode =
 /** What opening each fixture shows, in the shape decoding returns today. */
 const expected: Record<string, SharedState> = {
   'v1-minimal.txt': {
-    v: 2,
+    v: 3,
     point: 'credentials-exchange',
     code: "module.exports = function (client, scope, audience, context, cb) {\n  cb(null, { scope: ['read:users'] });\n};\n",
     payload: {
@@ -36,7 +36,7 @@ const expected: Record<string, SharedState> = {
     },
   },
   'v1-full.txt': {
-    v: 2,
+    v: 3,
     point: 'pre-user-registration',
     code: preUserCode,
     payload: {
@@ -88,13 +88,13 @@ const expected: Record<string, SharedState> = {
     allowNetwork: true,
   },
   'v1-node-zlib.txt': {
-    v: 2,
+    v: 3,
     point: 'credentials-exchange',
     code: 'module.exports = 1; // ✓',
     payload: { client: { name: 'é' } },
   },
   'v2-minimal.txt': {
-    v: 2,
+    v: 3,
     point: 'post-change-password',
     code: 'module.exports = function (user, context, cb) {\n  cb();\n};\n',
     payload: {
@@ -114,7 +114,7 @@ const expected: Record<string, SharedState> = {
     },
   },
   'v2-hook.txt': {
-    v: 2,
+    v: 3,
     point: 'send-phone-message',
     name: 'Send SMS via Twilio',
     code: twilioCode,
@@ -151,6 +151,41 @@ const expected: Record<string, SharedState> = {
     ],
     modules: [{ name: 'sms-lib', code: 'module.exports = { len: (t) => t.length };' }],
     autoMocks: ['twilio'],
+  },
+  'v3-tests.txt': {
+    v: 3,
+    point: 'pre-user-registration',
+    name: 'Add plan to new users',
+    code: "module.exports = function (user, context, cb) {\n  const plan = context.webtask.secrets.PLAN || 'free';\n  console.log('plan for', user.email, plan);\n  cb(null, { user: { user_metadata: { plan } } });\n};\n",
+    payload: {
+      user: { email: 'user1@foo.com', password: 'xxxxxxx' },
+      context: { requestLanguage: 'en-us' },
+    },
+    timeoutMs: 10000,
+    secrets: { PLAN: '', REGION: 'eu' },
+    redactedSecrets: ['PLAN'],
+    tests: [
+      {
+        name: 'gives the secret plan ✓',
+        payloadText: '{\n  "user": { "email": "pro@foo.com" },\n  "context": {}\n}',
+        overrides: { secrets: { PLAN: '' }, storage: { data: { seen: 1 } }, timeoutMs: 5000 },
+        expectations: {
+          outcome: { status: 'succeeded' },
+          mergedUser: { contains: { user_metadata: { plan: '' } } },
+          console: [{ contains: 'plan for pro@foo.com' }],
+        },
+      },
+      {
+        name: 'free without a plan',
+        payloadText: '{ "user": { "email": "a@b.c" }, "context": {} }',
+        overrides: { secrets: {} },
+        expectations: {
+          outcome: { status: 'succeeded' },
+          response: { equals: { user: { user_metadata: { plan: 'free' } } } },
+          console: [{ matches: '^plan for a@b\\.c', flags: 'i' }],
+        },
+      },
+    ],
   },
 };
 

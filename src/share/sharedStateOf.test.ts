@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { TestCase } from '../core/testCases/testCaseSchema';
 import type { HookDraft } from '../workspace/hookRecord';
+import { hookFromSharedWork } from '../workspace/hookFromSharedWork';
 import { decodeShareLink, encodeShareLink, readShareFragment } from './shareLink';
 import { sharedStateOf, type ShareableHook } from './sharedStateOf';
 
@@ -23,7 +25,7 @@ describe('sharedStateOf', () => {
     expect(sharedStateOf(hook(), 5000, { includeSecrets: false })).toEqual({
       ok: true,
       state: {
-        v: 2,
+        v: 3,
         point: 'pre-user-registration',
         name: 'My hook',
         code: 'module.exports = function (user, context, cb) { cb(null, {}); };',
@@ -90,6 +92,37 @@ describe('sharedStateOf', () => {
     expect(included.ok && 'redactedSecrets' in included.state).toBe(false);
   });
 
+  it("carries the hook's tests without their ids; secret values a test sets only when asked", () => {
+    const tests: TestCase[] = [
+      {
+        id: 'test-1',
+        name: 'adds the plan',
+        payloadText: '{ "user": { "email": "a@b.c" } }',
+        overrides: { secrets: { API_KEY: 'test-key' }, timeoutMs: 3000 },
+        expectations: { outcome: { status: 'succeeded' } },
+      },
+      { id: 'test-2', name: 'plain', payloadText: '{}', expectations: {} },
+    ];
+    const withTests = { ...hook(), tests };
+
+    const withheld = sharedStateOf(withTests, 5000, { includeSecrets: false });
+    expect(withheld.ok && withheld.state.tests).toEqual([
+      {
+        name: 'adds the plan',
+        payloadText: '{ "user": { "email": "a@b.c" } }',
+        overrides: { secrets: { API_KEY: '' }, timeoutMs: 3000 },
+        expectations: { outcome: { status: 'succeeded' } },
+      },
+      { name: 'plain', payloadText: '{}', expectations: {} },
+    ]);
+    const included = sharedStateOf(withTests, 5000, { includeSecrets: true });
+    expect(included.ok && included.state.tests?.[0]?.overrides?.secrets).toEqual({
+      API_KEY: 'test-key',
+    });
+    const none = sharedStateOf({ ...hook(), tests: [] }, 5000, { includeSecrets: true });
+    expect(none.ok && 'tests' in none.state).toBe(false);
+  });
+
   it('refuses a payload that is not JSON', () => {
     expect(sharedStateOf(hook({ payloadText: '{' }), 5000, { includeSecrets: false })).toEqual({
       ok: false,
@@ -151,5 +184,27 @@ describe('sharedStateOf', () => {
       ok: true,
       state: shared.state,
     });
+  });
+
+  it("a hook's tests survive a link: shared, encoded, decoded and opened", async () => {
+    const tests: TestCase[] = [
+      {
+        id: 'test-1',
+        name: 'succeeds',
+        payloadText: '{ "user": {}, "context": {} }',
+        overrides: { secrets: { API_KEY: 'k' } },
+        expectations: { outcome: { status: 'succeeded' }, response: { equals: {} } },
+      },
+    ];
+    const shared = sharedStateOf({ ...hook(), tests }, 5000, { includeSecrets: true });
+    if (!shared.ok) throw new Error(shared.message);
+    const link = await encodeShareLink(shared.state, 'https://hookpad.example/');
+    const decoded = await decodeShareLink(readShareFragment(new URL(link).hash)!);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const { v: _v, ...work } = decoded.state;
+    const opened = hookFromSharedWork(work, []);
+    expect(opened.tests.map(({ id: _id, ...test }) => test)).toEqual(
+      tests.map(({ id: _id, ...test }) => test),
+    );
   });
 });

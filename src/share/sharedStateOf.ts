@@ -1,24 +1,33 @@
 import type { JsonValue, PointId } from '../core/schemas';
 import { networkForRun } from '../workspace/draft/network';
 import { secretsForRun } from '../workspace/draft/secrets';
+import type { TestCase } from '../core/testCases/testCaseSchema';
 import type { HookDraft } from '../workspace/hookRecord';
-import { SHARE_LINK_VERSION, SharedStateV2Schema, type SharedState } from './shareLink';
+import { hideTestSecrets } from '../workspace/testCases/hideTestSecrets';
+import {
+  SHARE_LINK_VERSION,
+  SharedStateLatestSchema,
+  type SharedState,
+} from './sharedStateSchemas';
 
 /** The parts of a hook a share link carries (not its id, storage, versions or enabled flag). */
 export interface ShareableHook {
   name: string;
   pointId: PointId;
   draft: HookDraft;
+  /** Its tests (absent: none); each travels without its id. */
+  tests?: readonly TestCase[];
 }
 
 export type SharedStateResult = { ok: true; state: SharedState } | { ok: false; message: string };
 
 /**
  * What a share link of the hook carries: its point, name, code, parsed payload, the
- * timeout, its HTTP mocks, module mocks, auto-mocks, network switch and dependencies (each
- * only when not empty) and its secrets. Secret values travel only when `includeSecrets`;
+ * timeout, its HTTP mocks, module mocks, auto-mocks, network switch, dependencies and tests
+ * (each only when not empty) and its secrets. Secret values travel only when `includeSecrets`;
  * otherwise each secret travels by name with the value "", and those that had a value are
- * listed as withheld, so the receiver knows what to fill in.
+ * listed as withheld, so the receiver knows what to fill in; the secrets a test's overrides
+ * set travel by name with the value "" too.
  */
 export function sharedStateOf(
   hook: ShareableHook,
@@ -67,9 +76,11 @@ export function sharedStateOf(
   if (network.autoMocks.length > 0) state.autoMocks = network.autoMocks;
   if (network.allowNetwork) state.allowNetwork = true;
   if (Object.keys(draft.dependencies).length > 0) state.dependencies = draft.dependencies;
+  const tests = includeSecrets ? (hook.tests ?? []) : hideTestSecrets(hook.tests ?? []);
+  if (tests.length > 0) state.tests = tests.map(({ id: _id, ...test }) => test);
 
   // The link must open: say which setting would make the receiver refuse it.
-  const checked = SharedStateV2Schema.safeParse(state);
+  const checked = SharedStateLatestSchema.safeParse(state);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { stringify } from 'yaml';
 import { HIDDEN_SECRET_VALUE } from './deployCliHookSchema';
 import type { HookRecord } from './hookRecord';
+import { hookTestsFile } from './hookTestsFile';
 import { sanitizeHookFileName } from './sanitizeHookFileName';
 
 export interface ExportOptions {
@@ -65,15 +66,30 @@ function fieldsOf(hook: HookRecord, script: string, options: ExportOptions): Dep
 }
 
 /**
+ * The tests of the hooks that have some, `hookpad-tests/<name>.json` beside the hooks' files
+ * (which stay exactly as they would be without tests), secret values hidden as the hooks' are.
+ */
+function testFiles(
+  hooks: readonly HookRecord[],
+  names: readonly string[],
+  options: ExportOptions,
+): ExportedFile[] {
+  return hooks.flatMap((hook, index) =>
+    hook.tests.length === 0 ? [] : [hookTestsFile(hook, names[index] ?? 'hook', options)],
+  );
+}
+
+/**
  * A deploy-cli directory export of the hooks' drafts: `hooks/<name>.js` with the code and
- * `hooks/<name>.json` with the other fields and `script: "./<name>.js"`.
+ * `hooks/<name>.json` with the other fields and `script: "./<name>.js"`; their tests in
+ * `hookpad-tests/<name>.json`.
  */
 export function exportDirectory(
   hooks: readonly HookRecord[],
   options: ExportOptions,
 ): ExportedFile[] {
   const names = fileNames(hooks);
-  return hooks.flatMap((hook, index) => {
+  const hookFiles = hooks.flatMap((hook, index) => {
     const name = names[index] ?? 'hook';
     const fields = fieldsOf(hook, `./${name}.js`, options);
     return [
@@ -81,11 +97,12 @@ export function exportDirectory(
       { path: `hooks/${name}.json`, text: `${JSON.stringify(fields, null, 2)}\n` },
     ];
   });
+  return [...hookFiles, ...testFiles(hooks, names, options)];
 }
 
 /**
  * A deploy-cli YAML export of the hooks' drafts: `tenant.yaml` with a `hooks:` list whose
- * items point at `./hooks/<name>.js`, and those files.
+ * items point at `./hooks/<name>.js`, and those files; the tests in `hookpad-tests/<name>.json`.
  */
 export function exportYaml(hooks: readonly HookRecord[], options: ExportOptions): ExportedFile[] {
   const names = fileNames(hooks);
@@ -98,6 +115,7 @@ export function exportYaml(hooks: readonly HookRecord[], options: ExportOptions)
       path: `hooks/${names[index] ?? 'hook'}.js`,
       text: hook.draft.code,
     })),
+    ...testFiles(hooks, names, options),
   ];
 }
 

@@ -1,6 +1,8 @@
 import type { JsonValue, PointId } from '../core/schemas';
 import type { HttpMock, ModuleMock } from '../core/networkSchemas';
+import type { TestCase } from '../core/testCases/testCaseSchema';
 import type { HookRecord } from './hookRecord';
+import { freshTestIds } from './testCases/freshTestIds';
 import { toHookName } from './hookNames';
 import { formatPayload, newHook, uniqueHookName } from './newHook';
 import { secretRowsOf } from './draft/secrets';
@@ -21,11 +23,13 @@ export interface SharedWork {
   autoMocks?: string[];
   allowNetwork?: boolean;
   dependencies?: Record<string, string>;
+  /** The hook's tests, without ids (share link version 3). */
+  tests?: Omit<TestCase, 'id'>[];
 }
 
 /**
- * A new hook holding the shared work, named by its usable name apart from `takenNames`, and
- * marked with the digest of the link it came from.
+ * A new hook holding the shared work and its tests (with new ids), named by its usable name
+ * apart from `takenNames`, and marked with the digest of the link it came from.
  */
 export function hookFromSharedWork(
   work: SharedWork,
@@ -51,5 +55,6 @@ export function hookFromSharedWork(
       dependencies: work.dependencies ?? {},
     },
   });
-  return openedFrom === undefined ? hook : { ...hook, openedFrom };
+  const withTests = { ...hook, tests: freshTestIds(work.tests ?? []) };
+  return openedFrom === undefined ? withTests : { ...withTests, openedFrom };
 }

@@ -84,6 +84,26 @@ describe('Hookpad workspace files', () => {
     expect(hook?.record.versions[0]?.draft).toEqual(original.versions[0]?.draft);
   });
 
+  test('tests come along with fresh ids, everything else of them kept', () => {
+    const test0 = {
+      id: 'test-a',
+      name: 'succeeds',
+      payloadText: '{}',
+      expectations: { outcome: { status: 'succeeded' as const } },
+    };
+    const original = {
+      ...newHook({ pointId: 'credentials-exchange', name: 'tested' }),
+      tests: [test0],
+    };
+    const text = exportWorkspaceJson([original], { includeSecrets: true });
+    const [hook] = importFiles([file('workspace.json', text)]).hooks;
+
+    expect(hook?.record.tests).toHaveLength(1);
+    const { id, ...rest } = hook?.record.tests[0] ?? test0;
+    expect(id).not.toBe('test-a');
+    expect({ id: 'test-a', ...rest }).toEqual(test0);
+  });
+
   test('a corrupt record is a problem of the file; the others are imported', () => {
     const good = newHook({ pointId: 'credentials-exchange', name: 'good' });
     const file0 = JSON.parse(exportWorkspaceJson([good], { includeSecrets: true })) as {

@@ -8,9 +8,18 @@ import { expandImportFiles, type ImportEntry } from './expandImportFiles';
 import { guessPoint } from './guessPoint';
 import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord } from './hookRecord';
 import { hookNameFromFileName } from './hookNameFromFileName';
+import { HOOK_TESTS_FORMAT } from './hookTestsFile';
+import {
+  attachHookTests,
+  isInHookTestsFolder,
+  readHookTests,
+  type FoundHookTests,
+} from './importHookTests';
 import { isInHooksFolder, isInOtherAssetFolder, isLoose } from './importLocation';
 import { newHook, newId, starterHookDraft } from './newHook';
+import { NOTHING_FOUND, reportEmptyZips, selectionName } from './nothingFound';
 import { baseNameOf, extensionOf, folderOf, resolvePath, stemOf } from './resolvePath';
+import { freshTestIds } from './testCases/freshTestIds';
 import { parseWorkspaceJson } from './workspaceJson';
 import { yamlErrorText } from './yamlErrorText';
 
@@ -40,8 +49,6 @@ export interface ImportResult {
 }
 
 const HOOK_FILE_KINDS = new Set(['.js', '.json', '.yaml', '.yml']);
-const NOTHING_FOUND =
-  'expected a deploy-cli export (a hooks/ folder or a tenant.yaml), hook .js files or a Hookpad workspace .json';
 
 /** Where an item of a json or yaml file sits, for resolving its script and naming problems. */
 interface ItemSource {
@@ -57,7 +64,8 @@ interface ItemSource {
 /**
  * Hooks from deploy-cli directory exports (`hooks/<name>.json` + `.js`, current and older
  * field names), tenant YAML files, zips of either, single `.js` files (point guessed) and
- * Hookpad workspace files, in any mix. Never throws: whatever cannot be imported is a
+ * Hookpad workspace files, in any mix; the tests of an export's `hookpad-tests/` join the
+ * hooks they name. Never throws: whatever cannot be imported is a
  * problem naming its file, and everything else is still imported.
  */
 export function importFiles(files: readonly ImportFile[]): ImportResult {
@@ -94,6 +102,12 @@ function importEntries(
   problems: ImportProblem[],
 ): void {
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  /** `hookpad-tests/` files, put onto their hooks once every hook is read. */
+  const testFiles: FoundHookTests[] = [];
+  const readTests = (entry: ImportEntry, text: string) => {
+    const found = readHookTests(entry, text, problems);
+    if (found) testFiles.push(found);
+  };
   /** Scripts a json or yaml item owns: they are not imported again as single files. */
   const referenced = new Set<string>();
   const decoder = new TextDecoder();
@@ -181,6 +195,10 @@ function importEntries(
 
   const importJson = (entry: ImportEntry): void => {
     const text = read(entry);
+    if (isInHookTestsFolder(entry)) {
+      readTests(entry, text);
+      return;
+    }
     const siblingScript = `${folderOf(entry.path)}${folderOf(entry.path) === '' ? '' : '/'}${stemOf(entry.path)}.js`;
     // deploy-cli pairs <name>.json with <name>.js for rules too: a pair counts outside those folders.
     const byLocation =
@@ -200,6 +218,10 @@ function importEntries(
     }
     if (isObject(value) && value.format === 'hookpad-workspace') {
       importWorkspace(entry, text);
+      return;
+    }
+    if (isObject(value) && value.format === HOOK_TESTS_FORMAT) {
+      readTests(entry, text);
       return;
     }
     if (!byLocation && !(isObject(value) && 'triggerId' in value)) return;
@@ -228,6 +250,7 @@ function importEntries(
           ...fresh,
           storage: record.storage,
           versions: record.versions.map((version) => ({ ...version, id: newId('version') })),
+          tests: freshTestIds(record.tests),
         },
         entry.path,
         '',
@@ -302,22 +325,7 @@ function importEntries(
       );
     }
   }
-}
-
-/** A zip that yielded neither a hook nor a problem is reported, so it does not vanish silently. */
-function reportEmptyZips(
-  zips: readonly string[],
-  hooks: readonly ImportedHook[],
-  problems: ImportProblem[],
-): void {
-  const inside = (zip: string, path: string) => path === zip || path.startsWith(`${zip}/`);
-  for (const zip of zips) {
-    const used =
-      hooks.some((hook) => inside(zip, hook.source)) ||
-      problems.some((problem) => inside(zip, problem.file));
-    if (!used)
-      problems.push({ file: zip, message: `No hooks found in this zip: ${NOTHING_FOUND}.` });
-  }
+  attachHookTests(testFiles, hooks, problems);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -328,14 +336,4 @@ function rawScript(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
   const script = value.script ?? value.code;
   return typeof script === 'string' ? script : undefined;
-}
-
-/** What to call a selection that held nothing: its one file, or the folder it came in. */
-function selectionName(files: readonly ImportFile[]): string {
-  if (files.length === 1) return files[0]?.path ?? 'import';
-  const first = files[0]?.path.replace(/\\/g, '/') ?? '';
-  const top = first.split('/')[0] ?? '';
-  return first.includes('/') && files.every((file) => file.path.startsWith(`${top}/`))
-    ? top
-    : `${files.length} files`;
 }

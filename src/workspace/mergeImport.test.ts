@@ -8,6 +8,20 @@ const hook = (name: string, pointId: PointId, enabled = false) =>
   newHook({ name, pointId, enabled });
 
 describe('mergeImport', () => {
+  test('a hook named like an existing one joins beside it with its own tests; the existing keeps its draft and tests', () => {
+    const test0 = { id: 't1', name: 'old test', payloadText: '{}', expectations: {} };
+    const existing = { ...hook('signup', 'pre-user-registration'), tests: [test0] };
+    const incoming = {
+      ...hook('signup', 'pre-user-registration'),
+      tests: [{ ...test0, id: 't2', name: 'imported test' }],
+    };
+    const { added } = mergeImport([existing], [incoming]);
+
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ name: 'signup 2', tests: incoming.tests });
+    expect(existing.tests).toEqual([test0]);
+  });
+
   test('names are made unique against the workspace and each other', () => {
     const existing = [
       hook('signup', 'pre-user-registration'),

@@ -19,7 +19,9 @@ export interface MergeResult {
  * hooks imported before it, and at most one enabled hook per point (as on the platform): an
  * imported enabled hook whose point already has one is added disabled, with a note. Each
  * gets a version "Imported" of its draft (after any versions it brought), so its History can
- * compare later edits with the hook as it came in.
+ * compare later edits with the hook as it came in. An import never changes an existing hook:
+ * one named like it is added beside it (renamed) with its own draft and tests, and the
+ * existing hook keeps its draft and tests.
  */
 export function mergeImport(
   existing: readonly HookRecord[],

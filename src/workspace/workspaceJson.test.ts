@@ -1,7 +1,22 @@
 import { describe, expect, test } from 'vitest';
+import type { TestCase } from '../core/testCases/testCaseSchema';
 import type { HookRecord } from './hookRecord';
 import { newHook, starterHookDraft } from './newHook';
 import { WorkspaceFileSchema, exportWorkspaceJson, parseWorkspaceJson } from './workspaceJson';
+
+const signupTest: TestCase = {
+  id: 'test-1',
+  name: 'adds the plan',
+  payloadText: '{ "user": { "email": "a@b.c" } }',
+  overrides: { secrets: { API_KEY: 'test-k3y', EMPTY: '' }, timeoutMs: 5000 },
+  expectations: { outcome: { status: 'succeeded' }, response: { contains: { user: {} } } },
+};
+const plainTest: TestCase = {
+  id: 'test-2',
+  name: 'no overrides',
+  payloadText: '{}',
+  expectations: { outcome: { status: 'succeeded' } },
+};
 
 function record(name: string): HookRecord {
   const base = newHook({ pointId: 'pre-user-registration', name, enabled: true, now: 100 });
@@ -33,6 +48,7 @@ function record(name: string): HookRecord {
       },
       { id: 'version-b', savedAt: 180, message: '', pointId: 'pre-user-registration', draft },
     ],
+    tests: [signupTest, plainTest],
     updatedAt: 200,
     rev: 5,
   };
@@ -47,7 +63,40 @@ describe('workspace JSON', () => {
     expect(text).toContain('\n  "format": "hookpad-workspace",');
     const file = WorkspaceFileSchema.parse(JSON.parse(text));
     expect(file.exportedAt).toBe(1234);
+    expect(file.version).toBe(2);
+    expect(file.secretValuesHidden).toBeUndefined();
     expect(parseWorkspaceJson(text)).toEqual({ hooks, problems: [] });
+    expect(parseWorkspaceJson(text).hooks[0]?.tests).toEqual([signupTest, plainTest]);
+  });
+
+  test('without secrets, the values a test sets are "" and the file says secretValuesHidden', () => {
+    const text = exportWorkspaceJson([record('first')], { includeSecrets: false });
+    expect(text).not.toContain('test-k3y');
+    expect(JSON.parse(text)).toMatchObject({ secretValuesHidden: true });
+    const { hooks, problems } = parseWorkspaceJson(text);
+    expect(hooks[0]?.tests).toEqual([
+      { ...signupTest, overrides: { secrets: { API_KEY: '', EMPTY: '' }, timeoutMs: 5000 } },
+      plainTest,
+    ]);
+    expect(problems).toEqual([
+      'Warning: hook "first" has tests whose secret values were not exported: they are empty, and those tests run with empty secrets.',
+    ]);
+  });
+
+  test('a version 1 file still imports: its hooks get no tests', () => {
+    const old = record('old');
+    const v2 = JSON.parse(exportWorkspaceJson([old], { includeSecrets: true })) as {
+      version: number;
+      hooks: Record<string, unknown>[];
+    };
+    const v1 = {
+      ...v2,
+      version: 1,
+      hooks: v2.hooks.map(({ tests: _tests, ...rest }) => rest),
+    };
+    const { hooks, problems } = parseWorkspaceJson(JSON.stringify(v1));
+    expect(problems).toEqual([]);
+    expect(hooks).toEqual([{ ...old, tests: [] }]);
   });
 
   test('without secrets, every value (drafts and versions) is empty and marked notExported', () => {
@@ -95,8 +144,8 @@ describe('workspace JSON', () => {
     ).toMatch(/format must be "hookpad-workspace"/);
     expect(
       parseWorkspaceJson(
-        JSON.stringify({ format: 'hookpad-workspace', version: 2, exportedAt: 0, hooks: [] }),
+        JSON.stringify({ format: 'hookpad-workspace', version: 3, exportedAt: 0, hooks: [] }),
       ).problems,
-    ).toEqual(['Workspace file version 2 is not supported: this Hookpad reads version 1.']);
+    ).toEqual(['Workspace file version 3 is not supported: this Hookpad reads versions 1 to 2.']);
   });
 });

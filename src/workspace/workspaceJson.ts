@@ -3,16 +3,27 @@ import { describeZodError } from './describeZodError';
 import { errorText } from './errorText';
 import { HookRecordSchema, type HookDraft, type HookRecord } from './hookRecord';
 import type { ExportOptions } from './exportHooks';
+import {
+  hiddenTestSecretsWarning,
+  hideTestSecrets,
+  testsSetSecrets,
+} from './testCases/hideTestSecrets';
 
 export const WORKSPACE_FILE_FORMAT = 'hookpad-workspace';
-export const WORKSPACE_FILE_VERSION = 1;
+/** 2: each record carries its `tests`. Version 1 files (no tests) still import. */
+export const WORKSPACE_FILE_VERSION = 2;
 
-/** Hookpad's own export: whole records, so versions, storage and settings survive. */
+/** Hookpad's own export: whole records, so versions, storage, settings and tests survive. */
 export const WorkspaceFileSchema = z.object({
   format: z.literal(WORKSPACE_FILE_FORMAT),
   version: z.literal(WORKSPACE_FILE_VERSION),
   /** Epoch milliseconds. */
   exportedAt: z.number(),
+  /**
+   * Present (true) when secret values were left out: the drafts' rows say so one by one
+   * (`notExported`), the tests' override secrets have no such flag and are "" instead.
+   */
+  secretValuesHidden: z.literal(true).optional(),
   hooks: z.array(HookRecordSchema),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
@@ -24,8 +35,15 @@ const EnvelopeSchema = z.object({
   }),
   version: z.number({ error: 'missing or not a number' }),
   exportedAt: z.number({ error: 'missing or not a number' }),
+  secretValuesHidden: z.boolean().optional(),
   hooks: z.array(z.unknown(), { error: 'missing or not a list' }),
 });
+
+/** Version 1 records had no tests: they get none. Anything not an object is left to the schema. */
+function upgradeRecord(item: unknown, version: number): unknown {
+  if (version > 1 || typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+  return 'tests' in item ? item : { ...item, tests: [] };
+}
 
 /** The draft with every secret's value replaced by an empty one flagged `notExported`. */
 function hideSecrets(draft: HookDraft): HookDraft {
@@ -37,7 +55,8 @@ function hideSecrets(draft: HookDraft): HookDraft {
 
 /**
  * The hooks as a pretty-printed workspace file. Unless `includeSecrets`, every secret value
- * (in the draft and in each saved version) is left out and marked `notExported`.
+ * (in the draft and in each saved version) is left out and marked `notExported`, every
+ * secret value a test's overrides set is "", and the file says `secretValuesHidden: true`.
  */
 export function exportWorkspaceJson(
   hooks: readonly HookRecord[],
@@ -48,6 +67,7 @@ export function exportWorkspaceJson(
     format: WORKSPACE_FILE_FORMAT,
     version: WORKSPACE_FILE_VERSION,
     exportedAt: now,
+    ...(options.includeSecrets ? {} : { secretValuesHidden: true as const }),
     hooks: hooks.map((hook) =>
       options.includeSecrets
         ? hook
@@ -58,6 +78,7 @@ export function exportWorkspaceJson(
               ...version,
               draft: hideSecrets(version.draft),
             })),
+            tests: hideTestSecrets(hook.tests),
           },
     ),
   };
@@ -83,21 +104,24 @@ export function parseWorkspaceJson(text: string): { hooks: HookRecord[]; problem
       problems: [`Not a Hookpad workspace file: ${describeZodError(envelope.error)}.`],
     };
   }
-  const { version, hooks: items } = envelope.data;
-  if (version !== WORKSPACE_FILE_VERSION) {
+  const { version, hooks: items, secretValuesHidden } = envelope.data;
+  if (!Number.isInteger(version) || version < 1 || version > WORKSPACE_FILE_VERSION) {
     return {
       hooks: [],
       problems: [
-        `Workspace file version ${version} is not supported: this Hookpad reads version ${WORKSPACE_FILE_VERSION}.`,
+        `Workspace file version ${version} is not supported: this Hookpad reads versions 1 to ${WORKSPACE_FILE_VERSION}.`,
       ],
     };
   }
   const hooks: HookRecord[] = [];
   const problems: string[] = [];
   items.forEach((item, index) => {
-    const parsed = HookRecordSchema.safeParse(item);
+    const parsed = HookRecordSchema.safeParse(upgradeRecord(item, version));
     if (parsed.success) {
       hooks.push(parsed.data);
+      if (secretValuesHidden === true && testsSetSecrets(parsed.data.tests)) {
+        problems.push(hiddenTestSecretsWarning(parsed.data.name));
+      }
       return;
     }
     const name = readableName(item);

@@ -11,6 +11,7 @@ import { redactedSection, unhiddenValues } from './redactedSection';
 import { MAX_CODE_CHARS } from './reportBudget';
 import type { ReproductionInput } from './reproductionInput';
 import { requestsSection } from './requestsSection';
+import { redactTests, testsSection } from './testsSection';
 import {
   dependenciesSection,
   linkSection,
@@ -38,7 +39,8 @@ export interface Reproduction {
 /**
  * Everything support needs to reproduce a hook's behaviour, as Markdown for a ticket and
  * as a share link: the setup (code, payload, secrets, mocks, modules, dependencies,
- * settings) and the last run (outcome, console output, outbound requests). Secret values
+ * settings), the last run (outcome, console output, outbound requests) and the hook's tests
+ * (the link carries them too). Secret values
  * and the user's password are hidden everywhere in both unless the user includes them.
  */
 export async function buildReproduction(input: ReproductionInput): Promise<Reproduction> {
@@ -48,10 +50,16 @@ export async function buildReproduction(input: ReproductionInput): Promise<Repro
   const ran = run !== null && run.status !== 'idle' ? run : null;
 
   const draftPayload = parseJson(draft.payloadText);
+  const tests = hook.tests ?? [];
+  const testPayloads = tests.map((test) => {
+    const parsed = parseJson(test.payloadText);
+    return parsed.ok ? parsed.value : null;
+  });
   const plan = planRedaction({
     secrets: draft.secrets,
     runSecrets: ran?.secrets,
-    payloads: [draftPayload.ok ? draftPayload.value : null, ran?.payload],
+    testSecrets: tests.map((test) => test.overrides?.secrets ?? {}),
+    payloads: [draftPayload.ok ? draftPayload.value : null, ran?.payload, ...testPayloads],
     includeSecrets,
     includePasswords,
   });
@@ -61,8 +69,14 @@ export async function buildReproduction(input: ReproductionInput): Promise<Repro
   let link = '';
   let linkProblem: string | null = null;
   const shared = sharedStateOf(hook, input.timeoutMs, { includeSecrets });
+  // What the report shows of the tests is what its link carries.
+  const redactedTests = redactTests(
+    shared.ok ? (shared.state.tests ?? []) : tests.map(({ id: _id, ...test }) => test),
+    redactor,
+  );
   if (shared.ok) {
     const state = { ...shared.state, payload: redactor.json(shared.state.payload) };
+    if (state.tests) state.tests = redactedTests.tests;
     if (state.secrets) {
       state.secrets = Object.fromEntries(
         Object.entries(state.secrets).map(([name, value]) => [name, redactor.text(value)]),
@@ -100,6 +114,7 @@ export async function buildReproduction(input: ReproductionInput): Promise<Repro
     },
     { title: 'Console output', body: consoleSection(ran, redactor), cutRank: 1 },
     { title: 'Outbound requests', body: requestsSection(ran, redactor), cutRank: 2 },
+    { title: 'Tests', body: testsSection(redactedTests.tests, redactedTests.leftOut), cutRank: 0 },
   ];
 
   const title = `# Hookpad reproduction: ${text(hook.name.trim() || 'Untitled hook')} (${text(point.label)})`;

@@ -26,7 +26,7 @@ describe('buildReproduction: the link', () => {
     expect(link.startsWith('https://hookpad.example/app/#share=')).toBe(true);
     const state = await openLink(link);
     expect(state).toEqual({
-      v: 2,
+      v: 3,
       point: 'pre-user-registration',
       name: 'Add plan',
       code,

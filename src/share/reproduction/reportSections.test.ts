@@ -34,6 +34,7 @@ describe('buildReproduction: the report', () => {
       'Outcome',
       'Console output',
       'Outbound requests',
+      'Tests',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { PointId } from '../../core/schemas';
 import type { RunState } from '../../workspace/run/runState';
+import type { TestCase } from '../../core/testCases/testCaseSchema';
 import type { HookDraft } from '../../workspace/hookRecord';
 
 /** The last run as the report needs it; `secrets` (what the run used) are hidden too when given. */
@@ -16,7 +17,8 @@ export type ReproductionRun = Pick<
 > & { secrets?: Readonly<Record<string, string>> };
 
 export interface ReproductionInput {
-  hook: { name: string; pointId: PointId; draft: HookDraft };
+  /** `tests` absent: the hook has none. */
+  hook: { name: string; pointId: PointId; draft: HookDraft; tests?: readonly TestCase[] };
   timeoutMs: number;
   /** The last run; null or idle = not run yet. */
   run: ReproductionRun | null;

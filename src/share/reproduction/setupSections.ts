@@ -6,6 +6,7 @@ import { codeBlock, jsonText } from './codeBlock';
 import type { Parsed } from './parseJson';
 import { MAX_BODY_CHARS, MAX_PAYLOAD_CHARS } from './reportBudget';
 import type { ReproductionInput } from './reproductionInput';
+import { testsCount } from './testsSection';
 
 // The hook's setup, apart from its network: what the runtime needs to run it the same way.
 
@@ -16,6 +17,7 @@ export function runtimeSection(input: ReproductionInput, pointLabel: string): st
     input.hook.draft.network.allowNetwork
       ? '- Network: allowed — requests no mock matches really go out from the browser (CORS applies)'
       : '- Network: not allowed — requests no mock matches fail like a refused connection (ECONNREFUSED)',
+    testsCount(input.hook.tests?.length ?? 0),
   ];
   if (input.appVersion !== undefined && input.appVersion !== '') {
     lines.push(`- Hookpad version: ${text(input.appVersion)}`);

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas';
+import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
+import { TestCaseSchema } from '../core/testCases/testCaseSchema';
+
+/**
+ * Version 1 of what a share link carries. Links live on in tickets and chats, so every
+ * version's schema stays here unchanged and keeps being read; only the newest is written.
+ */
+export const SharedStateV1Schema = z.object({
+  v: z.literal(1),
+  point: PointIdSchema,
+  code: z.string(),
+  /** The parsed payload JSON (not its text). */
+  payload: JsonValueSchema,
+  timeoutMs: TimeoutMsSchema.optional(),
+  secrets: z.record(z.string(), z.string()).optional(),
+  /** HTTP mocks in order (the first match answers); present only when there are some. */
+  mocks: z.array(HttpMockSchema).optional(),
+  /** Module mocks (code assigning `module.exports`); present only when there are some. */
+  modules: z.array(ModuleMockSchema).optional(),
+  /** Names of modules answered by a recording proxy; present only when there are some. */
+  autoMocks: z.array(z.string().min(1)).optional(),
+  /** Present (true) only when unmatched requests go out for real. */
+  allowNetwork: z.boolean().optional(),
+});
+export type SharedStateV1 = z.infer<typeof SharedStateV1Schema>;
+
+/** Every secret a link withholds is in `secrets` with the value "". */
+function withheldSecretsAreEmpty(
+  state: { secrets?: Record<string, string>; redactedSecrets?: string[] },
+  ctx: z.RefinementCtx,
+): void {
+  state.redactedSecrets?.forEach((name, index) => {
+    if (state.secrets?.[name] !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['redactedSecrets', index],
+        message: `the withheld secret ${name} must be in secrets with the value ""`,
+      });
+    }
+  });
+}
+
+const v2Fields = {
+  v: z.literal(2),
+  /** The hook's name, as the sender had it (not checked against the name rule). */
+  name: z.string().optional(),
+  /** Declared npm dependencies, name → version; present only when there are some. */
+  dependencies: z.record(z.string(), z.string()).optional(),
+  /**
+   * Secrets whose values were withheld: each is in `secrets` with the value "", so the
+   * receiver sees which secrets the hook needs and that their values were not shared.
+   */
+  redactedSecrets: z.array(z.string()).optional(),
+};
+
+/**
+ * Version 2: a link carries a hook (its name and declared dependencies), and may name
+ * secrets without their values. Whether the hook is enabled is not shared: that is a
+ * decision of the receiver's workspace.
+ */
+export const SharedStateV2Schema =
+  SharedStateV1Schema.extend(v2Fields).superRefine(withheldSecretsAreEmpty);
+export type SharedStateV2 = z.infer<typeof SharedStateV2Schema>;
+
+/** A test as a link carries it: without its id, which means nothing in the receiver's workspace. */
+export const SharedTestSchema = TestCaseSchema.omit({ id: true });
+export type SharedTest = z.infer<typeof SharedTestSchema>;
+
+/**
+ * Version 3: the hook's tests travel with it (a link reproduces what the hook should do, not
+ * only what it does). A test's override secrets follow the hook's: their values are "" unless
+ * the sender included secrets.
+ */
+export const SharedStateV3Schema = SharedStateV1Schema.extend({
+  ...v2Fields,
+  v: z.literal(3),
+  /** The hook's tests, in order; present only when there are some. */
+  tests: z.array(SharedTestSchema).optional(),
+}).superRefine(withheldSecretsAreEmpty);
+export type SharedStateV3 = z.infer<typeof SharedStateV3Schema>;
+
+/** Every version a link may carry, told apart by `v`. */
+export const SharedStateSchema = z.discriminatedUnion('v', [
+  SharedStateV1Schema,
+  SharedStateV2Schema,
+  SharedStateV3Schema,
+]);
+export type AnySharedState = z.infer<typeof SharedStateSchema>;
+
+/** The version links are written in; decoded links are upgraded to it. */
+export const SHARE_LINK_VERSION = 3;
+/** The schema of the newest version, which the encoder writes. */
+export const SharedStateLatestSchema = SharedStateV3Schema;
+/** The newest shape: what the encoder writes and what decoding returns, whatever the link's version. */
+export type SharedState = SharedStateV3;
+
+/** A link's state in the newest shape. Each step adds only optional fields, so the content stays as it was. */
+export function upgradeSharedState(state: AnySharedState): SharedState {
+  switch (state.v) {
+    case 1:
+    case 2:
+      return { ...state, v: 3 };
+    case 3:
+      return state;
+  }
+}
