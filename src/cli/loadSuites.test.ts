@@ -83,18 +83,19 @@ describe('loadSuites', () => {
   it('refuses tests that name a hook the export lacks, or that cannot be read', async () => {
     const root = scratch();
     cpSync(FIXTURE, root, { recursive: true });
-    writeFileSync(join(root, 'hookpad-tests', 'gone.json'), testsFile('gone', [aTest]));
+    const gone = join(root, 'hookpad-tests', 'gone.json');
+    const refusal = (message: string) => new RegExp(`hookpad-tests/gone\\.json: ${message}`);
+    writeFileSync(gone, testsFile('gone', [aTest]));
     await expect(loadSuites(root)).rejects.toThrow(
-      `The tests of "gone" name a hook that is not in ${root}.`,
+      refusal('these tests were not imported: no imported hook is named "gone"\\.$'),
     );
-    writeFileSync(join(root, 'hookpad-tests', 'gone.json'), '{ "format": "hookpad-tests" ');
-    await expect(loadSuites(root)).rejects.toThrow(/hookpad-tests\/gone\.json: not valid JSON/);
-    writeFileSync(
-      join(root, 'hookpad-tests', 'gone.json'),
-      testsFile('gone', [{ ...aTest, name: ' ' }]),
-    );
+    writeFileSync(gone, '{ "format": "hookpad-tests" ');
     await expect(loadSuites(root)).rejects.toThrow(
-      /hookpad-tests\/gone\.json: not a Hookpad tests file: tests\.0\.name: A test needs a name\./,
+      refusal('these tests were not imported: not valid JSON'),
+    );
+    writeFileSync(gone, testsFile('signup-plan', [aTest, { ...aTest, name: ' ' }]));
+    await expect(loadSuites(root)).rejects.toThrow(
+      refusal('tests\\[1\\] " " was not imported: name: A test needs a name\\.'),
     );
   });
 
