@@ -1,4 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +64,22 @@ describe('loadSuites', () => {
         ['Client Credentials Exchange', ['keeps the plan claim']],
       ]);
     }
+  });
+
+  it('reads a zip of an export', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const folder of ['hooks', 'hookpad-tests']) {
+      for (const name of readdirSync(join(FIXTURE, folder))) {
+        files[`tenant/${folder}/${name}`] = readFileSync(join(FIXTURE, folder, name));
+      }
+    }
+    const zip = join(scratch(), 'tenant.zip');
+    writeFileSync(zip, zipSync(files));
+    const { suites } = await loadSuites(zip);
+    expect(suites.map((s) => [s.hook.name, s.tests.length])).toEqual([
+      ['password-changed', 1],
+      ['signup-plan', 3],
+    ]);
   });
 
   it('reads the tests a workspace file carries on its hooks', async () => {
