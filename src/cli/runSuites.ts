@@ -13,8 +13,6 @@ export interface RunOptions {
   concurrency: number;
   /** Runs one request in a fresh worker (runInWorker, bound to the worker's script and heap). */
   run(request: RunRequest, limits: Pick<WorkerLimits, 'timeoutMs'>): Promise<WorkerRun>;
-  /** Told of each test as it ends, for progress. */
-  onReport?(report: TestReport): void;
 }
 
 async function runTest(
@@ -61,7 +59,6 @@ export async function runSuites(
       const index = next++;
       const { suite, test } = jobs[index]!;
       reports[index] = await runTest(suite, test, options);
-      options.onReport?.(reports[index]);
     }
   };
   await Promise.all(
