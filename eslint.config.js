@@ -9,6 +9,8 @@ import globals from 'globals';
  * The layers, top down (README, Architecture):
  *   main.tsx, App.tsx -> ui -> editor -> store -> sandbox, persist, share -> workspace -> core
  * perf (timing marks for the benchmark) is a leaf that store, editor and ui may use.
+ * cli (the headless test runner, Node) is a top layer beside the app: it uses the engine and
+ * the workspace's rules, never the browser code.
  */
 const MAY_IMPORT = {
   core: [],
@@ -20,6 +22,7 @@ const MAY_IMPORT = {
   store: ['core', 'workspace', 'sandbox', 'persist', 'share', 'perf'],
   editor: ['core', 'workspace', 'store', 'perf'],
   ui: ['core', 'workspace', 'share', 'perf', 'store', 'editor'],
+  cli: ['core', 'workspace'],
 };
 const PACKAGES = {
   react: {
@@ -75,6 +78,10 @@ export default tseslint.config(
     },
   },
   ...Object.keys(MAY_IMPORT).map(fence),
+  {
+    files: ['src/cli/**/*.{ts,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
   {
     files: ['e2e/**/*.{ts,mjs,js}', 'vite.config.ts', 'vitest.config.ts', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -119,17 +119,54 @@ const { version } = JSON.parse(
   readFileSync(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'),
 ) as { version: string };
 
-export default defineConfig({
-  plugins: [react(), hookSandbox(), preloadEditor()],
-  // The reproduction report names the Hookpad that made it.
+/** Where `vite build --mode cli` puts the command-line runner (git-ignored, like node_modules). */
+export const CLI_OUT_DIR = 'node_modules/.hookpad-cli';
+
+/**
+ * The command-line test runner (src/cli): a Node bundle of the CLI and of the worker that runs
+ * one test. Everything is bundled, so a hook's `require('util')` gets the same npm port as in
+ * the browser; only Node's own modules stay imports.
+ */
+const cliConfig = {
   define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
-  worker: { format: 'es' },
+  logLevel: 'warn' as const,
+  publicDir: false as const,
+  ssr: { noExternal: true as const },
   build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 5000,
-    // Monaco makes the build spend its time in plugins; the report of it is only noise.
-    rolldownOptions: { checks: { pluginTimings: false } },
+    ssr: true,
+    target: 'node20',
+    outDir: CLI_OUT_DIR,
+    emptyOutDir: true,
+    minify: false,
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./src/cli/main.ts', import.meta.url)),
+        testWorker: fileURLToPath(new URL('./src/cli/testWorker.ts', import.meta.url)),
+      },
+      output: {
+        format: 'es' as const,
+        entryFileNames: '[name].mjs',
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+      },
+    },
   },
-  preview: { port: 4173, strictPort: true },
-  server: { port: 5173 },
-});
+};
+
+export default defineConfig(({ mode }) =>
+  mode === 'cli'
+    ? cliConfig
+    : {
+        plugins: [react(), hookSandbox(), preloadEditor()],
+        // The reproduction report names the Hookpad that made it.
+        define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
+        worker: { format: 'es' },
+        build: {
+          target: 'es2022',
+          chunkSizeWarningLimit: 5000,
+          // Monaco makes the build spend its time in plugins; the report of it is only noise.
+          rolldownOptions: { checks: { pluginTimings: false } },
+        },
+        preview: { port: 4173, strictPort: true },
+        server: { port: 5173 },
+      },
+);

@@ -2,9 +2,8 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
 
 // Unit tests run in Node against the same build setup (defines, plugins) as the app.
-export default mergeConfig(
-  viteConfig,
-  defineConfig({
+export default defineConfig((env) =>
+  mergeConfig(viteConfig(env), {
     test: {
       include: ['src/**/*.test.ts'],
       environment: 'node',

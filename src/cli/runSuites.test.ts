@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { RunOutcome, RunRequest } from '../core/schemas';
+import type { TestCase } from '../core/testCases/testCaseSchema';
+import { newHook } from '../workspace/newHook';
+import type { HookSuite } from './loadSuites';
+import { runSuites } from './runSuites';
+
+const hook = newHook({ name: 'signup', pointId: 'pre-user-registration' });
+const test = (name: string, response: unknown, timeoutMs?: number): TestCase => ({
+  id: name,
+  name,
+  payloadText: JSON.stringify({ response }),
+  ...(timeoutMs === undefined ? {} : { overrides: { timeoutMs } }),
+  expectations: { response: { equals: { ok: true } } },
+});
+const suites: HookSuite[] = [
+  { hook, tests: [test('slow', { ok: true }), test('wrong', { ok: false })] },
+  { hook: { ...hook, name: 'other' }, tests: [test('loops', null, 300)] },
+];
+
+/** A stand-in for the worker: answers with the payload's `response`, or times out on null. */
+function fakeRun(log: string[]) {
+  let running = 0;
+  return async (request: RunRequest, { timeoutMs }: { timeoutMs: number }) => {
+    running += 1;
+    log.push(`start ${running}`);
+    const { response } = request.payload as { response: unknown };
+    await new Promise((resolve) => setTimeout(resolve, response === null ? 30 : 10));
+    running -= 1;
+    const outcome: RunOutcome =
+      response === null
+        ? { status: 'timed-out', durationMs: timeoutMs }
+        : { status: 'succeeded', response: response as never, durationMs: 5 };
+    return { outcome, logs: [], requests: [], storage: undefined };
+  };
+}
+
+describe('runSuites', () => {
+  it('runs every test, a few at once, and reports them in the suites’ order with verdicts', async () => {
+    const log: string[] = [];
+    const reports = await runSuites(suites, { concurrency: 2, run: fakeRun(log) });
+    expect(reports.map((r) => [r.hook, r.test, r.verdict, r.durationMs])).toEqual([
+      ['signup', 'slow', 'passed', 5],
+      ['signup', 'wrong', 'failed', 5],
+      ['other', 'loops', 'timed-out', 300],
+    ]);
+    expect(log).toContain('start 2');
+    expect(log).not.toContain('start 3');
+  });
+
+  it('gives the default timeout to tests without their own, and reports a test that cannot start', async () => {
+    const timeouts: number[] = [];
+    const bad = { ...test('bad', {}), overrides: { secrets: { '': 'x' } } };
+    const reports = await runSuites([{ hook, tests: [test('plain', { ok: true }), bad] }], {
+      timeoutMs: 1234,
+      concurrency: 1,
+      run: async (request, limits) => {
+        timeouts.push(limits.timeoutMs);
+        return fakeRun([])(request, limits);
+      },
+    });
+    expect(timeouts).toEqual([1234]);
+    expect(reports[1]).toMatchObject({
+      verdict: 'error',
+      results: [],
+      message: expect.stringMatching(/^Secrets: row 1: /),
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import type { RunOutcome } from '../core/schemas';
+import type { ExpectationResult } from '../core/testCases/matchExpectations';
+
+/** How one test ended: as the app's Tests region says it, plus `error` for a test that could not start. */
+export type Verdict = 'passed' | 'failed' | 'timed-out' | 'error';
+
+/** One test's line of the report. */
+export interface TestReport {
+  hook: string;
+  test: string;
+  verdict: Verdict;
+  durationMs: number;
+  /** Each expectation's result; empty for a test that could not start. */
+  results: ExpectationResult[];
+  /** The run's outcome; absent for a test that could not start. */
+  outcome?: RunOutcome;
+  /** Why the test could not start (verdict `error`). */
+  message?: string;
+}
+
+/**
+ * The app's rule: passed when every expectation passed; timed out when not, and the run
+ * timed out; otherwise failed.
+ */
+export function verdictOf(results: readonly ExpectationResult[], outcome: RunOutcome): Verdict {
+  if (results.every((result) => result.passed)) return 'passed';
+  return outcome.status === 'timed-out' ? 'timed-out' : 'failed';
+}
+
+export interface Summary {
+  passed: number;
+  failed: number;
+  timedOut: number;
+  errors: number;
+}
+
+export function summarize(reports: readonly TestReport[]): Summary {
+  const count = (verdict: Verdict) => reports.filter((r) => r.verdict === verdict).length;
+  return {
+    passed: count('passed'),
+    failed: count('failed'),
+    timedOut: count('timed-out'),
+    errors: count('error'),
+  };
+}
+
+/** "N passed, M failed", plus ", K timed out" and ", E could not run" only when there are any. */
+export function summaryText(summary: Summary): string {
+  let text = `${summary.passed} passed, ${summary.failed} failed`;
+  if (summary.timedOut > 0) text += `, ${summary.timedOut} timed out`;
+  if (summary.errors > 0) text += `, ${summary.errors} could not run`;
+  return text;
+}
+
+export const allPassed = (reports: readonly TestReport[]): boolean =>
+  reports.every((report) => report.verdict === 'passed');
