@@ -29,7 +29,7 @@ async function build(includeSecrets: boolean, includePasswords: boolean): Promis
   const state = appStore.getState();
   const hook = selectHook(state);
   return buildReproduction({
-    hook: { name: hook.name, pointId: hook.pointId, draft: hook.draft },
+    hook: { name: hook.name, pointId: hook.pointId, draft: hook.draft, tests: hook.tests },
     timeoutMs: state.timeoutMs,
     run: runOfSelectedHook(),
     includeSecrets,
