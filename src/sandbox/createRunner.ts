@@ -60,6 +60,7 @@ interface ActiveRun {
   onLog(entries: LogEntry[]): void;
   onStorage?(state: StorageState): void;
   onRequest?(entries: OutboundEntry[], dropped: number): void;
+  onStart?(): void;
   /** The timed-out hint; the engine's runtime warnings can make it more precise. */
   hint: string;
   phase: RunPhase;
@@ -206,6 +207,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     run.startedAt = now();
     heartbeat.start();
     target.connection.post({ type: 'run', runId: run.id, request: run.request });
+    run.onStart?.();
     run.timer = setTimeout(() => {
       end(run, (durationMs) => ({ status: 'timed-out', durationMs, hint: run.hint }), true);
     }, run.timeoutMs);
@@ -271,7 +273,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
 
   function run(
     request: RunRequest,
-    { timeoutMs, onLog, onStorage, onRequest }: RunOptions,
+    { timeoutMs, onLog, onStorage, onRequest, onStart }: RunOptions,
   ): RunHandle {
     if (disposed) throw new Error('This runner has been disposed.');
     // Fail loudly on misuse: the frame would drop an invalid request and the run would hang.
@@ -292,6 +294,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       onLog,
       onStorage,
       onRequest,
+      onStart,
       hint: TIMEOUT_HINT,
       phase: 'queued',
       startedAt: null,

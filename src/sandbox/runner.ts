@@ -14,6 +14,12 @@ export interface RunOptions {
    * did not forward since the previous batch (over the run's REQUEST_LIMITS).
    */
   onRequest?(entries: OutboundEntry[], dropped: number): void;
+  /**
+   * Called once when a sandbox takes the run (its timeout starts then): a run may wait for
+   * the sandbox to start, or in a pool's queue for a free sandbox. Not called for a run
+   * cancelled before that.
+   */
+  onStart?(): void;
 }
 
 export interface RunHandle {

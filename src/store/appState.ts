@@ -3,15 +3,19 @@ import type { HooksSlice } from './hooksSlice';
 import type { RunSlice } from './runSlice';
 import type { SessionSlice } from './sessionSlice';
 import type { SyncSlice } from './syncSlice';
+import type { TestCasesSlice } from './testCasesSlice';
+import type { TestsSlice } from './testsSlice';
 import type { VersionsSlice } from './versionsSlice';
 
 /**
  * The whole store: the hooks list, their drafts and versions, what storage and other tabs
- * report, this tab's session, and the current run.
+ * report, this tab's session, the current run, and the hooks' tests and their results.
  */
 export type AppState = HooksSlice &
   DraftSlice &
   VersionsSlice &
   SyncSlice &
   SessionSlice &
-  RunSlice;
+  RunSlice &
+  TestCasesSlice &
+  TestsSlice;

@@ -7,7 +7,8 @@ import { selectHook } from './selectors';
 /** A store with a fake runner, for tests about runs and drafts: `hook()` is the selected hook. */
 export function setupRunStore() {
   const fake = createFakeRunner();
-  const store = createAppStore({ runner: fake.runner });
+  const tests = createFakeRunner();
+  const store = createAppStore({ runner: fake.runner, testRunner: tests.runner });
   const state = () => store.getState();
   /** The selected hook. */
   const hook = () => selectHook(state());
@@ -17,12 +18,15 @@ export function setupRunStore() {
     if (!found) throw new Error(`no hook ${id}`);
     return found;
   };
-  return { store, runs: fake.runs, state, hook, byId };
+  return { store, runs: fake.runs, testRuns: tests.runs, state, hook, byId };
 }
 
 /** A store for tests about the hook list: `hook(id)` finds a hook, `names()` lists them. */
 export function setupWorkspaceStore() {
-  const store = createAppStore({ runner: createFakeRunner().runner });
+  const store = createAppStore({
+    runner: createFakeRunner().runner,
+    testRunner: createFakeRunner().runner,
+  });
   const state = () => store.getState();
   const hook = (id: string): HookRecord => {
     const found = state().hooks[id];

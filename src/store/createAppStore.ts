@@ -6,10 +6,15 @@ import { createHooksSlice } from './hooksSlice';
 import { createRunSlice } from './runSlice';
 import { createSessionSlice } from './sessionSlice';
 import { createSyncSlice } from './syncSlice';
+import { createTestCasesSlice } from './testCasesSlice';
+import { createTestsSlice } from './testsSlice';
 import { createVersionsSlice } from './versionsSlice';
 
 export interface AppStoreDeps {
+  /** The workbench's runner. */
   runner: Runner;
+  /** Where saved tests run (a pool of sandboxes): never the workbench's, so neither cancels the other. */
+  testRunner: Runner;
 }
 
 /**
@@ -17,8 +22,9 @@ export interface AppStoreDeps {
  * nothing of storage: `connectPersistence` feeds its hooks to IndexedDB and applies other
  * tabs' changes.
  */
-export function createAppStore({ runner }: AppStoreDeps) {
+export function createAppStore({ runner, testRunner }: AppStoreDeps) {
   const createRun = createRunSlice(runner);
+  const createTests = createTestsSlice(testRunner);
   return createStore<AppState>()((...args) => ({
     ...createHooksSlice(...args),
     ...createDraftSlice(...args),
@@ -26,6 +32,8 @@ export function createAppStore({ runner }: AppStoreDeps) {
     ...createSyncSlice(...args),
     ...createSessionSlice(...args),
     ...createRun(...args),
+    ...createTestCasesSlice(...args),
+    ...createTests(...args),
   }));
 }
 

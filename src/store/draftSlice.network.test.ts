@@ -6,7 +6,10 @@ import { EMPTY_NETWORK, MODULE_MOCK_STARTER, networkForRun } from '../workspace/
 import { selectHook, selectNetworkDraft, selectNetworkSettings } from './selectors';
 
 function setup() {
-  const store = createAppStore({ runner: createFakeRunner().runner });
+  const store = createAppStore({
+    runner: createFakeRunner().runner,
+    testRunner: createFakeRunner().runner,
+  });
   const state = () => store.getState();
   // The hook under test: a Pre-User Registration hook, selected.
   const P = state().createHook('pre-user-registration');

@@ -43,7 +43,10 @@ export function fakePersistence() {
 
 /** A store connected to a fake persistence: `hook(id)` finds a hook, `emit` raises events. */
 export function setupConnectedStore() {
-  const store = createAppStore({ runner: createFakeRunner().runner });
+  const store = createAppStore({
+    runner: createFakeRunner().runner,
+    testRunner: createFakeRunner().runner,
+  });
   const fake = fakePersistence();
   const connection = connectPersistence(store, fake.persistence);
   const state = () => store.getState();

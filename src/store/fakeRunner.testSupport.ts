@@ -36,6 +36,7 @@ export function createFakeRunner() {
         finish,
       };
       runs.push(fake);
+      options.onStart?.();
       return {
         outcome,
         done,

@@ -188,7 +188,10 @@ describe('deleteHook and undoDeleteHook', () => {
 
 describe('undo after deleting the last hook', () => {
   it('removes the untouched stand-in and keeps one that was edited', () => {
-    const store = createAppStore({ runner: createFakeRunner().runner });
+    const store = createAppStore({
+      runner: createFakeRunner().runner,
+      testRunner: createFakeRunner().runner,
+    });
     const first = store.getState().selectedHookId;
     store.getState().deleteHook(first);
     const standIn = store.getState().selectedHookId;

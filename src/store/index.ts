@@ -16,7 +16,25 @@ const preload = () => void runner.preload();
 if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
 else setTimeout(preload, 1000);
 
-export const appStore = createAppStore({ runner });
+/**
+ * Saved tests run in a pool of sandboxes of their own, loaded on the first test run: a test
+ * batch and a workbench run never cancel each other.
+ */
+const testRunner = createLazyRunner(
+  () =>
+    Promise.all([import('../sandbox/createRunnerPool'), import('../sandbox/createRunner')]).then(
+      ([pool, single]) => ({
+        createRunner: () =>
+          pool.createRunnerPool({
+            size: pool.runnerPoolSize(navigator.hardwareConcurrency),
+            create: () => single.createRunner(),
+          }),
+      }),
+    ),
+  { whenIdle: afterStartup },
+);
+
+export const appStore = createAppStore({ runner, testRunner });
 
 /**
  * Edits are stored after this much quiet. `?saveDelayMs=` changes it (up to 10 s), so the

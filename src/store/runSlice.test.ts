@@ -8,7 +8,7 @@ import type { Draft } from './draftSlice';
 
 function setup() {
   const fake = createFakeRunner();
-  const store = createAppStore({ runner: fake.runner });
+  const store = createAppStore({ runner: fake.runner, testRunner: createFakeRunner().runner });
   return { store, runs: fake.runs, state: () => store.getState() };
 }
 

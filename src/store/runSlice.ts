@@ -1,24 +1,14 @@
 import type { StateCreator } from 'zustand';
-import {
-  MAX_TIMEOUT_MS,
-  MIN_TIMEOUT_MS,
-  type JsonValue,
-  type LogEntry,
-  type PointId,
-} from '../core/schemas';
-import {
-  NetworkSettingsSchema,
-  type NetworkSettings,
-  type OutboundEntry,
-} from '../core/networkSchemas';
+import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type LogEntry, type PointId } from '../core/schemas';
+import type { OutboundEntry } from '../core/networkSchemas';
 import { MAX_LOGS_KEPT, REQUEST_LIMITS } from '../core/outputLimits';
 import type { RunHandle, Runner } from '../sandbox/runner';
 import type { InputProblem, RunState } from '../workspace/run/runState';
 import { runInputsOf, type RunInputs } from '../workspace/run/runInputs';
 import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
-import { secretsForRun } from '../workspace/draft/secrets';
-import { EMPTY_NETWORK, networkForRun } from '../workspace/draft/network';
+import { EMPTY_NETWORK } from '../workspace/draft/network';
+import { prepareRun } from '../workspace/run/prepareRun';
 
 export interface RunSlice {
   run: RunState;
@@ -42,6 +32,8 @@ export const idleRun: RunState = {
   requests: [],
   droppedRequests: 0,
   network: EMPTY_NETWORK,
+  storageBefore: {},
+  storageAfter: {},
   outcome: null,
   settling: false,
 };
@@ -85,7 +77,6 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         if (!hook) return;
         const point = hook.pointId;
         const hookId = hook.id;
-        const draft = hook.draft;
         const inputs = runInputsOf(hook);
 
         if (state.timeoutInput !== null) {
@@ -100,83 +91,31 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
             },
           );
         }
-        let payload: JsonValue;
-        try {
-          payload = JSON.parse(draft.payloadText) as JsonValue;
-        } catch (error) {
-          return finishWithoutSandbox(
-            id,
-            { point, hookId, inputs },
-            {
-              status: 'not-started',
-              field: 'payload',
-              message: `The payload is not valid JSON: ${(error as Error).message}`,
-              durationMs: 0,
-            },
-          );
-        }
+        const prepared = prepareRun(inputs, hook.storage, GRACE_MS);
+        if (!prepared.ok)
+          return finishWithoutSandbox(id, { point, hookId, inputs }, prepared.problem);
+        const { payload, secrets, network } = prepared;
 
-        const secrets = secretsForRun(draft.secrets);
-        if (!secrets.ok) {
-          return finishWithoutSandbox(
-            id,
-            { point, hookId, inputs },
-            {
-              status: 'not-started',
-              field: 'secrets',
-              message: secrets.message,
-              durationMs: 0,
-            },
-          );
-        }
-
-        // Drafts from before the network settings have none: nothing mocked, network off.
-        const network = NetworkSettingsSchema.safeParse(
-          networkForRun((draft.network as NetworkSettings | undefined) ?? EMPTY_NETWORK),
-        );
-        if (!network.success) {
-          return finishWithoutSandbox(
-            id,
-            { point, hookId, inputs },
-            {
-              status: 'not-started',
-              field: 'network',
-              message: `The HTTP mocks or module settings are invalid: ${network.error.issues
-                .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-                .join('; ')}`,
-              durationMs: 0,
-            },
-          );
-        }
-
-        const current = runner.run(
-          {
-            point,
-            code: draft.code,
-            payload,
-            secrets: secrets.secrets,
-            graceMs: GRACE_MS,
-            storage: hook.storage,
-            network: network.data,
+        const current = runner.run(prepared.request, {
+          timeoutMs: state.timeoutMs,
+          // The sandbox sends output in batches (at most one per stream every few dozen
+          // milliseconds), so each batch is taken into the run as it arrives.
+          onLog: (entries) => {
+            if (get().run.id !== id || entries.length === 0) return;
+            set((s) => ({ run: withLogs(s.run, entries) }));
           },
-          {
-            timeoutMs: state.timeoutMs,
-            // The sandbox sends output in batches (at most one per stream every few dozen
-            // milliseconds), so each batch is taken into the run as it arrives.
-            onLog: (entries) => {
-              if (get().run.id !== id || entries.length === 0) return;
-              set((s) => ({ run: withLogs(s.run, entries) }));
-            },
-            // Also after the callback, during the grace period, like logs.
-            onRequest: (entries, dropped) => {
-              if (get().run.id !== id || (entries.length === 0 && dropped === 0)) return;
-              set((s) => ({ run: withRequests(s.run, entries, dropped) }));
-            },
-            // Every successful storage.set is a real write, also after the callback (and
-            // even if another run has started since): the hook's storage follows it.
-            onStorage: (storage) => get().setStorage(hookId, storage),
+          // Also after the callback, during the grace period, like logs.
+          onRequest: (entries, dropped) => {
+            if (get().run.id !== id || (entries.length === 0 && dropped === 0)) return;
+            set((s) => ({ run: withRequests(s.run, entries, dropped) }));
           },
-        );
+          // Every successful storage.set is a real write, also after the callback (and
+          // even if another run has started since): the hook's storage follows it.
+          onStorage: (storage) => {
+            get().setStorage(hookId, storage);
+            set((s) => (s.run.id === id ? { run: { ...s.run, storageAfter: storage } } : s));
+          },
+        });
         handle = current;
         // After the request is on its way: the store's listeners and React's render of
         // "Running…" then happen while the sandbox works, not before it starts.
@@ -189,8 +128,10 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
             hookId,
             inputs,
             payload,
-            secrets: secrets.secrets,
-            network: network.data,
+            secrets,
+            network,
+            storageBefore: hook.storage,
+            storageAfter: hook.storage,
             startedAt: Date.now(),
           },
         });

@@ -8,7 +8,7 @@ import type { RunState } from '../workspace/run/runState';
 
 function setup() {
   const fake = createFakeRunner();
-  const store = createAppStore({ runner: fake.runner });
+  const store = createAppStore({ runner: fake.runner, testRunner: createFakeRunner().runner });
   const state = () => store.getState();
   return { store, runs: fake.runs, state, id: state().selectedHookId };
 }

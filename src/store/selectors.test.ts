@@ -20,7 +20,8 @@ import {
   selectTimeoutText,
 } from './selectors';
 
-const newStore = () => createAppStore({ runner: createFakeRunner().runner });
+const newStore = () =>
+  createAppStore({ runner: createFakeRunner().runner, testRunner: createFakeRunner().runner });
 
 describe('selected hook selectors', () => {
   it('read the selected hook and follow the selection', () => {

@@ -11,6 +11,8 @@ import type { HookRecord } from '../workspace/hookRecord';
 import { deliberateDenial } from '../core/deliberateDenial';
 import { editedSince } from '../workspace/run/runInputs';
 
+export { savableRun, savableRunOf, type SavableRun } from './savableRun';
+
 /** The selected hook (a workspace always has one). */
 export const selectHook = (state: AppState): HookRecord =>
   state.hooks[state.selectedHookId] ?? Object.values(state.hooks)[0]!;

@@ -1,4 +1,4 @@
-import type { JsonValue, LogEntry, PointId, RunOutcome } from '../../core/schemas';
+import type { JsonValue, LogEntry, PointId, RunOutcome, StorageState } from '../../core/schemas';
 import type { NetworkSettings, OutboundEntry } from '../../core/networkSchemas';
 import type { RunInputs } from './runInputs';
 
@@ -41,6 +41,10 @@ export interface RunState {
   droppedRequests: number;
   /** The network settings the run was started with: which mock answered is looked up here. */
   network: NetworkSettings;
+  /** The hook's webtask storage the run started with ("Save as test" keeps it). */
+  storageBefore: StorageState;
+  /** The storage after the run's last write (the one it started with if it wrote none). */
+  storageAfter: StorageState;
   outcome: ShownOutcome | null;
   /** True after the outcome while the sandbox may still report "after callback" logs. */
   settling: boolean;

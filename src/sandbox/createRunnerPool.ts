@@ -1,0 +1,129 @@
+import type { RunOutcome, RunRequest } from '../core/schemas';
+import type { RunHandle, RunOptions, Runner } from './runner';
+
+export interface RunnerPoolOptions {
+  /** How many runs may be in flight at once, each on a runner of its own. */
+  size: number;
+  /** Makes one runner (one sandbox iframe); called when a run needs one and none is free. */
+  create(): Runner;
+}
+
+/** How many sandboxes the app runs tests in: 2 to 4, as the device's cores allow. */
+export function runnerPoolSize(hardwareConcurrency: number | undefined): number {
+  return Math.min(4, Math.max(2, hardwareConcurrency ?? 2));
+}
+
+interface Waiting {
+  request: RunRequest;
+  options: RunOptions;
+  resolveOutcome(outcome: RunOutcome): void;
+  resolveDone(): void;
+  /** Set once a runner has taken the run. */
+  inner: RunHandle | null;
+}
+
+const crashed = (error: unknown): RunOutcome => ({
+  status: 'crashed',
+  durationMs: 0,
+  message: `Sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
+});
+
+/**
+ * A Runner that runs up to `size` requests at once, each on a runner of its own. A runner
+ * runs one request at a time and cancels it when given another, so a request waits here
+ * until a runner is free (including its post-callback grace period): its timeout starts only
+ * then. Runners are made on demand and kept for the next requests.
+ */
+export function createRunnerPool({ size, create }: RunnerPoolOptions): Runner {
+  const runners: Runner[] = [];
+  const idle: Runner[] = [];
+  const queue: Waiting[] = [];
+  let disposed = false;
+
+  function freeRunner(): Runner | undefined {
+    const free = idle.pop();
+    if (free || runners.length >= size) return free;
+    const made = create();
+    runners.push(made);
+    return made;
+  }
+
+  function pump() {
+    while (!disposed && queue.length > 0) {
+      let runner: Runner | undefined;
+      try {
+        runner = freeRunner();
+      } catch (error) {
+        // No sandbox can be made: every waiting run ends now rather than hang.
+        for (const waiting of queue.splice(0)) settle(waiting, crashed(error));
+        return;
+      }
+      if (!runner) return;
+      handOver(queue.shift()!, runner);
+    }
+  }
+
+  function settle(waiting: Waiting, outcome: RunOutcome) {
+    waiting.resolveOutcome(outcome);
+    waiting.resolveDone();
+  }
+
+  function handOver(waiting: Waiting, runner: Runner) {
+    let inner: RunHandle;
+    try {
+      inner = runner.run(waiting.request, waiting.options);
+    } catch (error) {
+      settle(waiting, crashed(error));
+      idle.push(runner);
+      return;
+    }
+    waiting.inner = inner;
+    void inner.outcome.then(waiting.resolveOutcome);
+    void inner.done.then(() => {
+      waiting.resolveDone();
+      if (disposed) return;
+      idle.push(runner);
+      pump();
+    });
+  }
+
+  return {
+    run(request, options): RunHandle {
+      if (disposed) throw new Error('This runner has been disposed.');
+      let resolveOutcome!: (outcome: RunOutcome) => void;
+      let resolveDone!: () => void;
+      const outcome = new Promise<RunOutcome>((resolve) => (resolveOutcome = resolve));
+      const done = new Promise<void>((resolve) => (resolveDone = resolve));
+      const waiting: Waiting = {
+        request,
+        options,
+        resolveOutcome,
+        resolveDone,
+        inner: null,
+      };
+      queue.push(waiting);
+      pump();
+      return {
+        outcome,
+        done,
+        cancel() {
+          if (waiting.inner) {
+            waiting.inner.cancel();
+            return;
+          }
+          const at = queue.indexOf(waiting);
+          if (at < 0) return;
+          queue.splice(at, 1);
+          settle(waiting, { status: 'cancelled', durationMs: 0 });
+        },
+      };
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const waiting of queue.splice(0))
+        settle(waiting, { status: 'cancelled', durationMs: 0 });
+      for (const runner of runners) runner.dispose();
+    },
+  };
+}

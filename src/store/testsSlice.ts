@@ -1,0 +1,147 @@
+import type { StateCreator } from 'zustand';
+import type { Runner } from '../sandbox/runner';
+import type { TestResultState } from '../workspace/testCases/testResultState';
+import type { AppState } from './appState';
+import { runTestCase, type TestRunHandle } from './runTestCase';
+
+export type { TestResultState, TestVerdict } from '../workspace/testCases/testResultState';
+
+/** A Run all (scope 'hook') or a workspace run; `done` of `total` tests have a result. */
+export interface TestBatch {
+  scope: 'hook' | 'workspace';
+  hookIds: string[];
+  total: number;
+  done: number;
+  running: boolean;
+}
+
+/** Runs of saved tests, on their own runner: a workbench run and a test run never meet. */
+export interface TestsSlice {
+  /** By test id; absent = never run in this tab (results are not persisted). */
+  testResults: Record<string, TestResultState>;
+  /** The current or last batch; null when none has run. */
+  testBatch: TestBatch | null;
+  /** Runs one test (nothing happens while it is already queued or running). */
+  runTest(hookId: string, testId: string): Promise<void>;
+  /** Every test of the hook, several at once; nothing happens while a batch runs. */
+  runAllTests(hookId: string): Promise<void>;
+  /** Every test of every hook, several at once; nothing happens while a batch runs. */
+  runWorkspaceTests(): Promise<void>;
+  /** Stops every queued and running test; each gets back the result it had before. */
+  cancelTests(): void;
+}
+
+type TestRef = { hookId: string; testId: string };
+/** How a test's run ended for its batch. */
+type Settled = 'done' | 'skipped' | 'cancelled';
+
+export function createTestsSlice(testRunner: Runner): StateCreator<AppState, [], [], TestsSlice> {
+  return (set, get, store) => {
+    /** The tests in flight, by test id, with the result each had before it was queued. */
+    const active = new Map<string, { handle: TestRunHandle | null; before?: TestResultState }>();
+    let batchId = 0;
+
+    const setResult = (testId: string, result: TestResultState | undefined) =>
+      set((state) => {
+        const { [testId]: _old, ...rest } = state.testResults;
+        return { testResults: result === undefined ? rest : { ...rest, [testId]: result } };
+      });
+    const testOf = ({ hookId, testId }: TestRef) =>
+      get().hooks[hookId]?.tests.find((test) => test.id === testId);
+
+    // A test (or its hook) deleted while queued or running is skipped: its run is stopped.
+    store.subscribe((state, previous) => {
+      if (state.hooks === previous.hooks || active.size === 0) return;
+      const kept = new Set(Object.values(state.hooks).flatMap((h) => h.tests.map((t) => t.id)));
+      for (const [testId, entry] of active) if (!kept.has(testId)) entry.handle?.cancel();
+    });
+
+    /** Marks the tests not already in flight as queued and returns them. */
+    function queue(refs: TestRef[]): TestRef[] {
+      const fresh = refs.filter(({ testId }) => !active.has(testId));
+      for (const { testId } of fresh) {
+        active.set(testId, { handle: null, before: get().testResults[testId] });
+      }
+      set((state) => ({
+        testResults: {
+          ...state.testResults,
+          ...Object.fromEntries(fresh.map(({ testId }) => [testId, { status: 'queued' }])),
+        },
+      }));
+      return fresh;
+    }
+
+    /** Hands every queued test to the runner at once (it runs as many as it can); settles when all have. */
+    const runQueued = (refs: TestRef[], onSettled: (how: Settled) => void) =>
+      Promise.all(refs.map((ref) => runOne(ref).then(onSettled))).then(() => undefined);
+
+    async function runOne(ref: TestRef): Promise<Settled> {
+      const entry = active.get(ref.testId)!;
+      const hook = get().hooks[ref.hookId];
+      const test = testOf(ref);
+      if (!hook || !test) {
+        active.delete(ref.testId);
+        setResult(ref.testId, undefined);
+        return 'skipped';
+      }
+      entry.handle = runTestCase(testRunner, hook, test, {
+        timeoutMs: get().timeoutMs,
+        onStart: () => {
+          if (active.get(ref.testId) === entry) setResult(ref.testId, { status: 'running' });
+        },
+      });
+      const { state, cancelled } = await entry.handle.result;
+      active.delete(ref.testId);
+      const now = testOf(ref);
+      if (now === undefined) {
+        setResult(ref.testId, undefined);
+        return 'skipped';
+      }
+      if (cancelled) {
+        setResult(ref.testId, entry.before);
+        return 'cancelled';
+      }
+      // A test edited while it ran: this result describes the test as it was.
+      setResult(ref.testId, now === test ? state : undefined);
+      return 'done';
+    }
+
+    async function runBatch(scope: TestBatch['scope'], hookIds: string[]) {
+      if (get().testBatch?.running) return;
+      const refs = queue(
+        hookIds.flatMap((hookId) =>
+          (get().hooks[hookId]?.tests ?? []).map((test) => ({ hookId, testId: test.id })),
+        ),
+      );
+      const id = ++batchId;
+      set({ testBatch: { scope, hookIds, total: refs.length, done: 0, running: true } });
+      const update = (change: (batch: TestBatch) => Partial<TestBatch>) =>
+        set((state) =>
+          id === batchId && state.testBatch
+            ? { testBatch: { ...state.testBatch, ...change(state.testBatch) } }
+            : state,
+        );
+      await runQueued(refs, (how) => {
+        if (how === 'done') update((batch) => ({ done: batch.done + 1 }));
+        // A skipped test leaves the batch, so the progress still reaches its end.
+        if (how === 'skipped') update((batch) => ({ total: batch.total - 1 }));
+      });
+      update(() => ({ running: false }));
+    }
+
+    return {
+      testResults: {},
+      testBatch: null,
+
+      runTest: (hookId, testId) => runQueued(queue([{ hookId, testId }]), () => {}),
+      runAllTests: (hookId) => runBatch('hook', [hookId]),
+      runWorkspaceTests: () => runBatch('workspace', [...get().hookOrder]),
+      cancelTests: () => {
+        for (const entry of active.values()) entry.handle?.cancel();
+        set((state) =>
+          state.testBatch?.running ? { testBatch: { ...state.testBatch, running: false } } : state,
+        );
+      },
+    };
+  };
+}
