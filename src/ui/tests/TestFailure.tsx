@@ -7,6 +7,7 @@ export interface TestFailureProps {
   onLoad(): void;
 }
 
+// The JSON blocks scroll (they are capped in height), so each takes the focus for the keyboard.
 const json = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value, null, 2));
 
 /**
@@ -25,16 +26,22 @@ export function TestFailure({ results, timedOut, onLoad }: TestFailureProps) {
         <div key={result.expectation} className="test-expectation">
           <h3 className="test-expectation-name">{result.expectation}</h3>
           {result.differences && result.differences.length > 0 && (
-            <pre className="json test-diff">{formatJsonDiff(result.differences)}</pre>
+            <pre className="json test-diff" tabIndex={0}>
+              {formatJsonDiff(result.differences)}
+            </pre>
           )}
           <div className="test-compare">
             <section aria-label="Expected">
               <h4 className="result-title">Expected</h4>
-              <pre className="json">{json(result.expected)}</pre>
+              <pre className="json" tabIndex={0}>
+                {json(result.expected)}
+              </pre>
             </section>
             <section aria-label="Actual">
               <h4 className="result-title">Actual</h4>
-              <pre className="json">{json(result.actual)}</pre>
+              <pre className="json" tabIndex={0}>
+                {json(result.actual)}
+              </pre>
             </section>
           </div>
         </div>
