@@ -49,6 +49,15 @@ describe('createRunner', () => {
     expect(runsPosted()).toHaveLength(1);
   });
 
+  it('calls onStart when the sandbox takes the run, not while it waits for the frame', () => {
+    const { runner, last } = setup({ autoReady: false });
+    const onStart = vi.fn();
+    runner.run(request, { timeoutMs: 100, onLog: () => {}, onStart });
+    expect(onStart).not.toHaveBeenCalled();
+    last().send({ type: 'ready' });
+    expect(onStart).toHaveBeenCalledTimes(1);
+  });
+
   it('fails a queued run when the frame never starts, and opens a new frame for the next run', async () => {
     const { runner, frames, last, runsPosted } = setup({ autoReady: false });
     const handle = runner.run(request, { timeoutMs: 100, onLog: () => {} });

@@ -2,7 +2,7 @@ import type { OutboundEntry } from '../core/networkSchemas';
 import { MAX_LOGS_KEPT, REQUEST_LIMITS } from '../core/outputLimits';
 import type { LogEntry, RunOutcome, StorageState } from '../core/schemas';
 import type { TestCase } from '../core/testCases/testCaseSchema';
-import type { Runner } from '../sandbox/runner';
+import type { RunHandle, Runner } from '../sandbox/runner';
 import type { HookRecord } from '../workspace/hookRecord';
 import { prepareRun } from '../workspace/run/prepareRun';
 import { judgeTestRun, type TestResultState } from '../workspace/testCases/testResultState';
@@ -45,14 +45,24 @@ export function runTestCase(
   const requests: OutboundEntry[] = [];
   let storageAfter: StorageState = storage;
   let cancelled = false;
-  const handle = runner.run(prepared.request, {
-    timeoutMs: own ?? timeoutMs,
-    onStart,
-    onLog: (entries) => logs.push(...entries.slice(0, MAX_LOGS_KEPT - logs.length)),
-    onRequest: (entries) =>
-      requests.push(...entries.slice(0, REQUEST_LIMITS.maxEntries - requests.length)),
-    onStorage: (state) => (storageAfter = state),
-  });
+  let handle: RunHandle;
+  try {
+    handle = runner.run(prepared.request, {
+      timeoutMs: own ?? timeoutMs,
+      onStart,
+      onLog: (entries) => logs.push(...entries.slice(0, MAX_LOGS_KEPT - logs.length)),
+      onRequest: (entries) =>
+        requests.push(...entries.slice(0, REQUEST_LIMITS.maxEntries - requests.length)),
+      onStorage: (state) => (storageAfter = state),
+    });
+  } catch (error) {
+    // A runner refuses a request it cannot send (e.g. after the page has disposed it).
+    const message = `The test could not start: ${error instanceof Error ? error.message : String(error)}`;
+    return {
+      result: Promise.resolve({ state: { status: 'error', message }, cancelled: false }),
+      cancel: () => {},
+    };
+  }
 
   const result = (async () => {
     const outcome: RunOutcome = await handle.outcome;

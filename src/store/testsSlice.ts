@@ -17,7 +17,10 @@ export interface TestBatch {
 
 /** Runs of saved tests, on their own runner: a workbench run and a test run never meet. */
 export interface TestsSlice {
-  /** By test id; absent = never run in this tab (results are not persisted). */
+  /**
+   * By test id (ids are unique in the workspace: a copied or imported test needs a new one);
+   * absent = never run in this tab (results are not persisted).
+   */
   testResults: Record<string, TestResultState>;
   /** The current or last batch; null when none has run. */
   testBatch: TestBatch | null;
@@ -25,7 +28,10 @@ export interface TestsSlice {
   runTest(hookId: string, testId: string): Promise<void>;
   /** Every test of the hook, several at once; nothing happens while a batch runs. */
   runAllTests(hookId: string): Promise<void>;
-  /** Every test of every hook, several at once; nothing happens while a batch runs. */
+  /**
+   * Every test of every hook, several at once; the batch's `hookIds` are the hooks that have
+   * tests, in the list's order. Nothing happens while a batch runs.
+   */
   runWorkspaceTests(): Promise<void>;
   /** Stops every queued and running test; each gets back the result it had before. */
   cancelTests(): void;
@@ -51,7 +57,7 @@ export function createTestsSlice(testRunner: Runner): StateCreator<AppState, [],
 
     // A test (or its hook) deleted while queued or running is skipped: its run is stopped.
     store.subscribe((state, previous) => {
-      if (state.hooks === previous.hooks || active.size === 0) return;
+      if (active.size === 0 || state.hooks === previous.hooks) return;
       const kept = new Set(Object.values(state.hooks).flatMap((h) => h.tests.map((t) => t.id)));
       for (const [testId, entry] of active) if (!kept.has(testId)) entry.handle?.cancel();
     });
@@ -135,7 +141,11 @@ export function createTestsSlice(testRunner: Runner): StateCreator<AppState, [],
 
       runTest: (hookId, testId) => runQueued(queue([{ hookId, testId }]), () => {}),
       runAllTests: (hookId) => runBatch('hook', [hookId]),
-      runWorkspaceTests: () => runBatch('workspace', [...get().hookOrder]),
+      runWorkspaceTests: () =>
+        runBatch(
+          'workspace',
+          get().hookOrder.filter((id) => (get().hooks[id]?.tests.length ?? 0) > 0),
+        ),
       cancelTests: () => {
         for (const entry of active.values()) entry.handle?.cancel();
         set((state) =>
