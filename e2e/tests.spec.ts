@@ -116,9 +116,20 @@ test('a test that never calls back times out on its own timeout while the others
   await expect(testItem(page, 'Silent signup')).toBeVisible();
 
   await testsRegion(page).getByRole('button', { name: 'Run all tests' }).click();
+  // The silent test holds the batch open for its whole second.
+  const progress = testsRegion(page).getByRole('progressbar', { name: 'Test progress' });
+  await expect(progress).toBeVisible();
   await expect(testsStatus(page)).toHaveText('1 passed, 0 failed, 1 timed out');
+  await expect(progress).toHaveCount(0);
   await expect(testItem(page, 'Test 1')).toContainText('passed');
   await expect(testItem(page, 'Silent signup')).toContainText('timed out');
+
+  // Its inputs go to the workbench to debug it there: the payload and its own timeout.
+  await testItem(page, 'Silent signup')
+    .getByRole('button', { name: 'Load into workbench' })
+    .click();
+  await expect(page.getByLabel('Timeout (ms)')).toHaveValue('1000');
+  await expect.poll(() => editorText(page, 'Payload')).toContain('"silent"');
 
   await page.getByRole('button', { name: 'Run all tests in workspace' }).click();
   const workspace = page.getByRole('region', { name: 'Workspace test results' });
