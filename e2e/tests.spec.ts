@@ -152,6 +152,19 @@ test('Edit refuses expectations that break the schema and keeps the saved ones; 
   await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeDisabled();
   await setDialogJson(page, 'Expectations', '{ "outcome": ');
   await expect(dialog.getByText(/^Expectations problem: Not valid JSON/)).toBeVisible();
+
+  // Completion comes from the expectations' schema (the JSON worker may answer late).
+  await setDialogJson(page, 'Expectations', '{\n  \n}');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  const options = dialog.getByRole('region', { name: 'Expectations' }).getByRole('option');
+  // (Escape would close the dialog, so the widget is asked again only while it is closed.)
+  await expect(async () => {
+    if ((await options.count()) === 0) await page.keyboard.press('ControlOrMeta+Space');
+    await expect(options.filter({ hasText: 'mergedUser' })).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(options.filter({ hasText: 'messageToUser' })).toHaveCount(1);
+
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
 
