@@ -41,6 +41,7 @@ export function WorkspaceTests() {
             <button
               type="button"
               className="button button-small button-quiet"
+              aria-label="Close workspace test results"
               onClick={() => setShown(false)}
             >
               Close
