@@ -161,3 +161,48 @@ for (const scheme of SCHEMES) {
     await expect(changePoint).toHaveCount(0);
   });
 }
+
+for (const scheme of SCHEMES) {
+  test(`no serious axe findings in the Tests region, its dialogs and the workspace's test results (${scheme})`, async ({
+    page,
+  }) => {
+    await openIn(page, scheme);
+    const tests = page.getByRole('region', { name: 'Tests' });
+    expect(await runToEnd(page)).toMatch(/^Succeeded/);
+
+    await tests.getByRole('button', { name: 'Save as test' }).click();
+    const save = page.getByRole('dialog', { name: 'Save as test' });
+    await expect(save.getByRole('checkbox', { name: 'Response' })).toBeChecked();
+    await expectNoSeriousViolations(page, `Save as test dialog (${scheme})`);
+    await save.getByRole('button', { name: 'Save test' }).click();
+    await expect(tests.getByRole('listitem', { name: 'Test 1' })).toBeVisible();
+    await expectNoSeriousViolations(page, `a test not run yet (${scheme})`);
+
+    await setCode(
+      page,
+      [
+        'module.exports = function (client, scope, audience, context, cb) {',
+        "  cb(null, { scope: scope, 'https://example.com/plan': 'gold' });",
+        '};',
+      ].join('\n'),
+    );
+    await tests.getByRole('button', { name: 'Run all tests' }).click();
+    await expect(tests.getByRole('status')).toHaveText('0 passed, 1 failed');
+    await expect(tests.getByRole('region', { name: 'Expected' }).first()).toBeVisible();
+    await expectNoSeriousViolations(page, `a failed test's details (${scheme})`);
+
+    await tests.getByRole('button', { name: 'Edit test Test 1' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit test' });
+    await expect(
+      edit.getByRole('region', { name: 'Expectations' }).locator('.monaco-editor'),
+    ).toBeVisible();
+    await expectNoSeriousViolations(page, `Edit test dialog (${scheme})`);
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await expect(edit).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Run all tests in workspace' }).click();
+    const workspace = page.getByRole('region', { name: 'Workspace test results' });
+    await expect(workspace.getByRole('listitem')).toContainText('0 passed, 1 failed');
+    await expectNoSeriousViolations(page, `workspace test results (${scheme})`);
+  });
+}

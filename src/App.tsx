@@ -16,6 +16,7 @@ import { WorkspaceNotices } from './ui/shell/WorkspaceNotices';
 import { SkipLink } from './ui/shell/SkipLink';
 import { OpenedLinkBanner } from './ui/share/OpenedLinkBanner';
 import { Welcome } from './ui/welcome/Welcome';
+import { WorkspaceTests } from './ui/tests/WorkspaceTests';
 
 /** Layout only: header, notices, then (welcome and) hooks | code | runner. */
 export function App() {
@@ -45,6 +46,7 @@ export function App() {
         <aside className="sidebar">
           <Welcome />
           <HooksNav />
+          <WorkspaceTests />
           <ImportExport />
           <HistoryPanel />
         </aside>

@@ -11,3 +11,4 @@ export const LazyCodeEditor = lazy(loadCodeEditor);
 export const LazyPayloadEditor = lazy(() => import('./PayloadEditor'));
 export const LazyModuleMockEditor = lazy(() => import('./ModuleMockEditor'));
 export const LazyVersionDiffEditor = lazy(() => import('./VersionDiffEditor'));
+export const LazyTestJsonEditor = lazy(() => import('./TestJsonEditor'));

@@ -25,3 +25,14 @@ export const payloadModelPattern = (pointId: PointId): string => `file:///payloa
  */
 export const moduleMockModelUri = (hookId: string, index: number): string =>
   `file:///module-mocks/${encodeURIComponent(hookId)}/${index}.js`;
+/**
+ * The "Edit test" dialog's JSON models, one per test and part, disposed when the dialog
+ * closes. A test's payload sits among its point's payload models, so it gets the point's
+ * JSON Schema and type warnings like the workbench's payload.
+ */
+export const testPayloadModelUri = (pointId: PointId, testId: string): string =>
+  `file:///payloads/${pointId}/test-${encodeURIComponent(testId)}.json`;
+export const testExpectationsModelUri = (testId: string): string =>
+  `file:///test-expectations/${encodeURIComponent(testId)}.json`;
+export const testOverridesModelUri = (testId: string): string =>
+  `file:///test-overrides/${encodeURIComponent(testId)}.json`;

@@ -22,7 +22,8 @@ import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
 import { defineHookpadThemes } from './hookpadThemes';
-import { payloadModelPattern } from './modelUris';
+import { expectationsJsonSchema, testOverridesJsonSchema } from '../core/testCases/testJsonSchemas';
+import { payloadModelPattern, testExpectationsModelUri, testOverridesModelUri } from './modelUris';
 import { MODULE_TYPINGS } from './moduleTypings';
 import { syncPointTypings } from './syncPointTypings';
 import { syncRunMarkers } from './syncRunMarkers';
@@ -81,11 +82,24 @@ export const payloadEditorReady: Promise<void> = whenEditorReady().then(() => {
     trailingCommas: 'error',
     enableSchemaRequest: false,
     schemaValidation: 'error',
-    schemas: points.map((point) => ({
-      uri: `hookpad://schemas/${point.id}.json`,
-      fileMatch: [payloadModelPattern(point.id)],
-      schema: payloadJsonSchema(point.id),
-    })),
+    schemas: [
+      ...points.map((point) => ({
+        uri: `hookpad://schemas/${point.id}.json`,
+        fileMatch: [payloadModelPattern(point.id)],
+        schema: payloadJsonSchema(point.id),
+      })),
+      // The "Edit test" dialog's expectations and overrides.
+      {
+        uri: 'hookpad://schemas/test-expectations.json',
+        fileMatch: [testExpectationsModelUri('*')],
+        schema: expectationsJsonSchema(),
+      },
+      {
+        uri: 'hookpad://schemas/test-overrides.json',
+        fileMatch: [testOverridesModelUri('*')],
+        schema: testOverridesJsonSchema(),
+      },
+    ],
   });
   models.ensure(appStore.getState().selectedHookId, 'payloadText');
 });

@@ -22,13 +22,15 @@ import { SecretValuesToggle } from '../results/SecretValuesToggle';
 import { StorageSection } from './StorageSection';
 import { TimeoutField } from './TimeoutField';
 import { TimeoutNote } from './TimeoutNote';
+import { TestsSection } from '../tests/TestsSection';
 import './runner.css';
 
 /**
  * Right side: the inputs of a run (payload and timeout, then secrets, storage, HTTP mocks,
  * modules and dependencies as sections that open on demand), then its result. Each part
  * scrolls on its own and the inputs take at most part of the height, so the run status and
- * the start of the result are in view when a run ends, whatever the inputs. The Result tab
+ * the start of the result are in view when a run ends, whatever the inputs; the hook's
+ * tests fold under the result. The Result tab
  * shows everything about the run at once; the Envelope tab shows the HTTP answer the
  * platform would send.
  */
@@ -37,6 +39,7 @@ export function RunnerPanel() {
     <div className="runner">
       <RunInputs />
       <RunResults />
+      <TestsSection />
     </div>
   );
 }
