@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import type { RunInputs } from './runInputs';
+import { prepareRun } from './prepareRun';
+
+const inputs: RunInputs = {
+  pointId: 'post-change-password',
+  code: 'module.exports = (u, c, cb) => cb();',
+  payloadText: '{ "user": { "id": "u1" } }',
+  secrets: [[' API_KEY ', 'k']],
+  network: { mocks: [], allowNetwork: false, moduleMocks: [{ name: '', code: '' }], autoMocks: [] },
+};
+
+describe('prepareRun', () => {
+  test('builds the sandbox request: parsed payload, trimmed secret names, usable module rows', () => {
+    const prepared = prepareRun(inputs, { data: 1 }, 500);
+    expect(prepared).toEqual({
+      ok: true,
+      request: {
+        point: 'post-change-password',
+        code: inputs.code,
+        payload: { user: { id: 'u1' } },
+        secrets: { API_KEY: 'k' },
+        graceMs: 500,
+        storage: { data: 1 },
+        network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
+      },
+      payload: { user: { id: 'u1' } },
+      secrets: { API_KEY: 'k' },
+      network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
+    });
+  });
+
+  test('names the first unusable input: the payload, then the secrets', () => {
+    expect(prepareRun({ ...inputs, payloadText: '{' }, {}, 0)).toMatchObject({
+      ok: false,
+      problem: { status: 'not-started', field: 'payload', durationMs: 0 },
+    });
+    expect(
+      prepareRun(
+        {
+          ...inputs,
+          secrets: [
+            ['A', '1'],
+            ['A', '2'],
+          ],
+        },
+        {},
+        0,
+      ),
+    ).toEqual({
+      ok: false,
+      problem: {
+        status: 'not-started',
+        field: 'secrets',
+        message:
+          'Secrets: row 2: The name A is already used by another secret; names must be unique.',
+        durationMs: 0,
+      },
+    });
+  });
+});
