@@ -29,24 +29,25 @@ async function setDialogJson(page: Page, label: string, text: string): Promise<v
   await page.keyboard.press('ControlOrMeta+V');
 }
 
-// A pre-user registration hook's starter passes the user through: `response.user = user`.
-const PASS_THROUGH = [
-  'module.exports = function (user, context, cb) {',
-  '  cb(null, { user: user });',
-  '};',
-].join('\n');
-const GOLD_PLAN = [
-  'module.exports = function (user, context, cb) {',
-  "  cb(null, { user: { app_metadata: { plan: 'gold' } } });",
-  '};',
-].join('\n');
+// The seed "Add Metadata to New Users" (as in results.spec.ts), and an edit of its metadata.
+const ADD_METADATA = `module.exports = function (user, context, cb) {
+  var response = {};
+
+  response.user = {
+   user_metadata: { foo: 'bar' },
+   app_metadata: { vip: true, score: 7 }
+  };
+
+  cb(null, response);
+};`;
+const NO_LONGER_VIP = ADD_METADATA.replace('vip: true', 'vip: false');
 
 test('a saved run fails once the code changes the merged user, with Expected and Actual, and passes again once restored', async ({
   page,
 }) => {
   await openApp(page);
-  // The first hook, moved to pre-user registration, runs that point's starter.
   await selectPoint(page, 'Pre-User Registration');
+  await setCode(page, ADD_METADATA);
   await expect(testsRegion(page).getByRole('button', { name: 'Save as test' })).toBeDisabled();
   await expect(testsRegion(page).getByRole('button', { name: 'Run all tests' })).toBeDisabled();
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
@@ -54,19 +55,21 @@ test('a saved run fails once the code changes the merged user, with Expected and
   await saveAsTest(page, { name: 'Test 1', checked: ['Response', 'Merged user', 'Outcome'] });
   await expect(testItem(page, 'Test 1')).toContainText('not run');
 
-  await setCode(page, GOLD_PLAN);
+  await setCode(page, NO_LONGER_VIP);
   await testsRegion(page).getByRole('button', { name: 'Run all tests' }).click();
   await expect(testsStatus(page)).toHaveText('0 passed, 1 failed');
   const failed = testItem(page, 'Test 1');
   await expect(failed).toContainText('failed');
   await expect(failed.getByRole('region', { name: 'Expected' }).first()).toBeVisible();
-  await expect(failed.getByRole('region', { name: 'Actual' }).first()).toContainText('gold');
+  await expect(failed.getByRole('region', { name: 'Actual' }).first()).toContainText(
+    '"vip": false',
+  );
   await expect(
-    failed.getByText(/app_metadata\.plan: expected "full", got "gold"/).first(),
+    failed.getByText(/app_metadata\.vip: expected true, got false/).first(),
   ).toBeVisible();
   await expect(failed.getByRole('button', { name: 'Load into workbench' })).toBeVisible();
 
-  await setCode(page, PASS_THROUGH);
+  await setCode(page, ADD_METADATA);
   await testsRegion(page).getByRole('button', { name: 'Run test Test 1' }).click();
   await expect(testsStatus(page)).toHaveText('1 passed, 0 failed');
   await expect(testItem(page, 'Test 1')).toContainText('passed');
@@ -143,7 +146,15 @@ test('Edit refuses expectations that break the schema and keeps the saved ones; 
   await openApp(page);
   await selectPoint(page, 'Pre-User Registration');
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
-  await saveAsTest(page, { name: 'Test 1', checked: ['Outcome'] });
+  // A test needs a name: the dialog says so and stays.
+  await testsRegion(page).getByRole('button', { name: 'Save as test' }).click();
+  const save = page.getByRole('dialog', { name: 'Save as test' });
+  await save.getByRole('textbox', { name: 'Test name' }).fill('  ');
+  await save.getByRole('button', { name: 'Save test' }).click();
+  await expect(save.getByRole('alert')).toHaveText('A test needs a name.');
+  await save.getByRole('textbox', { name: 'Test name' }).fill('Test 1');
+  await save.getByRole('button', { name: 'Save test' }).click();
+  await expect(save).toHaveCount(0);
 
   await testsRegion(page).getByRole('button', { name: 'Edit test Test 1' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit test' });

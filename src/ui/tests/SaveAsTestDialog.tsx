@@ -47,12 +47,18 @@ export function SaveAsTestDialog({ onClose }: SaveAsTestDialogProps) {
       return;
     }
     const { hookId, run, payloadText, overrides } = savable;
-    appStore.getState().saveTest(hookId, {
-      name: name.trim(),
-      payloadText,
-      ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
-      expectations: expectationsFromRun(run, chosen),
-    });
+    try {
+      appStore.getState().saveTest(hookId, {
+        name: name.trim(),
+        payloadText,
+        ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
+        expectations: expectationsFromRun(run, chosen),
+      });
+    } catch (error) {
+      // The store refuses a test it could not read back; the dialog stays, saying why.
+      setProblem(error instanceof Error ? error.message : String(error));
+      return;
+    }
     setTestsOpen(true);
     onClose();
   };
