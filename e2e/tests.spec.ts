@@ -1,5 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, editorText, openApp, runToEnd, selectPoint, setCode } from './support/app';
+import {
+  test,
+  expect,
+  editorText,
+  openApp,
+  runToEnd,
+  selectPoint,
+  setCode,
+  waitForEditors,
+} from './support/app';
 
 const testsRegion = (page: Page): Locator => page.getByRole('region', { name: 'Tests' });
 const testsStatus = (page: Page): Locator => testsRegion(page).getByRole('status');
@@ -74,6 +83,14 @@ test('a saved run fails once the code changes the merged user, with Expected and
   await expect(testsStatus(page)).toHaveText('1 passed, 0 failed');
   await expect(testItem(page, 'Test 1')).toContainText('passed');
   await expect(testItem(page, 'Test 1').getByRole('region', { name: 'Expected' })).toHaveCount(0);
+
+  // The test is stored with its hook: a reload reads it back (results belong to the tab).
+  await page.reload();
+  await waitForEditors(page);
+  await expect(testsStatus(page)).toHaveText('Not run yet.');
+  await testsRegion(page).getByRole('button', { name: 'Run all tests' }).click();
+  await expect(testsStatus(page)).toHaveText('1 passed, 0 failed');
+  await expect(testItem(page, 'Test 1')).toContainText('passed');
 });
 
 const SILENT_FOR_ONE = [

@@ -16,6 +16,8 @@ const BARE_OUT = join(ROOT, 'node_modules/.tmp/bench-bare');
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 5);
+const RUN_ALL_TESTS = Number(process.env.BENCH_RUN_ALL_TESTS ?? 50);
+const RUN_ALL_ROUNDS = Number(process.env.BENCH_RUN_ALL_ROUNDS ?? 5);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -159,6 +161,118 @@ async function runLatency(browser, url) {
   return { runs, workerStarts, overshoot };
 }
 
+/** A workspace file with one hook and `count` passing tests, as the app exports it. */
+function runAllWorkspace(count) {
+  const code =
+    'module.exports = function (user, context, cb) {\n  cb(null, { user: { user_metadata: { signedUpAs: user.email } } });\n};\n';
+  const now = Date.now();
+  const payloadOf = (email) => ({
+    user: { tenant: 'my-tenant', username: 'user1', password: 'xxxxxxx', email },
+    context: {
+      requestLanguage: 'en-us',
+      connection: { id: 'con_1', name: 'Username-Password-Authentication', tenant: 'my-tenant' },
+    },
+  });
+  const tests = Array.from({ length: count }, (_, index) => ({
+    id: `bench-test-${index + 1}`,
+    name: `Signup ${index + 1}`,
+    payloadText: JSON.stringify(payloadOf(`u${index}@example.com`)),
+    expectations: {
+      outcome: { status: 'succeeded' },
+      response: { contains: { user: { user_metadata: { signedUpAs: `u${index}@example.com` } } } },
+    },
+  }));
+  return {
+    format: 'hookpad-workspace',
+    version: 2,
+    exportedAt: now,
+    hooks: [
+      {
+        id: 'bench-run-all',
+        name: 'Run all bench',
+        pointId: 'pre-user-registration',
+        enabled: false,
+        draft: {
+          code,
+          payloadText: tests[0].payloadText,
+          secrets: [],
+          network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [] },
+          dependencies: {},
+        },
+        storage: {},
+        versions: [],
+        tests,
+        createdAt: now,
+        updatedAt: now,
+        rev: 0,
+      },
+    ],
+  };
+}
+
+/**
+ * "Run all tests" on one hook with RUN_ALL_TESTS tests: the wall time from the click to the
+ * summary, measured in the page (a MutationObserver, no polling), per round.
+ */
+async function runAll(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('region', { name: 'Hook code' }).locator('.monaco-editor').waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import hooks' });
+  await dialog.getByLabel('Choose files').setInputFiles({
+    name: 'bench-workspace.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(runAllWorkspace(RUN_ALL_TESTS))),
+  });
+  await dialog.getByRole('button', { name: 'Import 1 hook' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page
+    .getByRole('navigation', { name: 'Hooks' })
+    .getByRole('button', { name: 'Run all bench', exact: true })
+    .click();
+  const expected = `${RUN_ALL_TESTS} passed, 0 failed`;
+  const batch = () =>
+    page.evaluate(async (summary) => {
+      const tests = document.querySelector(
+        'section[aria-label="Tests"], [role=region][aria-label="Tests"]',
+      );
+      const scope = tests ?? document;
+      const button = [...scope.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'Run all tests',
+      );
+      if (!button) throw new Error('no "Run all tests" button');
+      const done = () =>
+        [...scope.querySelectorAll('[role=status]')].some((s) => s.textContent?.trim() === summary);
+      return new Promise((resolve, reject) => {
+        let started = false;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          // The summary of a previous batch may still show until this one starts.
+          if (!started) started = !done();
+          if (started && done()) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(scope, { subtree: true, childList: true, characterData: true });
+        const statuses = () =>
+          [...scope.querySelectorAll('[role=status]')].map((s) => s.textContent).join(' | ');
+        setTimeout(() => reject(new Error(`no "${summary}" within 120 s: ${statuses()}`)), 120_000);
+        button.click();
+      });
+    }, expected);
+  await batch(); // warm-up: sandboxes loaded
+  const walls = [];
+  for (let i = 0; i < RUN_ALL_ROUNDS; i++) {
+    walls.push(await batch());
+    await page.waitForTimeout(250);
+  }
+  await context.close();
+  return walls;
+}
+
 async function main() {
   await buildBoth();
   const app = await preview({
@@ -181,6 +295,9 @@ async function main() {
     const bareReady = await editorReady(browser, 'http://127.0.0.1:4176/', 'bare:editor-ready');
     log(`run latency: ${RUNS} runs…`);
     const { runs, workerStarts, overshoot } = await runLatency(browser, 'http://127.0.0.1:4175/');
+    log(`run all: ${RUN_ALL_TESTS} tests of one hook, ${RUN_ALL_ROUNDS} rounds…`);
+    const walls = await runAll(browser, 'http://127.0.0.1:4175/');
+    const perTest = walls.map((wall) => wall / RUN_ALL_TESTS);
     const report = {
       machine: { cpus: (await import('node:os')).cpus().length, chromium: browser.version() },
       editorReadyMs: {
@@ -196,6 +313,14 @@ async function main() {
           samples: workerStarts.length,
         },
         runLatencyRatio: round(median(runs) / median(workerStarts)),
+      },
+      // Several sandboxes at once: a test of a batch should cost less than a lone run.
+      runAll: {
+        tests: RUN_ALL_TESTS,
+        wallMs: { median: round(median(walls)), samples: walls.length },
+        perTestMs: { median: round(median(perTest)) },
+        singleRunMs: { median: round(median(runs)) },
+        perTestToSingleRunRatio: round(median(perTest) / median(runs)),
       },
       infiniteLoopStoppedAfterTimeoutMs: {
         median: median(overshoot),
