@@ -5,7 +5,7 @@ import type { TestCase } from '../core/testCases/testCaseSchema';
 import type { RunHandle, Runner } from '../sandbox/runner';
 import type { HookRecord } from '../workspace/hookRecord';
 import { prepareRun } from '../workspace/run/prepareRun';
-import { judgeTestRun, type TestResultState } from '../workspace/testCases/testResultState';
+import type { TestResultState } from '../workspace/testCases/testResultState';
 import { testRunInputs } from '../workspace/testCases/testRunInputs';
 import { GRACE_MS } from './runSlice';
 
@@ -75,6 +75,8 @@ export function runTestCase(
       requests,
       ...(storageAfter.data === undefined ? {} : { storage: storageAfter }),
     };
+    // The matchers load with the first result: the page paints without them.
+    const { judgeTestRun } = await import('../workspace/testCases/testResultState');
     const { verdict, results } = judgeTestRun(test.expectations, run);
     const state: TestResultState = {
       status: 'done',

@@ -1,10 +1,14 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { TestCase } from '../../core/testCases/testCaseSchema';
 import { appStore, useAppStore } from '../../store';
 import { selectCode } from '../../store/selectors';
 import type { TestResultState } from '../../store/testsSlice';
-import { TestFailure } from './TestFailure';
 import { testResultText } from './testResultText';
+
+// A failure's details (and the JSON diff they format) load when a test first fails.
+const TestFailure = lazy(() =>
+  import('./TestFailure').then((module) => ({ default: module.TestFailure })),
+);
 
 export interface TestItemProps {
   hookId: string;
@@ -90,11 +94,13 @@ export function TestItem({ hookId, test, result, onEdit }: TestItemProps) {
         <p className="field-note field-note-problem">{result.message}</p>
       )}
       {result?.status === 'done' && result.verdict !== 'passed' && (
-        <TestFailure
-          results={result.results}
-          timedOut={result.verdict === 'timed-out'}
-          onLoad={() => store().loadTestIntoWorkbench(hookId, test.id)}
-        />
+        <Suspense fallback={null}>
+          <TestFailure
+            results={result.results}
+            timedOut={result.verdict === 'timed-out'}
+            onLoad={() => store().loadTestIntoWorkbench(hookId, test.id)}
+          />
+        </Suspense>
       )}
     </li>
   );

@@ -1,14 +1,21 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { appStore, useAppStore } from '../../store';
 import { selectHook, selectHookId } from '../../store/selectors';
 import { savableRunOf } from '../../store/savableRun';
 import { summarizeTests } from '../../workspace/testCases/testSummary';
-import { EditTestDialog } from './EditTestDialog';
-import { SaveAsTestDialog } from './SaveAsTestDialog';
 import { TestItem } from './TestItem';
 import { testsStatusText } from './testResultText';
 import { setTestsOpen, useTestsOpen } from './testsOpen';
 import './tests.css';
+
+// The dialogs (and the expectations' builders and JSON editors they bring) load on first use:
+// they are not needed to paint the page.
+const SaveAsTestDialog = lazy(() =>
+  import('./SaveAsTestDialog').then((module) => ({ default: module.SaveAsTestDialog })),
+);
+const EditTestDialog = lazy(() =>
+  import('./EditTestDialog').then((module) => ({ default: module.EditTestDialog })),
+);
 
 /**
  * The selected hook's saved tests, under the results: a one-line header ("Save as test",
@@ -35,10 +42,12 @@ export function TestsSection() {
 
   return (
     <section className={`tests-section${open ? ' tests-section-open' : ''}`} aria-label="Tests">
-      {saving && <SaveAsTestDialog onClose={() => setSaving(false)} />}
-      {editedTest && (
-        <EditTestDialog hookId={hookId} test={editedTest} onClose={() => setEditing(null)} />
-      )}
+      <Suspense fallback={null}>
+        {saving && <SaveAsTestDialog onClose={() => setSaving(false)} />}
+        {editedTest && (
+          <EditTestDialog hookId={hookId} test={editedTest} onClose={() => setEditing(null)} />
+        )}
+      </Suspense>
       <div className="tests-header">
         <h2 className="pane-title">
           <button
