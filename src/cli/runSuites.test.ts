@@ -66,4 +66,21 @@ describe('runSuites', () => {
       message: expect.stringMatching(/^Secrets: row 1: /),
     });
   });
+
+  it('judges as the app does: a crashed run fails even a test that expects nothing', async () => {
+    const bare: TestCase = { id: 'bare', name: 'bare', payloadText: '{}', expectations: {} };
+    const reports = await runSuites([{ hook, tests: [bare] }], {
+      concurrency: 1,
+      run: async () => ({
+        outcome: { status: 'crashed', durationMs: 3, message: 'out of memory' },
+        logs: [],
+        requests: [],
+        storage: undefined,
+      }),
+    });
+    expect(reports[0]).toMatchObject({
+      verdict: 'failed',
+      results: [{ expectation: 'outcome', passed: false }],
+    });
+  });
 });

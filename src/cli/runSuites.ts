@@ -1,10 +1,10 @@
 import { DEFAULT_TIMEOUT_MS, type RunRequest } from '../core/schemas';
-import { matchExpectations } from '../core/testCases/matchExpectations';
 import type { TestCase } from '../core/testCases/testCaseSchema';
 import type { HookSuite } from './loadSuites';
 import type { WorkerLimits, WorkerRun } from './runInWorker';
 import { testRequest } from './testRequest';
-import { verdictOf, type TestReport } from './testReport';
+import { judgeTestRun } from '../workspace/testCases/testResultState';
+import type { TestReport } from './testReport';
 
 export interface RunOptions {
   /** The timeout of a test that sets none. */
@@ -26,7 +26,8 @@ async function runTest(
   if (!built.ok)
     return { ...base, verdict: 'error', durationMs: 0, results: [], message: built.message };
   const run = await options.run(built.request, { timeoutMs: built.timeoutMs });
-  const results = matchExpectations(test.expectations, {
+  // The app's own verdict (runtime-semantics §17), so a test means the same headless.
+  const { verdict, results } = judgeTestRun(test.expectations, {
     pointId: hook.pointId,
     payload: built.request.payload,
     outcome: run.outcome,
@@ -36,7 +37,7 @@ async function runTest(
   });
   return {
     ...base,
-    verdict: verdictOf(results, run.outcome),
+    verdict,
     durationMs: run.outcome.durationMs,
     results,
     outcome: run.outcome,

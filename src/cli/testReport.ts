@@ -18,15 +18,6 @@ export interface TestReport {
   message?: string;
 }
 
-/**
- * The app's rule: passed when every expectation passed; timed out when not, and the run
- * timed out; otherwise failed.
- */
-export function verdictOf(results: readonly ExpectationResult[], outcome: RunOutcome): Verdict {
-  if (results.every((result) => result.passed)) return 'passed';
-  return outcome.status === 'timed-out' ? 'timed-out' : 'failed';
-}
-
 export interface Summary {
   passed: number;
   failed: number;
