@@ -1,16 +1,13 @@
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { appStore } from '../store';
 import { addRunAction } from './addRunAction';
 import { demoteMonacoAlerts } from './demoteMonacoAlerts';
 import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
 import { moduleMockModelUri } from './modelUris';
-import { payloadEditorReady } from './monacoSetup';
+import { usePayloadEditorReady } from './usePayloadEditorReady';
 import type { EditorTheme } from './hookpadThemes';
-
-let prepared = false;
-void payloadEditorReady.then(() => (prepared = true));
 
 export interface ModuleMockEditorProps {
   hookId: string;
@@ -36,14 +33,7 @@ export default function ModuleMockEditor({
   onChange,
 }: ModuleMockEditorProps) {
   // Like the payload editor, mounts only after the hook editor is ready.
-  const [ready, setReady] = useState(prepared);
-  useEffect(() => {
-    let live = true;
-    void payloadEditorReady.then(() => live && setReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const ready = usePayloadEditorReady();
   const options = useMemo(
     () => ({
       ...BASE_EDITOR_OPTIONS,

@@ -1,5 +1,4 @@
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { useEffect, useState } from 'react';
 import { appStore, useAppStore } from '../store';
 import { selectHookId, selectPointId } from '../store/selectors';
 import { addRunAction } from './addRunAction';
@@ -7,7 +6,7 @@ import { demoteMonacoAlerts } from './demoteMonacoAlerts';
 import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
 import { payloadModelUri } from './modelUris';
-import { payloadEditorReady } from './monacoSetup';
+import { usePayloadEditorReady } from './usePayloadEditorReady';
 import type { EditorTheme } from './hookpadThemes';
 
 const OPTIONS = {
@@ -16,9 +15,6 @@ const OPTIONS = {
   lineNumbersMinChars: 3,
   folding: true,
 };
-
-let prepared = false;
-void payloadEditorReady.then(() => (prepared = true));
 
 export interface PayloadEditorProps {
   theme: EditorTheme;
@@ -32,14 +28,7 @@ export default function PayloadEditor({ theme }: PayloadEditorProps) {
   const hookId = useAppStore(selectHookId);
   const pointId = useAppStore(selectPointId);
   // Mounts after the hook editor (see payloadEditorReady).
-  const [ready, setReady] = useState(prepared);
-  useEffect(() => {
-    let live = true;
-    void payloadEditorReady.then(() => live && setReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const ready = usePayloadEditorReady();
   const handleMount: OnMount = (instance) => {
     addRunAction(instance, () => appStore.getState().startRun());
     demoteMonacoAlerts();

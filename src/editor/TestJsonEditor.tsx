@@ -1,13 +1,10 @@
 import { Editor } from '@monaco-editor/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { demoteMonacoAlerts } from './demoteMonacoAlerts';
 import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
-import { payloadEditorReady } from './monacoSetup';
+import { usePayloadEditorReady } from './usePayloadEditorReady';
 import type { EditorTheme } from './hookpadThemes';
-
-let prepared = false;
-void payloadEditorReady.then(() => (prepared = true));
 
 export interface TestJsonEditorProps {
   /** The model's address: it picks the JSON Schema (see modelUris and monacoSetup). */
@@ -31,14 +28,7 @@ export default function TestJsonEditor({
   onChange,
 }: TestJsonEditorProps) {
   // After the JSON language service has its schemas (set up with the payload editor).
-  const [ready, setReady] = useState(prepared);
-  useEffect(() => {
-    let live = true;
-    void payloadEditorReady.then(() => live && setReady(true));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const ready = usePayloadEditorReady();
   const options = useMemo(
     () => ({
       ...BASE_EDITOR_OPTIONS,
