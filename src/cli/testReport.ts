@@ -1,4 +1,5 @@
 import type { RunOutcome } from '../core/schemas';
+import { testSummaryText } from '../workspace/testCases/testSummary';
 import type { ExpectationResult } from '../core/testCases/matchExpectations';
 
 /** How one test ended: as the app's Tests region says it, plus `error` for a test that could not start. */
@@ -35,12 +36,13 @@ export function summarize(reports: readonly TestReport[]): Summary {
   };
 }
 
-/** "N passed, M failed", plus ", K timed out" and ", E could not run" only when there are any. */
+/**
+ * The app's summary ("N passed, M failed", ", K timed out" when any), plus ", E could not run"
+ * when any: a CI log names tests that never started apart from failed ones.
+ */
 export function summaryText(summary: Summary): string {
-  let text = `${summary.passed} passed, ${summary.failed} failed`;
-  if (summary.timedOut > 0) text += `, ${summary.timedOut} timed out`;
-  if (summary.errors > 0) text += `, ${summary.errors} could not run`;
-  return text;
+  const text = testSummaryText({ ...summary, notRun: 0 });
+  return summary.errors > 0 ? `${text}, ${summary.errors} could not run` : text;
 }
 
 export const allPassed = (reports: readonly TestReport[]): boolean =>
