@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkSettingsSchema } from './networkSchemas';
+import { ApiCallSchema, RunKindSchema } from './actions/actionSchemas';
 
 /** Trigger ids of the five extensibility points (docs/runtime-semantics.md §1). */
 export const PointIdSchema = z.enum([
@@ -100,6 +101,8 @@ export const RunRequestSchema = z.object({
   storage: StorageStateSchema.optional(),
   /** HTTP mocks, network switch and module substitutes; absent = none, network off. */
   network: NetworkSettingsSchema.optional(),
+  /** Run the code as a hook (absent) or as an Action (docs/runtime-semantics.md §18). */
+  kind: RunKindSchema.optional(),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
@@ -135,6 +138,8 @@ export const EngineOutcomeSchema = z.discriminatedUnion('status', [
     durationMs: z.number().min(0),
     /** The modules the hook required before the run settled, in order. */
     requires: z.array(ModuleRequestSchema).optional(),
+    /** An Action's `api` calls in order (docs/runtime-semantics.md §18); absent for a hook. */
+    apiCalls: z.array(ApiCallSchema).optional(),
   }),
   z.object({
     status: z.literal('failed'),
@@ -142,6 +147,7 @@ export const EngineOutcomeSchema = z.discriminatedUnion('status', [
     error: SerializedErrorSchema,
     durationMs: z.number().min(0),
     requires: z.array(ModuleRequestSchema).optional(),
+    apiCalls: z.array(ApiCallSchema).optional(),
   }),
 ]);
 export type EngineOutcome = z.infer<typeof EngineOutcomeSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PointIdSchema, StorageStateSchema, TimeoutMsSchema } from '../core/schemas';
 import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
 import { TestCaseSchema } from '../core/testCases/testCaseSchema';
+import { ActionDraftSchema } from '../core/actions/actionSchemas';
 
 /**
  * The workspace's records: the single source of truth for what is stored (IndexedDB),
@@ -41,6 +42,8 @@ export const HookDraftSchema = z.object({
   network: NetworkDraftSchema,
   /** Declared npm dependencies, name → version (the platform's `dependencies`). */
   dependencies: z.record(z.string(), z.string()),
+  /** The hook's Action draft, once "Port to Action" made one (docs/runtime-semantics.md §18). */
+  action: ActionDraftSchema.optional(),
 });
 export type HookDraft = z.infer<typeof HookDraftSchema>;
 
