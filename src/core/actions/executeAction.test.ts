@@ -32,6 +32,21 @@ describe('executeAction', () => {
     });
   });
 
+  test('the handler gets the event built from the payload; module.exports works too', async () => {
+    const code = [
+      'module.exports = {',
+      `  ${PRE}: async (event, api) => {`,
+      "    api.user.setAppMetadata('who', [event.user.email, event.tenant.id, event.secrets.K]);",
+      '  },',
+      '};',
+    ].join('\n');
+    const { outcome } = await runAction('pre-user-registration', code, { secrets: { K: 'v' } });
+    expect(outcome).toMatchObject({
+      response: { user: { app_metadata: { who: ['user1@foo.com', 'my-tenant', 'v'] } } },
+      apiCalls: [{ location: { line: 3 } }],
+    });
+  });
+
   test('an Action that calls nothing answers {} at pre-user-registration, like cb()', async () => {
     const { outcome } = await runAction('pre-user-registration', action(PRE, ''));
     expect(outcome).toMatchObject({ status: 'succeeded', response: {}, apiCalls: [] });
