@@ -2,6 +2,7 @@ import { child, childList, type AstNode } from '../lint/astWalk';
 import { scopeNote, text, type AnswerScope } from './answerStatements';
 import type { PortContext } from './portContext';
 import { forEachReference } from './references';
+import { removalRange } from './rangeEdits';
 
 // Rule 3 at credentials-exchange, the documented shape: `var access_token = { scope: scope };
 // access_token['https://x/y'] = v; cb(null, access_token);` — each claim assignment becomes
@@ -85,6 +86,11 @@ export function rewriteClaimsInPlace(
     scope.appliedVariables.add(name);
     for (const edit of edits) {
       if (edit.text === undefined) scopeNote(context, edit.node);
+      else if (edit.text === '')
+        context.edits.push({
+          ...removalRange(context.code, edit.node.start, edit.node.end),
+          text: '',
+        });
       else context.edits.push({ start: edit.node.start, end: edit.node.end, text: edit.text });
     }
   }

@@ -47,6 +47,14 @@ describe('portHookToAction: the answer through cb', () => {
     ]);
   });
 
+  it('braces the statements of a cb call that was the lone statement of an if', () => {
+    const { code } = port(
+      userHook('if (a) return cb(null, { user: { app_metadata: { a: 1 } } });'),
+      'pre-user-registration',
+    );
+    expect(code).toContain("  if (a) {\n    api.user.setAppMetadata('a', 1);\n    return;\n  }\n");
+  });
+
   it('turns cb(), cb(null) and cb(null, {}) into return', () => {
     const { code } = port(
       userHook('if (a) return cb();', 'if (b) cb(null);', 'cb(null, {});'),
@@ -77,7 +85,7 @@ describe('portHookToAction: the answer through cb', () => {
       'credentials-exchange',
     );
     expect(code).toContain(
-      "  var access_token = {};\n  \n  api.accessToken.setCustomClaim('https://x/y', event.client.name);\n  return;\n",
+      "  var access_token = {};\n  api.accessToken.setCustomClaim('https://x/y', event.client.name);\n  return;\n",
     );
     expect(notes).toEqual([]);
   });

@@ -82,3 +82,22 @@ export function lineStart(text: string, offset: number): { start: number; indent
   const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
   return { start, indent };
 }
+
+/**
+ * The range to delete for removing `[start, end)`: its whole line (with a trailing `//` comment
+ * that belonged to it) when nothing else is on that line, else the range itself.
+ */
+export function removalRange(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const { start: from } = lineStart(text, start);
+  const newline = text.indexOf('\n', end);
+  const to = newline === -1 ? text.length : newline + 1;
+  const before = text.slice(from, start);
+  const after = text.slice(end, newline === -1 ? text.length : newline);
+  return /^\s*$/.test(before) && /^\s*(\/\/.*)?$/.test(after)
+    ? { start: from, end: to }
+    : { start, end };
+}
