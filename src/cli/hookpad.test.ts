@@ -2,8 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseXml } from './parseXml.testSupport';
+import { runInWorker } from './runInWorker';
 
 // The command as CI runs it: the Vite bundle, launched by src/cli/hookpad.mjs in a new Node.
 // The bundle is built into a folder of this test's own, so no other build can replace it.
@@ -92,6 +94,42 @@ describe('hookpad test', { timeout: 30_000 }, () => {
       stderr: expect.stringContaining(
         'hookpad: No tests found in src/workspace/fixtures/directory',
       ),
+    });
+  });
+});
+
+describe('the test worker', { timeout: 30_000 }, () => {
+  const limits = (timeoutMs: number) => ({
+    workerUrl: pathToFileURL(join(bundle, 'testWorker.mjs')),
+    timeoutMs,
+    memoryMb: 64,
+  });
+  const request = (code: string) => ({
+    point: 'pre-user-registration' as const,
+    kind: 'action' as const,
+    code,
+    payload: { user: { email: 'a@b.c' }, context: { connection: {} } },
+    secrets: {},
+    graceMs: 0,
+  });
+
+  it('runs an Action when the request says so: its outcome and api calls', async () => {
+    const code =
+      "exports.onExecutePreUserRegistration = async (event, api) => { api.user.setUserMetadata('plan', 'gold'); };";
+    const run = await runInWorker(request(code), limits(10_000));
+    expect(run.outcome).toMatchObject({
+      status: 'succeeded',
+      response: { user: { user_metadata: { plan: 'gold' } } },
+      apiCalls: [{ seq: 0, method: 'api.user.setUserMetadata', args: ['plan', 'gold'] }],
+    });
+  });
+
+  it('times out an Action that never completes with the Action’s hint', async () => {
+    const code = 'exports.onExecutePreUserRegistration = () => new Promise(() => {});';
+    const run = await runInWorker(request(code), limits(300));
+    expect(run.outcome).toMatchObject({
+      status: 'timed-out',
+      hint: "the Action's handler never completed",
     });
   });
 });

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { PROMISE_SETTLED_WITHOUT_CB } from '../core/runtimeMessages';
+import { ACTION_TIMEOUT_HINT, PROMISE_SETTLED_WITHOUT_CB } from '../core/runtimeMessages';
 import type { LogEntry, RunOutcome, RunRequest, StorageState } from '../core/schemas';
 import type { OutboundEntry } from '../core/networkSchemas';
 import type { WorkerMessage } from './workerProtocol';
@@ -40,7 +40,7 @@ export function runInWorker(request: RunRequest, limits: WorkerLimits): Promise<
     let storage = request.storage;
     let outcome: RunOutcome | undefined;
     let startedAt: number | undefined;
-    let hint = TIMEOUT_HINT;
+    let hint = request.kind === 'action' ? ACTION_TIMEOUT_HINT : TIMEOUT_HINT;
     let ended = false;
 
     const worker = new Worker(limits.workerUrl, {

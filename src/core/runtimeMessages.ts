@@ -6,3 +6,6 @@
  * never called cb: the platform ignored the promise and waited for cb until its time limit.
  */
 export const PROMISE_SETTLED_WITHOUT_CB = 'the returned promise settled but cb was never called';
+
+/** The host's timed-out hint for an Action (docs/runtime-semantics.md §18.5): it has no cb. */
+export const ACTION_TIMEOUT_HINT = "the Action's handler never completed";

@@ -91,6 +91,18 @@ describe('createRunner', () => {
     expect(kills()).toHaveLength(1);
   });
 
+  it('times out an Action with the Action’s hint: it has no callback', async () => {
+    const { runner, last } = setup();
+    const handle = runner.run({ ...request, kind: 'action' }, { timeoutMs: 1000, onLog: () => {} });
+    last().answerPings();
+    vi.advanceTimersByTime(1000);
+    expect(await handle.outcome).toEqual({
+      status: 'timed-out',
+      durationMs: 1000,
+      hint: "the Action's handler never completed",
+    });
+  });
+
   it('ignores the timeout once settled, but ends a grace period that never finishes', async () => {
     const { runner, last, runsPosted, kills } = setup();
     const handle = runner.run(request, { timeoutMs: 100, onLog: () => {} });

@@ -7,7 +7,7 @@ import {
   type RunRequest,
   type StorageState,
 } from '../core/schemas';
-import { PROMISE_SETTLED_WITHOUT_CB } from '../core/runtimeMessages';
+import { ACTION_TIMEOUT_HINT, PROMISE_SETTLED_WITHOUT_CB } from '../core/runtimeMessages';
 import { createHeartbeat } from './createHeartbeat';
 import { mountSandboxFrame, type CreateFrame, type FrameConnection } from './mountSandboxFrame';
 import {
@@ -295,7 +295,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       onStorage,
       onRequest,
       onStart,
-      hint: TIMEOUT_HINT,
+      hint: validRequest.kind === 'action' ? ACTION_TIMEOUT_HINT : TIMEOUT_HINT,
       phase: 'queued',
       startedAt: null,
       timer: null,
