@@ -1,6 +1,6 @@
 import { FUNCTION_TYPES, child, childList, type AstNode } from '../lint/astWalk';
 import { answerOf, type Answer, type AnswerScope } from './answerStatements';
-import { enclosingFunction, note, type PortContext } from './portContext';
+import { enclosingFunction, isStatementList, note, type PortContext } from './portContext';
 import { lineStart } from './rangeEdits';
 import { forEachReference } from './references';
 
@@ -35,15 +35,6 @@ function ending(answer: Answer, promise: boolean): string[] {
   if (answer.thrown)
     return [promise ? `return reject(${answer.thrown});` : `throw ${answer.thrown};`];
   return [...guard, ...statements, promise ? 'return resolve();' : 'return;'];
-}
-
-function isStatementList(parent: { node: AstNode; key: string } | undefined): boolean {
-  if (!parent) return false;
-  return (
-    (parent.key === 'body' &&
-      (parent.node.type === 'BlockStatement' || parent.node.type === 'Program')) ||
-    (parent.key === 'consequent' && parent.node.type === 'SwitchCase')
-  );
 }
 
 function replaceStatement(context: PortContext, statement: AstNode, statements: string[]): void {
@@ -141,5 +132,7 @@ function hasStatementsAfter(context: PortContext, statement: AstNode): boolean {
   const list = parent.node[parent.key];
   if (!Array.isArray(list)) return false;
   const rest = list.slice(list.indexOf(statement) + 1) as AstNode[];
-  return rest.some((next) => next.type !== 'FunctionDeclaration' && next.type !== 'EmptyStatement');
+  // A function declaration is hoisted, a break only leaves the switch: neither is left undone.
+  const inert = new Set(['FunctionDeclaration', 'EmptyStatement', 'BreakStatement']);
+  return rest.some((next) => !inert.has(next.type));
 }

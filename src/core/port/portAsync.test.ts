@@ -119,6 +119,23 @@ describe('portHookToAction: cb inside async code', () => {
     expect(constructs(result)).toEqual(['cb()']);
   });
 
+  it('lifts a .then chain only where statements may be added: not as an if’s lone statement', () => {
+    const { code } = port(
+      userHook('if (x) p.then(function (a) { cb(); });', 'else cb();'),
+      'post-change-password',
+    );
+    expect(code).toContain('if (x) p.then(function (a) { return resolve(); });');
+  });
+
+  it('does not flag a break after cb in a switch case', () => {
+    const result = port(
+      userHook('switch (user.email) {', '  case "a": cb(); break;', '  default: cb();', '}'),
+      'post-change-password',
+    );
+    expect(result.code).toContain('  case "a": return; break;');
+    expect(result.notes).toEqual([]);
+  });
+
   it('notes a hook that never calls cb', () => {
     const result = port(userHook('console.log(1);'), 'post-user-registration');
     expect(result.notes).toEqual([

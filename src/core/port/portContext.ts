@@ -92,3 +92,13 @@ export function declaredNames(fn: AstNode): Set<string> {
   });
   return names;
 }
+
+/** True when a node sits in a list of statements (a block, the program, a switch case). */
+export function isStatementList(parent: Parent | undefined): boolean {
+  if (!parent) return false;
+  return (
+    (parent.key === 'body' &&
+      (parent.node.type === 'BlockStatement' || parent.node.type === 'Program')) ||
+    (parent.key === 'consequent' && parent.node.type === 'SwitchCase')
+  );
+}

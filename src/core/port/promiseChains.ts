@@ -1,5 +1,5 @@
 import { FUNCTION_TYPES, child, childList, walk, type AstNode } from '../lint/astWalk';
-import { enclosingFunction, type PortContext } from './portContext';
+import { enclosingFunction, isStatementList, type PortContext } from './portContext';
 import { lineStart, textWithEdits } from './rangeEdits';
 
 // Rule 5, the safe case: a statement `p.then(function (value) { … })` (optionally followed by
@@ -103,7 +103,9 @@ export function awaitPromiseChains(context: PortContext, fn: AstNode, cbName: st
   if (!body) return;
   walk(body, (node) => {
     if (FUNCTION_TYPES.has(node.type)) return false;
-    const chain = enclosingFunction(context, node) === fn ? chainOf(node, cbName) : undefined;
+    const lifts =
+      enclosingFunction(context, node) === fn && isStatementList(context.parents.get(node));
+    const chain = lifts ? chainOf(node, cbName) : undefined;
     if (!chain) return undefined;
     const { statement, promise, onFulfilled, onRejected } = chain;
     const { indent } = lineStart(context.code, statement.start);
