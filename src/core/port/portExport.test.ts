@@ -70,6 +70,22 @@ describe('portHookToAction: the export', () => {
   });
 });
 
+describe('portHookToAction: an Action that would not parse', () => {
+  it('says so on a leading note line when the hook’s code cannot become a module as it is', () => {
+    const result = portHookToAction(
+      'return;\nmodule.exports = function (user, context, cb) {\n  cb();\n};\n',
+      'post-change-password',
+    );
+    expect(result.code.split('\n').slice(0, 2)).toEqual([
+      '// TODO(port): The Action does not parse on line 2: finish this part of the port by hand.',
+      'return;',
+    ]);
+    expect(result.notes).toEqual([
+      expect.objectContaining({ line: 1, hookLine: 1, construct: 'syntax error' }),
+    ]);
+  });
+});
+
 describe('portHookToAction: hook arguments become event fields', () => {
   it('maps the user points’ user and context fields', () => {
     const { code, notes } = port(

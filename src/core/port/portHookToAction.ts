@@ -30,19 +30,35 @@ export const ACTION_EXPORTS: Record<PointId, string> = {
 
 export const TODO_PREFIX = '// TODO(port): ';
 
-function syntaxErrorLine(code: string): number {
+/** The line of the first syntax error, when `code` does not parse (as a hook, or as an Action). */
+function syntaxErrorLine(code: string, asHook = true): number | undefined {
   try {
     parse(code, {
       ecmaVersion: 'latest',
       sourceType: 'script',
-      allowReturnOutsideFunction: true,
+      allowReturnOutsideFunction: asHook,
       allowHashBang: true,
     });
+    return undefined;
   } catch (error) {
     const loc = (error as { loc?: { line?: number } }).loc;
-    if (typeof loc?.line === 'number') return loc.line;
+    return typeof loc?.line === 'number' ? loc.line : 1;
   }
-  return 1;
+}
+
+/** A last guard: an Action that does not parse (e.g. a top-level return) says so on line 1. */
+function checkedAction(result: PortResult): PortResult {
+  const line = syntaxErrorLine(result.code, false);
+  if (line === undefined) return result;
+  const message = `The Action does not parse on line ${line + 1}: finish this part of the port by hand.`;
+  return {
+    ...result,
+    code: `${TODO_PREFIX}${message}\n${result.code}`,
+    notes: [
+      { line: 1, hookLine: 1, construct: 'syntax error', message },
+      ...result.notes.map((n) => ({ ...n, line: n.line + 1 })),
+    ],
+  };
 }
 
 /** Code kept as it is under one leading note: the port cannot read it. */
@@ -162,7 +178,7 @@ export function portHookToAction(
     return keptWhole(
       code,
       dependencies,
-      syntaxErrorLine(code),
+      syntaxErrorLine(code) ?? 1,
       'syntax error',
       'The hook does not parse, so it was not ported: fix the syntax error and port it again.',
     );
@@ -224,5 +240,5 @@ export function portHookToAction(
       text: `\n${helpers.map((h) => HELPER_SOURCES[h]).join('')}`.replace(/\n+$/, '\n'),
     });
   }
-  return finish(context, deps);
+  return checkedAction(finish(context, deps));
 }
