@@ -3,6 +3,7 @@ import { executeAction } from './executeAction';
 import { action, runAction } from './runAction.testkit';
 import { mock } from '../network/runHook.testkit';
 import { getPoint } from '../points';
+import { actionTriggers } from './actionTriggers';
 
 // Running an Action (docs/runtime-semantics.md §18.5): the hook's sandbox boundary, the
 // trigger's export, the hook-equivalent outcome and the recorded api calls.
@@ -221,4 +222,12 @@ describe('executeAction', () => {
     ]);
     expect(first).toBe(pending);
   });
+
+  test.each(actionTriggers.map((t) => [t.id, t] as const))(
+    '%s: the starter Action runs and succeeds on the default payload',
+    async (id, trigger) => {
+      const { outcome } = await runAction(id, trigger.starterCode);
+      expect(outcome.status).toBe('succeeded');
+    },
+  );
 });
