@@ -6,6 +6,13 @@ import { describeZodError } from './describeZodError';
 import { errorText } from './errorText';
 import { expandImportFiles, type ImportEntry } from './expandImportFiles';
 import { guessPoint } from './guessPoint';
+import {
+  attachActions,
+  isActionJson,
+  readActionJson,
+  readYamlActions,
+  type FoundAction,
+} from './importActions';
 import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord } from './hookRecord';
 import { hookNameFromFileName } from './hookNameFromFileName';
 import { HOOK_TESTS_FORMAT } from './hookTestsFile';
@@ -65,7 +72,7 @@ interface ItemSource {
  * Hooks from deploy-cli directory exports (`hooks/<name>.json` + `.js`, current and older
  * field names), tenant YAML files, zips of either, single `.js` files (point guessed) and
  * Hookpad workspace files, in any mix; the tests of an export's `hookpad-tests/` join the
- * hooks they name. Never throws: whatever cannot be imported is a
+ * hooks they name, and its Actions (`actions/`, `actions:`) the hooks they are named after. Never throws: whatever cannot be imported is a
  * problem naming its file, and everything else is still imported.
  */
 export function importFiles(files: readonly ImportFile[]): ImportResult {
@@ -112,6 +119,14 @@ function importEntries(
   const referenced = new Set<string>();
   const decoder = new TextDecoder();
   const read = (entry: ImportEntry) => decoder.decode(entry.bytes);
+  /** Actions, put onto their hooks (or made hooks) once every hook is read. */
+  const actions: FoundAction[] = [];
+  const readReferenced = (path: string): string | undefined => {
+    const entry = byPath.get(path);
+    if (entry === undefined) return undefined;
+    referenced.add(path);
+    return read(entry);
+  };
   const problem = (file: string, message: string) => problems.push({ file, message });
 
   const added = (record: HookRecord, source: string, where: string) => {
@@ -199,6 +214,11 @@ function importEntries(
       readTests(entry, text);
       return;
     }
+    if (isActionJson(entry)) {
+      const action = readActionJson(entry, text, readReferenced, problems);
+      if (action) actions.push(action);
+      return;
+    }
     const siblingScript = `${folderOf(entry.path)}${folderOf(entry.path) === '' ? '' : '/'}${stemOf(entry.path)}.js`;
     // deploy-cli pairs <name>.json with <name>.js for rules too: a pair counts outside those folders.
     const byLocation =
@@ -266,7 +286,9 @@ function importEntries(
       problem(entry.path, `YAML syntax error: ${yamlErrorText(syntaxError)}.`);
       return;
     }
+    actions.push(...readYamlActions(doc, lineCounter, entry.path, readReferenced, problems));
     const root = doc.contents;
+    if (isMap(root) && !root.has('hooks') && root.has('actions')) return;
     if (!isMap(root) || !root.has('hooks')) {
       problem(
         entry.path,
@@ -325,6 +347,7 @@ function importEntries(
       );
     }
   }
+  attachActions(actions, hooks, problems);
   attachHookTests(testFiles, hooks, problems);
 }
 
