@@ -2,11 +2,22 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { test, expect, hooksNav, openApp } from './support/app';
+import { test, expect, editorText, hookButton, hooksNav, openApp } from './support/app';
 
 /** A deploy-cli directory export of one hook and its Action (src/workspace/fixtures/with-action). */
 const FIXTURE = fileURLToPath(new URL('../src/workspace/fixtures/with-action/', import.meta.url));
 const ACTION_CODE = readFileSync(`${FIXTURE}actions/add-plan/code.js`, 'utf8');
+
+const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Selects the hook and its Action tab, and waits for the editor to show `code`. */
+async function expectActionCode(page: Page, hook: string, code: string): Promise<void> {
+  await hookButton(page, hook).click();
+  await page.getByRole('tablist', { name: 'Code' }).getByRole('tab', { name: 'Action' }).click();
+  await expect
+    .poll(async () => normalise(await editorText(page, 'Hook code')))
+    .toBe(normalise(code));
+}
 
 async function openImport(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -61,6 +72,8 @@ test('a hook and its Action import from deploy-cli, export beside each other and
   await expect(dialog.getByRole('list', { name: 'Import problems' })).toHaveCount(0);
   await importAll(dialog, 1);
   await expect(hooksNav(page).getByRole('button', { name: 'Add plan', exact: true })).toBeVisible();
+  // The imported Action is the hook's Action draft, shown in its Action tab.
+  await expectActionCode(page, 'Add plan', ACTION_CODE);
 
   // The export writes the Action beside its hook, in deploy-cli's Action format.
   const first = await exportDirectoryZip(page);
@@ -91,6 +104,8 @@ test('a hook and its Action import from deploy-cli, export beside each other and
   await expect(
     hooksNav(page).getByRole('button', { name: 'Add plan 2', exact: true }),
   ).toBeVisible();
+
+  await expectActionCode(page, 'Add plan 2', ACTION_CODE);
 
   const second = await exportDirectoryZip(page);
   expect(second.files['actions/add-plan-2/code.js']).toBe(ACTION_CODE);
