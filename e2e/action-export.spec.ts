@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Download, Locator, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
@@ -114,4 +115,31 @@ test('a hook and its Action import from deploy-cli, export beside each other and
     dependencies: [{ name: 'lodash', version: '4.17.21' }],
     supported_triggers: [{ id: 'pre-user-registration', version: 'v2' }],
   });
+});
+
+test("a share link carries the hook's Action into a fresh browser", async ({ page, browser }) => {
+  await openApp(page);
+  const dialog = await openImport(page);
+  await dialog.getByLabel('Choose folder').setInputFiles(FIXTURE);
+  await importAll(dialog, 1);
+  await hookButton(page, 'Add plan').click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  const decoded = JSON.parse(
+    inflateRawSync(Buffer.from(link.split('#share=')[1]!, 'base64url')).toString('utf8'),
+  ) as { action?: unknown };
+  expect(decoded.action).toEqual({
+    code: ACTION_CODE,
+    dependencies: { lodash: '4.17.21' },
+    notes: [],
+  });
+
+  const fresh = await browser.newContext();
+  try {
+    const other = await fresh.newPage();
+    await openApp(other, link);
+    await expectActionCode(other, 'Add plan', ACTION_CODE);
+  } finally {
+    await fresh.close();
+  }
 });
