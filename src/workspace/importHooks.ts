@@ -1,4 +1,3 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { PointIdSchema } from '../core/schemas';
 import { deployCliRecord, looksLikeCode } from './deployCliRecord';
 import { DeployCliHookSchema } from './deployCliHookSchema';
@@ -6,13 +5,8 @@ import { describeZodError } from './describeZodError';
 import { errorText } from './errorText';
 import { expandImportFiles, type ImportEntry } from './expandImportFiles';
 import { guessPoint } from './guessPoint';
-import {
-  attachActions,
-  isActionJson,
-  readActionJson,
-  readYamlActions,
-  type FoundAction,
-} from './importActions';
+import { attachActions, isActionJson, readActionJson, type FoundAction } from './importActions';
+import { importTenantYaml } from './importTenantYaml';
 import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord } from './hookRecord';
 import { hookNameFromFileName } from './hookNameFromFileName';
 import { HOOK_TESTS_FORMAT } from './hookTestsFile';
@@ -28,7 +22,6 @@ import { NOTHING_FOUND, reportEmptyZips, selectionName } from './nothingFound';
 import { baseNameOf, extensionOf, folderOf, resolvePath, stemOf } from './resolvePath';
 import { freshTestIds } from './testCases/freshTestIds';
 import { parseWorkspaceJson } from './workspaceJson';
-import { yamlErrorText } from './yamlErrorText';
 
 /**
  * A file to import. `path` uses '/' separators: a file name, a webkitRelativePath like
@@ -58,7 +51,7 @@ export interface ImportResult {
 const HOOK_FILE_KINDS = new Set(['.js', '.json', '.yaml', '.yml']);
 
 /** Where an item of a json or yaml file sits, for resolving its script and naming problems. */
-interface ItemSource {
+export interface ItemSource {
   file: string;
   folder: string;
   container: string;
@@ -278,43 +271,6 @@ function importEntries(
     }
   };
 
-  const importYaml = (entry: ImportEntry): void => {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(read(entry), { lineCounter });
-    const syntaxError = doc.errors[0];
-    if (syntaxError) {
-      problem(entry.path, `YAML syntax error: ${yamlErrorText(syntaxError)}.`);
-      return;
-    }
-    actions.push(...readYamlActions(doc, lineCounter, entry.path, readReferenced, problems));
-    const root = doc.contents;
-    if (isMap(root) && !root.has('hooks') && root.has('actions')) return;
-    if (!isMap(root) || !root.has('hooks')) {
-      problem(
-        entry.path,
-        'No hooks: list in this YAML file (a deploy-cli tenant.yaml lists its hooks under a top-level "hooks:" key).',
-      );
-      return;
-    }
-    const list = root.get('hooks', true);
-    if (isScalar(list) && list.value === null) return; // `hooks:` with nothing under it
-    if (!isSeq(list)) {
-      problem(entry.path, 'The "hooks:" key does not hold a list.');
-      return;
-    }
-    const values: unknown = (doc.toJS({ maxAliasCount: 100 }) as { hooks?: unknown }).hooks;
-    list.items.forEach((node, index) => {
-      const range = (node as { range?: [number, number, number] } | null)?.range;
-      const line = range ? ` (line ${lineCounter.linePos(range[0]).line})` : '';
-      importItem(Array.isArray(values) ? values[index] : undefined, {
-        file: entry.path,
-        folder: folderOf(entry.path),
-        container: entry.container,
-        label: `hooks[${index}]${line}`,
-      });
-    });
-  };
-
   const importScript = (entry: ImportEntry): void => {
     const code = read(entry);
     const pointId = guessPoint(code);
@@ -331,7 +287,7 @@ function importEntries(
   for (const entry of ofKind('.json')) importJson(entry);
   for (const entry of ofKind('.yaml', '.yml')) {
     try {
-      importYaml(entry);
+      actions.push(...importTenantYaml(entry, read(entry), importItem, readReferenced, problems));
     } catch (error) {
       problem(entry.path, `Could not read this YAML file: ${errorText(error)}.`);
     }
