@@ -152,6 +152,28 @@ const expected: Record<string, SharedState> = {
     modules: [{ name: 'sms-lib', code: 'module.exports = { len: (t) => t.length };' }],
     autoMocks: ['twilio'],
   },
+  'v3-action.txt': {
+    v: 3,
+    point: 'pre-user-registration',
+    name: 'Ported signup',
+    code: 'module.exports = function (user, context, cb) {\n  cb(null, { user: { user_metadata: { plan: context.webtask.secrets.PLAN } } });\n};\n',
+    payload: { user: { email: 'a@b.c' }, context: {} },
+    timeoutMs: 20000,
+    secrets: { PLAN: '' },
+    redactedSecrets: ['PLAN'],
+    action: {
+      code: "exports.onExecutePreUserRegistration = async (event, api) => {\n  api.user.setUserMetadata('plan', event.secrets.PLAN);\n};\n",
+      dependencies: { lodash: '4.17.21' },
+      notes: [
+        {
+          line: 1,
+          hookLine: 1,
+          construct: 'context.webtask.storage',
+          message: 'Webtask storage has no Action equivalent.',
+        },
+      ],
+    },
+  },
   'v3-tests.txt': {
     v: 3,
     point: 'pre-user-registration',

@@ -23,8 +23,8 @@ export type SharedStateResult = { ok: true; state: SharedState } | { ok: false; 
 
 /**
  * What a share link of the hook carries: its point, name, code, parsed payload, the
- * timeout, its HTTP mocks, module mocks, auto-mocks, network switch, dependencies and tests
- * (each only when not empty) and its secrets. Secret values travel only when `includeSecrets`;
+ * timeout, its HTTP mocks, module mocks, auto-mocks, network switch, dependencies, tests and
+ * Action draft (each only when not empty) and its secrets. Secret values travel only when `includeSecrets`;
  * otherwise each secret travels by name with the value "", and those that had a value are
  * listed as withheld, so the receiver knows what to fill in; the secrets a test's overrides
  * set travel by name with the value "" too.
@@ -78,6 +78,7 @@ export function sharedStateOf(
   if (Object.keys(draft.dependencies).length > 0) state.dependencies = draft.dependencies;
   const tests = includeSecrets ? (hook.tests ?? []) : hideTestSecrets(hook.tests ?? []);
   if (tests.length > 0) state.tests = tests.map(({ id: _id, ...test }) => test);
+  if (draft.action !== undefined) state.action = draft.action;
 
   // The link must open: say which setting would make the receiver refuse it.
   const checked = SharedStateLatestSchema.safeParse(state);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas';
 import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
 import { TestCaseSchema } from '../core/testCases/testCaseSchema';
+import { ActionDraftSchema } from '../core/actions/actionSchemas';
 
 /**
  * Version 1 of what a share link carries. Links live on in tickets and chats, so every
@@ -71,13 +72,16 @@ export type SharedTest = z.infer<typeof SharedTestSchema>;
 /**
  * Version 3: the hook's tests travel with it (a link reproduces what the hook should do, not
  * only what it does). A test's override secrets follow the hook's: their values are "" unless
- * the sender included secrets.
+ * the sender included secrets. A hook ported to an Action carries its Action draft (code,
+ * dependencies, port notes): an optional field, so links written before it keep opening.
  */
 export const SharedStateV3Schema = SharedStateV1Schema.extend({
   ...v2Fields,
   v: z.literal(3),
   /** The hook's tests, in order; present only when there are some. */
   tests: z.array(SharedTestSchema).optional(),
+  /** The hook's Action draft ("Port to Action"); present only when the hook has one. */
+  action: ActionDraftSchema.optional(),
 }).superRefine(withheldSecretsAreEmpty);
 export type SharedStateV3 = z.infer<typeof SharedStateV3Schema>;
 

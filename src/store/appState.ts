@@ -1,3 +1,4 @@
+import type { ActionSlice } from './actionSlice';
 import type { DraftSlice } from './draftSlice';
 import type { HooksSlice } from './hooksSlice';
 import type { RunSlice } from './runSlice';
@@ -18,4 +19,5 @@ export type AppState = HooksSlice &
   SessionSlice &
   RunSlice &
   TestCasesSlice &
-  TestsSlice;
+  TestsSlice &
+  ActionSlice;

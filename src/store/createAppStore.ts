@@ -4,7 +4,8 @@ import type { AppState } from './appState';
 import { createDraftSlice } from './draftSlice';
 import { createHooksSlice } from './hooksSlice';
 import { createRunSlice } from './runSlice';
-import { createSessionSlice } from './sessionSlice';
+import { createSessionSlice, keepCodeTabFitting } from './sessionSlice';
+import { createActionSlice } from './actionSlice';
 import { createSyncSlice } from './syncSlice';
 import { createTestCasesSlice } from './testCasesSlice';
 import { createTestsSlice } from './testsSlice';
@@ -25,7 +26,7 @@ export interface AppStoreDeps {
 export function createAppStore({ runner, testRunner }: AppStoreDeps) {
   const createRun = createRunSlice(runner);
   const createTests = createTestsSlice(testRunner);
-  return createStore<AppState>()((...args) => ({
+  const store = createStore<AppState>()((...args) => ({
     ...createHooksSlice(...args),
     ...createDraftSlice(...args),
     ...createVersionsSlice(...args),
@@ -34,7 +35,10 @@ export function createAppStore({ runner, testRunner }: AppStoreDeps) {
     ...createRun(...args),
     ...createTestCasesSlice(...args),
     ...createTests(...args),
+    ...createActionSlice(...args),
   }));
+  keepCodeTabFitting(store);
+  return store;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

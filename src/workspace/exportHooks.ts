@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { stringify } from 'yaml';
 import { HIDDEN_SECRET_VALUE } from './deployCliHookSchema';
+import { actionCodePath, actionFieldsOf } from './exportActions';
 import type { HookRecord } from './hookRecord';
 import { hookTestsFile } from './hookTestsFile';
 import { sanitizeHookFileName } from './sanitizeHookFileName';
@@ -81,7 +82,8 @@ function testFiles(
 
 /**
  * A deploy-cli directory export of the hooks' drafts: `hooks/<name>.js` with the code and
- * `hooks/<name>.json` with the other fields and `script: "./<name>.js"`; their tests in
+ * `hooks/<name>.json` with the other fields and `script: "./<name>.js"`; a hook's Action
+ * draft in `actions/<name>.json` and `actions/<name>/code.js`; their tests in
  * `hookpad-tests/<name>.json`.
  */
 export function exportDirectory(
@@ -97,24 +99,47 @@ export function exportDirectory(
       { path: `hooks/${name}.json`, text: `${JSON.stringify(fields, null, 2)}\n` },
     ];
   });
-  return [...hookFiles, ...testFiles(hooks, names, options)];
+  const actionFiles = hooks.flatMap((hook, index) => {
+    const name = names[index] ?? 'hook';
+    const fields = actionFieldsOf(hook, name, secretsOf(hook, options));
+    if (fields === undefined || hook.draft.action === undefined) return [];
+    return [
+      { path: `actions/${name}.json`, text: `${JSON.stringify(fields, null, 2)}\n` },
+      { path: actionCodePath(name), text: hook.draft.action.code },
+    ];
+  });
+  return [...hookFiles, ...actionFiles, ...testFiles(hooks, names, options)];
 }
 
 /**
  * A deploy-cli YAML export of the hooks' drafts: `tenant.yaml` with a `hooks:` list whose
- * items point at `./hooks/<name>.js`, and those files; the tests in `hookpad-tests/<name>.json`.
+ * items point at `./hooks/<name>.js`, and those files; the hooks' Action drafts in an
+ * `actions:` list pointing at `./actions/<name>/code.js`; the tests in `hookpad-tests/<name>.json`.
  */
 export function exportYaml(hooks: readonly HookRecord[], options: ExportOptions): ExportedFile[] {
   const names = fileNames(hooks);
   const items = hooks.map((hook, index) =>
     fieldsOf(hook, `./hooks/${names[index] ?? 'hook'}.js`, options),
   );
+  const actions = hooks.flatMap((hook, index) => {
+    const name = names[index] ?? 'hook';
+    const fields = actionFieldsOf(hook, name, secretsOf(hook, options));
+    return fields === undefined || hook.draft.action === undefined
+      ? []
+      : [{ fields, file: { path: actionCodePath(name), text: hook.draft.action.code } }];
+  });
+  // Without Actions, tenant.yaml stays exactly what a hooks-only export writes.
+  const tenant =
+    actions.length === 0
+      ? { hooks: items }
+      : { hooks: items, actions: actions.map((action) => action.fields) };
   return [
-    { path: 'tenant.yaml', text: stringify({ hooks: items }) },
+    { path: 'tenant.yaml', text: stringify(tenant) },
     ...hooks.map((hook, index) => ({
       path: `hooks/${names[index] ?? 'hook'}.js`,
       text: hook.draft.code,
     })),
+    ...actions.map((action) => action.file),
     ...testFiles(hooks, names, options),
   ];
 }

@@ -1,6 +1,7 @@
 import type { JsonValue, PointId } from '../core/schemas';
 import type { HttpMock, ModuleMock } from '../core/networkSchemas';
 import type { TestCase } from '../core/testCases/testCaseSchema';
+import type { ActionDraft } from '../core/actions/actionSchemas';
 import type { HookRecord } from './hookRecord';
 import { freshTestIds } from './testCases/freshTestIds';
 import { toHookName } from './hookNames';
@@ -25,6 +26,8 @@ export interface SharedWork {
   dependencies?: Record<string, string>;
   /** The hook's tests, without ids (share link version 3). */
   tests?: Omit<TestCase, 'id'>[];
+  /** The hook's Action draft, when it was ported (share link version 3). */
+  action?: ActionDraft;
 }
 
 /**
@@ -53,6 +56,7 @@ export function hookFromSharedWork(
         autoMocks: work.autoMocks ?? [],
       },
       dependencies: work.dependencies ?? {},
+      ...(work.action === undefined ? {} : { action: work.action }),
     },
   });
   const withTests = { ...hook, tests: freshTestIds(work.tests ?? []) };

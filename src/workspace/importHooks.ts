@@ -1,4 +1,3 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { PointIdSchema } from '../core/schemas';
 import { deployCliRecord, looksLikeCode } from './deployCliRecord';
 import { DeployCliHookSchema } from './deployCliHookSchema';
@@ -6,6 +5,8 @@ import { describeZodError } from './describeZodError';
 import { errorText } from './errorText';
 import { expandImportFiles, type ImportEntry } from './expandImportFiles';
 import { guessPoint } from './guessPoint';
+import { attachActions, isActionJson, readActionJson, type FoundAction } from './importActions';
+import { importTenantYaml } from './importTenantYaml';
 import { HOOK_NAME_PATTERN, HOOK_NAME_RULE, type HookRecord } from './hookRecord';
 import { hookNameFromFileName } from './hookNameFromFileName';
 import { HOOK_TESTS_FORMAT } from './hookTestsFile';
@@ -21,7 +22,6 @@ import { NOTHING_FOUND, reportEmptyZips, selectionName } from './nothingFound';
 import { baseNameOf, extensionOf, folderOf, resolvePath, stemOf } from './resolvePath';
 import { freshTestIds } from './testCases/freshTestIds';
 import { parseWorkspaceJson } from './workspaceJson';
-import { yamlErrorText } from './yamlErrorText';
 
 /**
  * A file to import. `path` uses '/' separators: a file name, a webkitRelativePath like
@@ -51,7 +51,7 @@ export interface ImportResult {
 const HOOK_FILE_KINDS = new Set(['.js', '.json', '.yaml', '.yml']);
 
 /** Where an item of a json or yaml file sits, for resolving its script and naming problems. */
-interface ItemSource {
+export interface ItemSource {
   file: string;
   folder: string;
   container: string;
@@ -65,7 +65,7 @@ interface ItemSource {
  * Hooks from deploy-cli directory exports (`hooks/<name>.json` + `.js`, current and older
  * field names), tenant YAML files, zips of either, single `.js` files (point guessed) and
  * Hookpad workspace files, in any mix; the tests of an export's `hookpad-tests/` join the
- * hooks they name. Never throws: whatever cannot be imported is a
+ * hooks they name, and its Actions (`actions/`, `actions:`) the hooks they are named after. Never throws: whatever cannot be imported is a
  * problem naming its file, and everything else is still imported.
  */
 export function importFiles(files: readonly ImportFile[]): ImportResult {
@@ -112,6 +112,14 @@ function importEntries(
   const referenced = new Set<string>();
   const decoder = new TextDecoder();
   const read = (entry: ImportEntry) => decoder.decode(entry.bytes);
+  /** Actions, put onto their hooks (or made hooks) once every hook is read. */
+  const actions: FoundAction[] = [];
+  const readReferenced = (path: string): string | undefined => {
+    const entry = byPath.get(path);
+    if (entry === undefined) return undefined;
+    referenced.add(path);
+    return read(entry);
+  };
   const problem = (file: string, message: string) => problems.push({ file, message });
 
   const added = (record: HookRecord, source: string, where: string) => {
@@ -199,6 +207,11 @@ function importEntries(
       readTests(entry, text);
       return;
     }
+    if (isActionJson(entry)) {
+      const action = readActionJson(entry, text, readReferenced, problems);
+      if (action) actions.push(action);
+      return;
+    }
     const siblingScript = `${folderOf(entry.path)}${folderOf(entry.path) === '' ? '' : '/'}${stemOf(entry.path)}.js`;
     // deploy-cli pairs <name>.json with <name>.js for rules too: a pair counts outside those folders.
     const byLocation =
@@ -258,41 +271,6 @@ function importEntries(
     }
   };
 
-  const importYaml = (entry: ImportEntry): void => {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(read(entry), { lineCounter });
-    const syntaxError = doc.errors[0];
-    if (syntaxError) {
-      problem(entry.path, `YAML syntax error: ${yamlErrorText(syntaxError)}.`);
-      return;
-    }
-    const root = doc.contents;
-    if (!isMap(root) || !root.has('hooks')) {
-      problem(
-        entry.path,
-        'No hooks: list in this YAML file (a deploy-cli tenant.yaml lists its hooks under a top-level "hooks:" key).',
-      );
-      return;
-    }
-    const list = root.get('hooks', true);
-    if (isScalar(list) && list.value === null) return; // `hooks:` with nothing under it
-    if (!isSeq(list)) {
-      problem(entry.path, 'The "hooks:" key does not hold a list.');
-      return;
-    }
-    const values: unknown = (doc.toJS({ maxAliasCount: 100 }) as { hooks?: unknown }).hooks;
-    list.items.forEach((node, index) => {
-      const range = (node as { range?: [number, number, number] } | null)?.range;
-      const line = range ? ` (line ${lineCounter.linePos(range[0]).line})` : '';
-      importItem(Array.isArray(values) ? values[index] : undefined, {
-        file: entry.path,
-        folder: folderOf(entry.path),
-        container: entry.container,
-        label: `hooks[${index}]${line}`,
-      });
-    });
-  };
-
   const importScript = (entry: ImportEntry): void => {
     const code = read(entry);
     const pointId = guessPoint(code);
@@ -309,7 +287,7 @@ function importEntries(
   for (const entry of ofKind('.json')) importJson(entry);
   for (const entry of ofKind('.yaml', '.yml')) {
     try {
-      importYaml(entry);
+      actions.push(...importTenantYaml(entry, read(entry), importItem, readReferenced, problems));
     } catch (error) {
       problem(entry.path, `Could not read this YAML file: ${errorText(error)}.`);
     }
@@ -325,6 +303,7 @@ function importEntries(
       );
     }
   }
+  attachActions(actions, hooks, problems);
   attachHookTests(testFiles, hooks, problems);
 }
 

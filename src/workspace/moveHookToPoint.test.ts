@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { PointId } from '../core/schemas';
 import type { HookRecord } from './hookRecord';
 import { moveHookToPoint } from './moveHookToPoint';
 import { newHook, starterHookDraft } from './newHook';
 
-const CCE = 'credentials-exchange';
-const PRE = 'pre-user-registration';
-const POST = 'post-user-registration';
+const CCE: PointId = 'credentials-exchange';
+const PRE: PointId = 'pre-user-registration';
+const POST: PointId = 'post-user-registration';
 
 const hook = (extra: Partial<HookRecord> = {}): HookRecord => ({
   ...newHook({ id: 'h', pointId: CCE, name: 'Client Credentials Exchange', now: 1 }),
@@ -54,5 +55,45 @@ describe('moveHookToPoint', () => {
     expect(moved.draft.code).toBe(starterHookDraft(CCE).code);
     expect(moved.draft.payloadText).toBe(starterHookDraft(PRE).payloadText);
     expect(moved.name).toBe('Client Credentials Exchange');
+  });
+});
+
+describe('moveHookToPoint with an Action draft', () => {
+  const action = {
+    code: 'exports.onExecuteCredentialsExchange = async () => {};',
+    dependencies: { axios: '1.6.8' },
+    notes: [],
+  };
+  const ported = (extra: Partial<HookRecord> = {}) =>
+    hook({ name: 'Mine', draft: { ...starterHookDraft(CCE), code: 'mine', action }, ...extra });
+
+  it('keeps the draft with its Action as a version, and the moved draft has none', () => {
+    const moved = moveHookToPoint(ported(), PRE);
+    expect(moved.pointId).toBe(PRE);
+    expect(moved.draft.action).toBeUndefined();
+    expect(moved.draft.code).toBe('mine');
+    expect(moved.versions).toHaveLength(1);
+    expect(moved.versions[0]).toMatchObject({
+      pointId: CCE,
+      message: 'Draft with its Action, before moving to Pre-User Registration',
+    });
+    expect(moved.versions[0]!.draft.action).toEqual(action);
+  });
+
+  it('adds no version when one already holds the draft with its Action', () => {
+    const record = ported();
+    const saved = {
+      ...record,
+      versions: [{ id: 'v', savedAt: 1, message: '', pointId: CCE, draft: record.draft }],
+    };
+    const moved = moveHookToPoint(saved, POST);
+    expect(moved.versions).toEqual(saved.versions);
+    expect(moved.draft.action).toBeUndefined();
+  });
+
+  it('a hook without an Action moves without a version', () => {
+    expect(
+      moveHookToPoint(hook({ draft: { ...starterHookDraft(CCE), code: 'mine' } }), PRE).versions,
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
+import { getPoint } from '../core/points';
 import type { PointId } from '../core/schemas';
+import { sameDraft } from './draft/sameDraft';
 import { enabledHookOf } from './enabledHookOf';
 import type { HookRecord } from './hookRecord';
 import { isPointHookName, pointHookName } from './hookNames';
+import { withSavedVersion } from './hookVersions';
 import { starterHookDraft, uniqueHookName } from './newHook';
 
 /** What a hook may hold from its point: starter code, default payload, the point's name. */
@@ -24,6 +27,10 @@ export interface MoveToPointOptions {
  * the point: the old starter code becomes the new point's, the old default payload the
  * new point's, and a name after the old point one after the new point. Everything the user
  * wrote stays. The same point gives back the same record.
+ *
+ * An Action draft is made for its point's trigger (its `exports.onExecute<Trigger>` and `api`),
+ * so it does not move: the draft holding it is kept as a version first (unless one already
+ * holds it), and the moved draft has none. Restoring that version brings both back.
  */
 export function moveHookToPoint(
   hook: HookRecord,
@@ -31,12 +38,14 @@ export function moveHookToPoint(
   { others = [], fromPoint = ALL_PARTS }: MoveToPointOptions = {},
 ): HookRecord {
   if (hook.pointId === pointId) return hook;
+  const before = hook.draft.action === undefined ? hook : keptWithAction(hook, pointId);
   const oldStarter = starterHookDraft(hook.pointId);
   const newStarter = starterHookDraft(pointId);
   const follows = (part: PointPart, current: string, old: string, next: string) =>
     fromPoint.includes(part) && current === old ? next : current;
+  const { action: _action, ...unported } = hook.draft;
   const draft = {
-    ...hook.draft,
+    ...unported,
     code: follows('code', hook.draft.code, oldStarter.code, newStarter.code),
     payloadText: follows(
       'payload',
@@ -52,5 +61,14 @@ export function moveHookToPoint(
       : hook.name;
   // At most one enabled hook per point, as on the platform.
   const clash = enabledHookOf(others, pointId, hook.id) !== undefined;
-  return { ...hook, pointId, draft, name, enabled: hook.enabled && !clash };
+  return { ...before, pointId, draft, name, enabled: hook.enabled && !clash };
+}
+
+/** The hook with its draft (and so its Action) saved as a version, unless a version holds it. */
+function keptWithAction(hook: HookRecord, pointId: PointId): HookRecord {
+  if (hook.versions.some((version) => sameDraft(hook, version))) return hook;
+  return withSavedVersion(
+    hook,
+    `Draft with its Action, before moving to ${getPoint(pointId).label}`,
+  );
 }

@@ -1,6 +1,7 @@
 import { getPoint } from '../../core/points';
 import { networkForRun } from '../../workspace/draft/network';
 import { planRedaction } from '../redact';
+import { actionSection } from './actionSection';
 import { codeBlock } from './codeBlock';
 import { consoleSection } from './consoleSection';
 import { fitReport, type Section } from './fitReport';
@@ -38,8 +39,8 @@ export interface Reproduction {
 
 /**
  * Everything support needs to reproduce a hook's behaviour, as Markdown for a ticket and
- * as a share link: the setup (code, payload, secrets, mocks, modules, dependencies,
- * settings), the last run (outcome, console output, outbound requests) and the hook's tests
+ * as a share link: the setup (code, the Action draft when the hook was ported, payload,
+ * secrets, mocks, modules, dependencies, settings), the last run (outcome, console output, outbound requests) and the hook's tests
  * (the link carries them too). Secret values
  * and the user's password are hidden everywhere in both unless the user includes them.
  */
@@ -97,6 +98,15 @@ export async function buildReproduction(input: ReproductionInput): Promise<Repro
       cutRank: 7,
     },
     { title: 'Code', body: codeBlock(draft.code, 'js', MAX_CODE_CHARS), cutRank: 6 },
+    ...(draft.action === undefined
+      ? []
+      : [
+          {
+            title: 'Action',
+            body: actionSection(draft.action, hook.pointId, redactor),
+            cutRank: 6,
+          },
+        ]),
     {
       title: 'Payload',
       body: payloadSection(draft.payloadText, draftPayload, redactor),

@@ -37,6 +37,7 @@ export function redactedSection(
 export function unhiddenValues(draft: HookDraft, redactor: Redactor): string[] {
   const places: [string, string][] = [
     ['the code', draft.code],
+    ['the Action code', draft.action?.code ?? ''],
     [
       'the HTTP mocks',
       draft.network.mocks

@@ -27,6 +27,7 @@ export function testRunInputs(
   const overrides = test.overrides ?? {};
   return {
     inputs: {
+      kind: own.kind,
       pointId: own.pointId,
       code: own.code,
       payloadText: test.payloadText,
