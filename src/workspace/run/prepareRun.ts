@@ -64,6 +64,7 @@ export function prepareRun(
       graceMs,
       storage,
       network: network.data,
+      ...(inputs.kind === 'action' ? { kind: 'action' as const } : {}),
     },
     payload,
     secrets: secrets.secrets,

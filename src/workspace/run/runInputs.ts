@@ -1,3 +1,4 @@
+import type { RunKind } from '../../core/actions/actionSchemas';
 import type { PointId } from '../../core/schemas';
 import type { HookDraft, HookRecord } from '../hookRecord';
 import { sameValue } from '../sameValue';
@@ -15,6 +16,8 @@ export interface RunInputs {
   secrets: [string, string][];
   /** HTTP mocks, module mocks, auto-mocks and "Allow network". */
   network: HookDraft['network'];
+  /** What `code` is: the hook's code (absent) or its Action draft's. */
+  kind?: RunKind;
 }
 
 export function runInputsOf(hook: Pick<HookRecord, 'pointId' | 'draft'>): RunInputs {

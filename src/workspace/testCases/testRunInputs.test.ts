@@ -93,3 +93,27 @@ describe('testRunInputs', () => {
     expect(inputs.payloadText).toBe('{}');
   });
 });
+
+describe('testRunInputs for the Action', () => {
+  const action = {
+    code: 'exports.onExecutePreUserRegistration = async () => {};',
+    dependencies: {},
+    notes: [],
+  };
+  const ported = { ...hook, draft: { ...hook.draft, action } };
+  const overrides = { secrets: { API_KEY: 'test-key' }, storage: { data: 1 }, timeoutMs: 900 };
+
+  test("runs the Action draft's code as an Action, with the same payload and overrides", () => {
+    const onHook = testRunInputs(ported, { payloadText, overrides });
+    const onAction = testRunInputs(ported, { payloadText, overrides }, 'action');
+    expect(onAction).toEqual({
+      ...onHook,
+      inputs: { ...onHook.inputs, code: action.code, kind: 'action' },
+    });
+    expect(onHook.inputs.kind).toBeUndefined();
+  });
+
+  test('refuses the Action target on a hook that has no Action draft', () => {
+    expect(() => testRunInputs(hook, { payloadText }, 'action')).toThrow('no Action');
+  });
+});

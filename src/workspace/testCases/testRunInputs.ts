@@ -1,3 +1,4 @@
+import type { RunKind } from '../../core/actions/actionSchemas';
 import type { StorageState } from '../../core/schemas';
 import type { TestCase } from '../../core/testCases/testCaseSchema';
 import type { HookRecord } from '../hookRecord';
@@ -14,21 +15,25 @@ export interface TestRunInputs {
 }
 
 /**
- * The inputs of a run of `test` on `hook` (testCaseSchema.ts): the hook's draft code, the
- * test's payload, and each override the test sets replacing the hook's setting whole. Storage
- * absent is empty storage, so a test does not depend on earlier runs; the network is always
- * off, so a test never depends on a real server.
+ * The inputs of a run of `test` on `hook` (testCaseSchema.ts): the hook's draft code (or, for
+ * the target 'action', its Action draft's), the test's payload, and each override the test
+ * sets replacing the hook's setting whole. Storage absent is empty storage, so a test does not
+ * depend on earlier runs; the network is always off, so a test never depends on a real server.
+ * Throws for the target 'action' on a hook without an Action draft: callers check first.
  */
 export function testRunInputs(
   hook: Pick<HookRecord, 'pointId' | 'draft'>,
   test: Pick<TestCase, 'payloadText' | 'overrides'>,
+  target: RunKind = 'hook',
 ): TestRunInputs {
   const own = runInputsOf(hook);
   const overrides = test.overrides ?? {};
+  const { action } = hook.draft;
+  if (target === 'action' && action === undefined) throw new Error('The hook has no Action.');
   return {
     inputs: {
       pointId: own.pointId,
-      code: own.code,
+      code: target === 'action' ? action!.code : own.code,
       payloadText: test.payloadText,
       secrets: overrides.secrets ? Object.entries(overrides.secrets) : own.secrets,
       network: {
@@ -37,6 +42,7 @@ export function testRunInputs(
         moduleMocks: overrides.moduleMocks ?? own.network.moduleMocks,
         autoMocks: overrides.autoMocks ?? own.network.autoMocks,
       },
+      ...(target === 'action' ? { kind: 'action' as const } : {}),
     },
     storage: overrides.storage ?? {},
     timeoutMs: overrides.timeoutMs,
