@@ -1,3 +1,4 @@
+import type { CompareSlice } from './compareSlice';
 import type { DraftSlice } from './draftSlice';
 import type { HooksSlice } from './hooksSlice';
 import type { RunSlice } from './runSlice';
@@ -9,7 +10,8 @@ import type { VersionsSlice } from './versionsSlice';
 
 /**
  * The whole store: the hooks list, their drafts and versions, what storage and other tabs
- * report, this tab's session, the current run, and the hooks' tests and their results.
+ * report, this tab's session, the current run, the hooks' tests and their results, and the
+ * last "Run both" of a hook and its Action.
  */
 export type AppState = HooksSlice &
   DraftSlice &
@@ -18,4 +20,5 @@ export type AppState = HooksSlice &
   SessionSlice &
   RunSlice &
   TestCasesSlice &
-  TestsSlice;
+  TestsSlice &
+  CompareSlice;

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Runner } from '../sandbox/runner';
 import type { AppState } from './appState';
+import { createCompareSlice } from './compareSlice';
 import { createDraftSlice } from './draftSlice';
 import { createHooksSlice } from './hooksSlice';
 import { createRunSlice } from './runSlice';
@@ -13,7 +14,10 @@ import { createVersionsSlice } from './versionsSlice';
 export interface AppStoreDeps {
   /** The workbench's runner. */
   runner: Runner;
-  /** Where saved tests run (a pool of sandboxes): never the workbench's, so neither cancels the other. */
+  /**
+   * Where saved tests and "Run both" run (a pool of sandboxes): never the workbench's, so
+   * neither cancels the other.
+   */
   testRunner: Runner;
 }
 
@@ -25,6 +29,7 @@ export interface AppStoreDeps {
 export function createAppStore({ runner, testRunner }: AppStoreDeps) {
   const createRun = createRunSlice(runner);
   const createTests = createTestsSlice(testRunner);
+  const createCompare = createCompareSlice(testRunner);
   return createStore<AppState>()((...args) => ({
     ...createHooksSlice(...args),
     ...createDraftSlice(...args),
@@ -34,6 +39,7 @@ export function createAppStore({ runner, testRunner }: AppStoreDeps) {
     ...createRun(...args),
     ...createTestCasesSlice(...args),
     ...createTests(...args),
+    ...createCompare(...args),
   }));
 }
 
