@@ -2,7 +2,7 @@ import type { JsonValue, RunRequest, StorageState } from '../../core/schemas';
 import { NetworkSettingsSchema, type NetworkSettings } from '../../core/networkSchemas';
 import { secretsForRun } from '../draft/secrets';
 import { EMPTY_NETWORK, networkForRun } from '../draft/network';
-import type { RunInputs } from './runInputs';
+import { NO_ACTION_MESSAGE, type RunInputs } from './runInputs';
 import type { InputProblem } from './runState';
 
 /** A request ready for the sandbox, with the parsed parts the results need. */
@@ -21,7 +21,7 @@ const problem = (field: InputProblem['field'], message: string) => ({
 
 /**
  * The sandbox request for these inputs (a workbench run's or a test's), or the first input
- * that cannot be used: a payload that is not JSON, a secret without a name or with a repeated
+ * that cannot be used: an Action the hook does not have, a payload that is not JSON, a secret without a name or with a repeated
  * one, invalid HTTP mocks or module settings. The timeout is the caller's.
  */
 export function prepareRun(
@@ -29,6 +29,7 @@ export function prepareRun(
   storage: StorageState,
   graceMs: number,
 ): PreparedRun | { ok: false; problem: InputProblem } {
+  if (inputs.noAction) return problem('action', NO_ACTION_MESSAGE);
   let payload: JsonValue;
   try {
     payload = JSON.parse(inputs.payloadText) as JsonValue;
@@ -58,6 +59,8 @@ export function prepareRun(
     ok: true,
     request: {
       point: inputs.pointId,
+      // Absent = hook, so a hook's request reads as before the Action runs existed.
+      ...(inputs.kind === 'action' ? { kind: 'action' as const } : {}),
       code: inputs.code,
       payload,
       secrets: secrets.secrets,

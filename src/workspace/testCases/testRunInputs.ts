@@ -32,6 +32,7 @@ export function testRunInputs(
   if (target === 'action' && action === undefined) throw new Error('The hook has no Action.');
   return {
     inputs: {
+      kind: own.kind,
       pointId: own.pointId,
       code: target === 'action' ? action!.code : own.code,
       payloadText: test.payloadText,
