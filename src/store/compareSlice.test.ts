@@ -67,7 +67,7 @@ describe('runBoth', () => {
       hook: { logs: [{ text: 'hook line' }], requests: [], apiCalls: [] },
       action: { logs: [], requests: [{ seq: 1 }], apiCalls: [apiCall] },
       report: { equivalent: true, differences: [] },
-      inputs: { actionCode: ACTION_CODE, run: { code: CODE } },
+      inputs: { action: { code: ACTION_CODE }, hook: { code: CODE } },
     });
   });
 

@@ -22,8 +22,8 @@ export interface ComparedSide {
 
 /** What both sides were started with: a later edit of any of it outdates the comparison. */
 export interface ComparisonInputs {
-  run: RunInputs;
-  actionCode: string;
+  hook: RunInputs;
+  action: RunInputs;
   payload: JsonValue;
   /** The secrets both sides ran with: what the display masks. */
   secrets: Record<string, string>;
@@ -72,20 +72,15 @@ export function createCompareSlice(runner: Runner): StateCreator<AppState, [], [
     let handles: CollectingRun[] = [];
 
     async function compare(id: number, hook: HookRecord) {
-      const action = hook.draft.action!;
       const hookId = hook.id;
-      const run = runInputsOf(hook);
+      const inputs = { hook: runInputsOf(hook), action: runInputsOf(hook, 'action') };
       const notStarted = (message: string) =>
         set({ comparison: { status: 'not-started', hookId, message } });
       const { timeoutInput, timeoutMs } = get();
       if (timeoutInput !== null) return notStarted(timeoutProblem(timeoutInput));
-      const onHook = prepareRun(run, hook.storage, GRACE_MS);
+      const onHook = prepareRun(inputs.hook, hook.storage, GRACE_MS);
       if (!onHook.ok) return notStarted(onHook.problem.message);
-      const onAction = prepareRun(
-        { ...run, code: action.code, kind: 'action' },
-        hook.storage,
-        GRACE_MS,
-      );
+      const onAction = prepareRun(inputs.action, hook.storage, GRACE_MS);
       if (!onAction.ok) return notStarted(onAction.problem.message);
 
       try {
@@ -114,17 +109,12 @@ export function createCompareSlice(runner: Runner): StateCreator<AppState, [], [
           hook: hookSide,
           action: actionSide,
           report: compareRuns({
-            point: run.pointId,
+            point: hook.pointId,
             payload: onHook.payload,
             hook: hookSide,
             action: actionSide,
           }),
-          inputs: {
-            run,
-            actionCode: action.code,
-            payload: onHook.payload,
-            secrets: onHook.secrets,
-          },
+          inputs: { ...inputs, payload: onHook.payload, secrets: onHook.secrets },
         },
       });
     }
@@ -156,6 +146,5 @@ export function comparisonEdited(
   hook: Pick<HookRecord, 'pointId' | 'draft'> | undefined,
 ): boolean {
   if (comparison.status !== 'done' || hook === undefined) return false;
-  const { run, actionCode } = comparison.inputs;
-  return editedSince(run, hook) || hook.draft.action?.code !== actionCode;
+  return editedSince(comparison.inputs.hook, hook) || editedSince(comparison.inputs.action, hook);
 }

@@ -40,9 +40,6 @@ export function runTestCase(
   test: TestCase,
   { timeoutMs, target = 'hook', onStart }: TestRunOptions,
 ): TestRunHandle {
-  if (target === 'action' && hook.draft.action === undefined) {
-    return settledWith({ status: 'error', message: 'The hook has no Action: port it first.' });
-  }
   const { inputs, storage, timeoutMs: own } = testRunInputs(hook, test, target);
   const prepared = prepareRun(inputs, storage, GRACE_MS);
   if (!prepared.ok) return settledWith({ status: 'error', message: prepared.problem.message });

@@ -94,12 +94,3 @@ describe('prepareRun', () => {
     });
   });
 });
-
-describe('prepareRun of an Action', () => {
-  test("asks the sandbox to run the code as an Action; a hook's request names no kind", () => {
-    const prepared = prepareRun({ ...inputs, kind: 'action' }, {}, 0);
-    expect(prepared.ok && prepared.request.kind).toBe('action');
-    const hook = prepareRun(inputs, {}, 0);
-    expect(hook.ok && 'kind' in hook.request).toBe(false);
-  });
-});

@@ -67,7 +67,6 @@ export function prepareRun(
       graceMs,
       storage,
       network: network.data,
-      ...(inputs.kind === 'action' ? { kind: 'action' as const } : {}),
     },
     payload,
     secrets: secrets.secrets,

@@ -1,4 +1,3 @@
-import type { RunKind } from '../../core/actions/actionSchemas';
 import type { PointId } from '../../core/schemas';
 import type { RunKind } from '../../core/actions/actionSchemas';
 import type { HookDraft, HookRecord } from '../hookRecord';
@@ -22,8 +21,6 @@ export interface RunInputs {
   secrets: [string, string][];
   /** HTTP mocks, module mocks, auto-mocks and "Allow network". */
   network: HookDraft['network'];
-  /** What `code` is: the hook's code (absent) or its Action draft's. */
-  kind?: RunKind;
 }
 
 export const NO_ACTION_MESSAGE = 'This hook has no Action yet — use Port to Action.';

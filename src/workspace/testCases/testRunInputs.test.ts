@@ -110,10 +110,13 @@ describe('testRunInputs for the Action', () => {
       ...onHook,
       inputs: { ...onHook.inputs, code: action.code, kind: 'action' },
     });
-    expect(onHook.inputs.kind).toBeUndefined();
+    expect(onHook.inputs.kind).toBe('hook');
   });
 
-  test('refuses the Action target on a hook that has no Action draft', () => {
-    expect(() => testRunInputs(hook, { payloadText }, 'action')).toThrow('no Action');
+  test('marks the Action of a hook that has no Action draft, so the run is refused', () => {
+    expect(testRunInputs(hook, { payloadText }, 'action').inputs).toMatchObject({
+      kind: 'action',
+      noAction: true,
+    });
   });
 });

@@ -19,22 +19,21 @@ export interface TestRunInputs {
  * the target 'action', its Action draft's), the test's payload, and each override the test
  * sets replacing the hook's setting whole. Storage absent is empty storage, so a test does not
  * depend on earlier runs; the network is always off, so a test never depends on a real server.
- * Throws for the target 'action' on a hook without an Action draft: callers check first.
  */
 export function testRunInputs(
   hook: Pick<HookRecord, 'pointId' | 'draft'>,
   test: Pick<TestCase, 'payloadText' | 'overrides'>,
   target: RunKind = 'hook',
 ): TestRunInputs {
-  const own = runInputsOf(hook);
+  const own = runInputsOf(hook, target);
   const overrides = test.overrides ?? {};
-  const { action } = hook.draft;
-  if (target === 'action' && action === undefined) throw new Error('The hook has no Action.');
   return {
     inputs: {
       kind: own.kind,
       pointId: own.pointId,
-      code: target === 'action' ? action!.code : own.code,
+      code: own.code,
+      // An Action the hook does not have: prepareRun refuses the run and says so.
+      ...(own.noAction ? { noAction: own.noAction } : {}),
       payloadText: test.payloadText,
       secrets: overrides.secrets ? Object.entries(overrides.secrets) : own.secrets,
       network: {
@@ -43,7 +42,6 @@ export function testRunInputs(
         moduleMocks: overrides.moduleMocks ?? own.network.moduleMocks,
         autoMocks: overrides.autoMocks ?? own.network.autoMocks,
       },
-      ...(target === 'action' ? { kind: 'action' as const } : {}),
     },
     storage: overrides.storage ?? {},
     timeoutMs: overrides.timeoutMs,
