@@ -7,6 +7,7 @@ import { AccessTokenClaimsView } from '../results/AccessTokenClaimsView';
 import { ConsoleView } from '../results/ConsoleView';
 import { DependenciesView } from '../network/DependenciesView';
 import { EnvelopeView } from '../results/EnvelopeView';
+import { HookVsAction } from '../compare/HookVsAction';
 import { HttpMocksEditor } from '../network/HttpMocksEditor';
 import { MergedUserView } from '../results/MergedUserView';
 import { ModulesEditor } from '../network/ModulesEditor';
@@ -15,6 +16,7 @@ import { PayloadPane } from './PayloadPane';
 import { RequiredModules } from '../results/RequiredModules';
 import { ResponseView } from '../results/ResponseView';
 import { ResultTabs } from '../results/ResultTabs';
+import { RunBothButton } from '../compare/RunBothButton';
 import { RunErrorAlert } from '../results/RunErrorAlert';
 import { RunStatus } from './RunStatus';
 import { SecretsSection } from './SecretsSection';
@@ -51,6 +53,7 @@ const RunInputs = memo(function RunInputs() {
       <PayloadPane />
       <div className="run-settings">
         <TimeoutField />
+        <RunBothButton />
       </div>
       <SecretsSection />
       <StorageSection />
@@ -85,6 +88,7 @@ function RunResults() {
         <p className="run-note">Results of the last run, of {runHookName}.</p>
       )}
       <SecretValuesToggle />
+      <HookVsAction />
       <ResultTabs
         label="Run result"
         // Each run shows its Result first, when it starts and again when it settles.
