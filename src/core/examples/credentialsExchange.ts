@@ -105,6 +105,17 @@ const noScope: HookExample = {
       metadata: {},
     },
   },
+  action: {
+    code: `exports.onExecuteCredentialsExchange = async (event, api) => {
+  // An Action has no context argument: event carries what the hook read from it.
+  console.log('scope is', typeof event.accessToken.scope, '- event keys:', Object.keys(event).join(', '));
+
+  // TODO(port): Actions cannot replace the token’s scope: the requested scopes are kept. Grant them to the client instead.
+  api.accessToken.setCustomClaim('https://example.com/client_name', event.client.name);
+};
+`,
+  },
+  actionDifferences: ['claim scope only in the hook'],
   expected:
     'Succeeds; logs "scope is undefined - context keys: webtask" and the token gets scope ["read:reports"] and https://example.com/client_name = "nightly-export"',
 };
@@ -142,6 +153,9 @@ const jsonSecret: HookExample = {
       },
     }),
   },
+  actionDifferences: [
+    'claim scope: hook ["read:connections","read:reports"], action ["read:connections"]',
+  ],
   expected:
     'Succeeds; the token gets scope ["read:connections", "read:reports"], https://api.example.com/plan = "full" and https://api.example.com/rate_limit = 1000',
 };

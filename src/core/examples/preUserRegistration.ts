@@ -91,6 +91,16 @@ const passwordPolicy: HookExample = {
   cb();
 };
 `,
+  // The platform never hands an Action the password, so nothing of this policy can move.
+  action: {
+    code: `exports.onExecutePreUserRegistration = async (event, api) => {
+  // TODO(port): No known event field for user.password: find it on event, or remove it.
+  // Actions never see the password: set length, character classes and "no personal info" in
+  // the database connection's password policy instead.
+};
+`,
+  },
+  actionDifferences: ['denied by the hook, allowed by the action'],
   expected:
     'Signup denied: the default password "xxxxxxx" fails 4 rules; the user sees "Your password needs at least 12 characters, an uppercase letter, a digit, a symbol."',
 };

@@ -4,6 +4,9 @@ import { getPoint } from '../points';
 import { platformView, type PlatformView } from '../platformView';
 import type { EngineOutcome, JsonValue, LogEntry, StorageState } from '../schemas';
 import type { OutboundEntry } from '../networkSchemas';
+import type { RunKind } from '../actions/actionSchemas';
+import { executeAction } from '../actions/executeAction';
+import { exampleAction } from './exampleAction';
 import type { HookExample } from './types';
 
 export const GRACE_MS = 200;
@@ -35,9 +38,10 @@ function delay(ms: number): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
 }
 
+/** Runs the example's hook, or with `kind: 'action'` its Action (exampleAction), on its inputs. */
 export async function runExample(
   example: HookExample,
-  overrides: { storage?: StorageState | null } = {},
+  overrides: { storage?: StorageState | null; kind?: RunKind } = {},
 ): Promise<ExampleRun> {
   const logs: LogEntry[] = [];
   const stored: StorageState[] = [];
@@ -48,10 +52,13 @@ export async function runExample(
     onStorage: (state) => stored.push(state),
     onRequest: (entry) => requests.push(entry),
   };
-  const hook = executeHook(
+  const asAction = overrides.kind === 'action';
+  const execute = asAction ? executeAction : executeHook;
+  const hook = execute(
     {
       point: example.point,
-      code: example.code,
+      code: asAction ? exampleAction(example).code : example.code,
+      ...(asAction ? { kind: 'action' as const } : {}),
       payload: payloadOf(example),
       secrets: example.secrets ?? {},
       graceMs: GRACE_MS,

@@ -58,6 +58,41 @@ module.exports = function (recipient, text, context, cb) {
   });
 };
 `,
+  // Hand-finished: api.cache takes the place of webtask storage, with promises for callbacks.
+  action: {
+    code: `var crypto = require('crypto');
+
+// Stand-in for the gateway's POST /oauth/token (Hookpad has no network).
+function requestGatewayToken(apiKey) {
+  return new Promise(function (resolve) {
+    setTimeout(function () {
+      resolve({ access_token: 'gw_' + crypto.randomBytes(12).toString('hex'), expires_in: 3600 });
+    }, 10);
+  });
+}
+
+async function getGatewayToken(event, api) {
+  // TODO(port): Actions have no webtask storage: use api.cache for data within one execution, or an external store.
+  // api.cache starts empty (the hook's stored token is not carried over) and may forget a
+  // value before it expires: the token is requested again when it is missing.
+  var cached = api.cache.get('gatewayToken');
+  if (cached) {
+    console.log('Using the cached gateway token');
+    return cached.value;
+  }
+  console.log('No cached gateway token; requesting one');
+  var token = await requestGatewayToken(event.secrets.GATEWAY_API_KEY);
+  api.cache.set('gatewayToken', token.access_token, { ttl: (token.expires_in - 60) * 1000 });
+  return token.access_token;
+}
+
+exports.onExecuteSendPhoneMessage = async (event, api) => {
+  var token = await getGatewayToken(event, api);
+  var options = event.message_options;
+  console.log('Sending', options.message_type, 'to', options.recipient, 'with token', token.slice(0, 6) + '…');
+};
+`,
+  },
   secrets: { GATEWAY_API_KEY: 'gw-demo-api-key' },
   storage: { data: { gatewayToken: { value: 'gw_expired', expiresAt: 1700000000000 } } },
   expected:
