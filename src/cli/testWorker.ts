@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { executeHook } from '../core/executeHook';
+import { executeAction } from '../core/actions/executeAction';
 import { MAX_LOGS_KEPT, REQUEST_LIMITS } from '../core/outputLimits';
 import type { RunRequest } from '../core/schemas';
 import type { WorkerMessage } from './workerProtocol';
@@ -22,7 +23,8 @@ let requests = 0;
 // in the browser it runs into its timeout, and so it does here.
 setInterval(() => undefined, 2 ** 30);
 send({ type: 'started' });
-const { settled, finished } = executeHook(request, {
+const execute = request.kind === 'action' ? executeAction : executeHook;
+const { settled, finished } = execute(request, {
   onLog(entry) {
     if (logs++ < MAX_LOGS_KEPT) send({ type: 'log', entry });
   },

@@ -8,6 +8,7 @@
  */
 import './installProcessGlobal';
 import { executeHook } from '../core/executeHook';
+import { executeAction } from '../core/actions/executeAction';
 import { getPoint } from '../core/points';
 import type { LogEntry } from '../core/schemas';
 import { createLogBatcher } from './createLogBatcher';
@@ -73,7 +74,9 @@ function onRunMessage(event: MessageEvent) {
     requests.flush();
   };
 
-  const { settled, finished } = executeHook(request, {
+  // An Action run has the same options and report as a hook's (docs/runtime-semantics.md §18).
+  const execute = request.kind === 'action' ? executeAction : executeHook;
+  const { settled, finished } = execute(request, {
     onLog: batcher.push,
     onRequest: requests.push,
     // Logs first, so the host sees the storage change after the lines that led to it.
