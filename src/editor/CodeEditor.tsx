@@ -1,25 +1,32 @@
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { measureEditorReady } from '../perf/editorReady';
 import { appStore, useAppStore } from '../store';
-import { selectHookId } from '../store/selectors';
+import { selectCodeModelKind, selectHookId } from '../store/selectors';
 import { addRunAction } from './addRunAction';
 import { attachCodeEditor } from './codeEditorHandle';
 import { demoteMonacoAlerts } from './demoteMonacoAlerts';
 import { BASE_EDITOR_OPTIONS } from './editorOptions';
 import { EditorLoading } from './EditorLoading';
-import { hookModelUri } from './modelUris';
+import { codeModelUri } from './modelUris';
 import './monacoSetup';
 import type { EditorTheme } from './hookpadThemes';
 
-const OPTIONS = { ...BASE_EDITOR_OPTIONS, ariaLabel: 'Hook code (JavaScript)' };
+const OPTIONS = {
+  hook: { ...BASE_EDITOR_OPTIONS, ariaLabel: 'Hook code (JavaScript)' },
+  action: { ...BASE_EDITOR_OPTIONS, ariaLabel: 'Action code (JavaScript)' },
+};
 
 export interface CodeEditorProps {
   theme: EditorTheme;
 }
 
-/** The hook's JavaScript. Shows the selected hook's model; text lives in the store. */
+/**
+ * The hook's JavaScript, or its Action's on the Action tab: one editor that shows the selected
+ * hook's model of that code (each keeps its own undo history); text lives in the store.
+ */
 export default function CodeEditor({ theme }: CodeEditorProps) {
   const hookId = useAppStore(selectHookId);
+  const kind = useAppStore(selectCodeModelKind);
   const handleMount: OnMount = (instance) => {
     instance.onDidDispose(attachCodeEditor(instance));
     addRunAction(instance, () => appStore.getState().startRun());
@@ -29,10 +36,10 @@ export default function CodeEditor({ theme }: CodeEditorProps) {
 
   return (
     <Editor
-      path={hookModelUri(hookId)}
+      path={codeModelUri(hookId, kind)}
       language="javascript"
       theme={theme}
-      options={OPTIONS}
+      options={OPTIONS[kind]}
       keepCurrentModel
       onMount={handleMount}
       loading={<EditorLoading />}

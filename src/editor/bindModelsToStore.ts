@@ -1,13 +1,15 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import type { HookRecord } from '../workspace/hookRecord';
 import type { AppStore } from '../store/createAppStore';
-import { hookModelUri, payloadModelUri } from './modelUris';
+import { actionModelUri, hookModelUri, payloadModelUri } from './modelUris';
 
 type MonacoApi = typeof Monaco;
 
 interface DraftField {
-  key: 'code' | 'payloadText';
+  key: 'code' | 'payloadText' | 'action';
   language: string;
+  /** The field's text; undefined while the hook has none (no Action yet). */
+  read(hook: HookRecord): string | undefined;
   uri(hook: HookRecord): string;
   write(store: AppStore, hookId: string, value: string): void;
 }
@@ -16,14 +18,23 @@ const FIELDS: DraftField[] = [
   {
     key: 'code',
     language: 'javascript',
+    read: (hook) => hook.draft.code,
     uri: (hook) => hookModelUri(hook.id),
     write: (store, id, value) => store.getState().setCode(id, value),
   },
   {
     key: 'payloadText',
     language: 'json',
+    read: (hook) => hook.draft.payloadText,
     uri: (hook) => payloadModelUri(hook.id, hook.pointId),
     write: (store, id, value) => store.getState().setPayloadText(id, value),
+  },
+  {
+    key: 'action',
+    language: 'javascript',
+    read: (hook) => hook.draft.action?.code,
+    uri: (hook) => actionModelUri(hook.id),
+    write: (store, id, value) => store.getState().setActionCode(id, value),
   },
 ];
 
@@ -55,15 +66,16 @@ export function bindModelsToStore(monaco: MonacoApi, store: AppStore): BoundMode
   function ensure(hookId: string, key: DraftField['key']): void {
     const hook = store.getState().hooks[hookId];
     const field = FIELDS.find((f) => f.key === key);
-    if (!hook || !field) return;
+    const text = hook && field?.read(hook);
+    if (!hook || !field || text === undefined) return;
     const id = field.uri(hook);
     const uri = monaco.Uri.parse(id);
     const existing = monaco.editor.getModel(uri);
     // A model left from before (the hook was on this point earlier) catches up.
-    if (existing) replaceText(existing, hook.draft[field.key]);
+    if (existing) replaceText(existing, text);
     if (bound.has(id)) return;
     bound.add(id);
-    const model = existing ?? monaco.editor.createModel(hook.draft[field.key], field.language, uri);
+    const model = existing ?? monaco.editor.createModel(text, field.language, uri);
     model.onDidChangeContent(() => {
       // Only the model that is the hook's current one writes (a payload model of the
       // hook's former point is left alone).
@@ -92,8 +104,12 @@ export function bindModelsToStore(monaco: MonacoApi, store: AppStore): BoundMode
       const before = previous.hooks[hook.id];
       if (before && hook.draft === before.draft) continue;
       for (const field of FIELDS) {
+        const text = field.read(hook);
         const model = monaco.editor.getModel(monaco.Uri.parse(field.uri(hook)));
-        if (model) replaceText(model, hook.draft[field.key]);
+        if (model && text !== undefined) replaceText(model, text);
+        // A port just made the selected hook's Action: its model, before the editor shows it.
+        else if (field.key === 'action' && text !== undefined && hook.id === state.selectedHookId)
+          ensure(hook.id, 'action');
       }
     }
   });

@@ -1,19 +1,19 @@
 import type { editor } from 'monaco-editor/editor/editor.api';
 import type { CodeLocation } from '../core/schemas';
-import { hookModelUri } from './modelUris';
+import { codeModelUri } from './modelUris';
 
 /**
  * The mounted hook editor, kept here rather than in the store (it is not state). This
  * module imports no Monaco code, so the app shell can use it before Monaco has loaded.
  */
 let codeEditor: editor.IStandaloneCodeEditor | null = null;
-let pendingReveal: { hookId: string; location: CodeLocation } | null = null;
+let pendingReveal: { uri: string; location: CodeLocation } | null = null;
 
 function tryReveal(): void {
   if (!codeEditor || !pendingReveal) return;
   const model = codeEditor.getModel();
-  // Wait until the editor shows the hook's model (the hook may just have been selected).
-  if (model?.uri.toString() !== hookModelUri(pendingReveal.hookId)) return;
+  // Wait until the editor shows the model (the hook or its tab may just have been selected).
+  if (model?.uri.toString() !== pendingReveal.uri) return;
   const { line, column } = pendingReveal.location;
   pendingReveal = null;
   const position = model.validatePosition({ lineNumber: line, column });
@@ -33,9 +33,16 @@ export function attachCodeEditor(instance: editor.IStandaloneCodeEditor): () => 
   };
 }
 
-/** Moves the hook editor's cursor to a place in a hook's code and focuses it. */
-export function revealInCode(hookId: string, location: CodeLocation): void {
-  pendingReveal = { hookId, location };
+/**
+ * Moves the code editor's cursor to a place in a hook's code (or its Action's) and focuses
+ * it, once the editor shows that code.
+ */
+export function revealInCode(
+  hookId: string,
+  location: CodeLocation,
+  kind: 'hook' | 'action' = 'hook',
+): void {
+  pendingReveal = { uri: codeModelUri(hookId, kind), location };
   tryReveal();
 }
 

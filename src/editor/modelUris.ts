@@ -15,6 +15,12 @@ export function hookIdOfModelUri(uri: string): string | undefined {
   const match = /^file:\/\/\/hooks\/([^/]+)\.ts$/.exec(uri);
   return match ? decodeURIComponent(match[1]!) : undefined;
 }
+/** A hook's Action draft: its own model beside the hook's, read as TypeScript likewise. */
+export const actionModelUri = (hookId: string): string =>
+  `file:///actions/${encodeURIComponent(hookId)}.ts`;
+/** The model that holds the code a run of this kind runs. */
+export const codeModelUri = (hookId: string, kind: 'hook' | 'action'): string =>
+  kind === 'action' ? actionModelUri(hookId) : hookModelUri(hookId);
 export const payloadModelUri = (hookId: string, pointId: PointId): string =>
   `file:///payloads/${pointId}/${encodeURIComponent(hookId)}.json`;
 /** The JSON Schema's fileMatch for every payload model of a point. */

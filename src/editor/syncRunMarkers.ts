@@ -4,7 +4,7 @@ import type { AppStore } from '../store/createAppStore';
 import type { RunState } from '../workspace/run/runState';
 import { runDenial, selectEditedSinceRun } from '../store/selectors';
 import type { AppState } from '../store/appState';
-import { hookModelUri } from './modelUris';
+import { codeModelUri } from './modelUris';
 
 type MonacoApi = typeof Monaco;
 
@@ -39,28 +39,31 @@ export function runMarkers(run: RunState): RunMarker[] {
 }
 
 /**
- * Mirrors the current run's error and warnings as markers in the hook editor (red and
+ * Mirrors the current run's error and warnings as markers in the code it ran (red and
  * yellow squiggles). A new run starts with no outcome and no logs, which clears them. An
  * edit after the run clears them too: Monaco would carry them along with the edited text,
  * onto code the run never saw.
  */
 export function syncRunMarkers(monaco: MonacoApi, store: AppStore): void {
-  /** The models that show run markers now; only they need clearing. */
+  /** The models (by URI) that show run markers now; only they need clearing. */
   const marked = new Set<string>();
   const apply = (state: AppState) => {
     const { run } = state;
     const current = !selectEditedSinceRun(state);
-    const hookIds = new Set(marked);
-    if (run.hookId !== null) hookIds.add(run.hookId);
-    for (const hookId of hookIds) {
-      const markers = hookId === run.hookId && current ? runMarkers(run) : [];
+    // The run's markers belong in the code it ran: the hook's, or its Action's.
+    const runUri =
+      run.hookId === null ? null : codeModelUri(run.hookId, run.inputs?.kind ?? 'hook');
+    const uris = new Set(marked);
+    if (runUri !== null) uris.add(runUri);
+    for (const uri of uris) {
+      const markers = uri === runUri && current ? runMarkers(run) : [];
       // Runs start with no markers: most updates change nothing, and each setModelMarkers
       // would still notify every editor and marker listener.
-      if (markers.length === 0 && !marked.has(hookId)) continue;
-      const model = monaco.editor.getModel(monaco.Uri.parse(hookModelUri(hookId)));
+      if (markers.length === 0 && !marked.has(uri)) continue;
+      const model = monaco.editor.getModel(monaco.Uri.parse(uri));
       if (!model) continue;
-      if (markers.length > 0) marked.add(hookId);
-      else marked.delete(hookId);
+      if (markers.length > 0) marked.add(uri);
+      else marked.delete(uri);
       monaco.editor.setModelMarkers(
         model,
         OWNER,

@@ -1,3 +1,4 @@
+import type { ActionSlice } from './actionSlice';
 import type { CompareSlice } from './compareSlice';
 import type { DraftSlice } from './draftSlice';
 import type { HooksSlice } from './hooksSlice';
@@ -21,4 +22,5 @@ export type AppState = HooksSlice &
   RunSlice &
   TestCasesSlice &
   TestsSlice &
+  ActionSlice &
   CompareSlice;

@@ -5,7 +5,8 @@ import { createCompareSlice } from './compareSlice';
 import { createDraftSlice } from './draftSlice';
 import { createHooksSlice } from './hooksSlice';
 import { createRunSlice } from './runSlice';
-import { createSessionSlice } from './sessionSlice';
+import { createSessionSlice, keepCodeTabFitting } from './sessionSlice';
+import { createActionSlice } from './actionSlice';
 import { createSyncSlice } from './syncSlice';
 import { createTestCasesSlice } from './testCasesSlice';
 import { createTestsSlice } from './testsSlice';
@@ -30,7 +31,7 @@ export function createAppStore({ runner, testRunner }: AppStoreDeps) {
   const createRun = createRunSlice(runner);
   const createTests = createTestsSlice(testRunner);
   const createCompare = createCompareSlice(testRunner);
-  return createStore<AppState>()((...args) => ({
+  const store = createStore<AppState>()((...args) => ({
     ...createHooksSlice(...args),
     ...createDraftSlice(...args),
     ...createVersionsSlice(...args),
@@ -39,8 +40,11 @@ export function createAppStore({ runner, testRunner }: AppStoreDeps) {
     ...createRun(...args),
     ...createTestCasesSlice(...args),
     ...createTests(...args),
+    ...createActionSlice(...args),
     ...createCompare(...args),
   }));
+  keepCodeTabFitting(store);
+  return store;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -77,7 +77,8 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         if (!hook) return;
         const point = hook.pointId;
         const hookId = hook.id;
-        const inputs = runInputsOf(hook);
+        // What the code pane shows is what runs.
+        const inputs = runInputsOf(hook, state.codeTab);
 
         if (state.timeoutInput !== null) {
           return finishWithoutSandbox(

@@ -113,7 +113,13 @@ export const IDLE_HINT = 'Press Ctrl+Enter to run';
  * where it adds one ("Failed in 12 ms — Signup denied" for a signup hook that threw).
  */
 export function runStatusText(run: RunState): string {
-  if (run.status === 'running') return 'Running…';
+  const action = run.inputs?.kind === 'action';
+  if (run.status === 'running') return action ? 'Running the Action…' : 'Running…';
+  const text = hookRunStatusText(run);
+  return action && run.outcome ? `Action: ${text}` : text;
+}
+
+function hookRunStatusText(run: RunState): string {
   const { outcome } = run;
   if (!outcome) return IDLE_HINT;
   if (outcome.status === 'not-started' || run.point === null) return outcomeStatusText(outcome);
@@ -145,3 +151,12 @@ export function outcomeStatusText(outcome: ShownOutcome): string {
       return 'Sandbox crashed (out of memory?)';
   }
 }
+
+/**
+ * The code the code editor shows: the Action's on the Action tab of a hook that has one,
+ * else the hook's (the Action tab of a hook without one shows "Port to Action" instead).
+ */
+export const selectCodeModelKind = (state: AppState): 'hook' | 'action' =>
+  state.codeTab === 'action' && state.hooks[state.selectedHookId]?.draft.action !== undefined
+    ? 'action'
+    : 'hook';

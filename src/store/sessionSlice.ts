@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_TIMEOUT_MS, TimeoutMsSchema } from '../core/schemas';
+import type { RunKind } from '../core/actions/actionSchemas';
 import { clampCodePane, DEFAULT_CODE_PANE } from '../workspace/codePane';
 import type { AppState } from './appState';
 
@@ -27,6 +28,11 @@ export interface SessionSlice {
   exampleNotice: ExampleNotice | null;
   /** The version the code pane compares with the draft (Monaco's diff editor), if any. */
   comparing: { hookId: string; versionId: string } | null;
+  /**
+   * What the code pane shows, and so what Run runs: the hook's code or its Action. Selecting
+   * a hook without an Action shows its code (see keepCodeTabFitting).
+   */
+  codeTab: RunKind;
 
   setTimeoutInput(text: string): void;
   setCodePaneFraction(fraction: number): void;
@@ -34,6 +40,7 @@ export interface SessionSlice {
   setSecretValuesShown(shown: boolean): void;
   dismissExampleNotice(): void;
   closeCompare(): void;
+  setCodeTab(tab: RunKind): void;
 }
 
 export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
@@ -44,6 +51,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   secretValuesShown: false,
   exampleNotice: null,
   comparing: null,
+  codeTab: 'hook',
 
   setTimeoutInput: (text) => {
     const parsed = TimeoutMsSchema.safeParse(text.trim() === '' ? NaN : Number(text));
@@ -59,4 +67,24 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   setSecretValuesShown: (shown) => set({ secretValuesShown: shown }),
   dismissExampleNotice: () => set({ exampleNotice: null }),
   closeCompare: () => set({ comparing: null }),
+  setCodeTab: (tab) => set({ codeTab: tab }),
 });
+
+/**
+ * Another hook selected while the Action tab shows: its Action if it has one, else its code
+ * (an empty Action tab would hide the code the user came to see).
+ */
+export function keepCodeTabFitting(store: {
+  subscribe(listener: (state: AppState, previous: AppState) => void): unknown;
+  setState(patch: Partial<AppState>): void;
+}): void {
+  store.subscribe((state, previous) => {
+    if (
+      state.codeTab === 'action' &&
+      state.selectedHookId !== previous.selectedHookId &&
+      !state.hooks[state.selectedHookId]?.draft.action
+    ) {
+      store.setState({ codeTab: 'hook' });
+    }
+  });
+}

@@ -28,6 +28,8 @@ export interface PortContext {
   embedded: { start: number; end: number }[];
   /** Source ranges a rewrite dropped (e.g. the ignored answer of cb): no notes there. */
   dropped: { start: number; end: number }[];
+  /** Callbacks whose bodies now run in the hook function itself (promise chains awaited). */
+  lifted: Set<AstNode>;
 }
 
 export function createPortContext(code: string, program: AstNode): PortContext {
@@ -35,7 +37,7 @@ export function createPortContext(code: string, program: AstNode): PortContext {
   walk(program, (node, parent) => {
     if (parent) parents.set(node, parent);
   });
-  return { code, parents, edits: [], notes: [], embedded: [], dropped: [] };
+  return { code, parents, edits: [], notes: [], embedded: [], dropped: [], lifted: new Set() };
 }
 
 export function note(
@@ -55,7 +57,9 @@ export function sourceOf(context: PortContext, node: AstNode): string {
 /** The nearest enclosing function of a node (undefined at the top level). */
 export function enclosingFunction(context: PortContext, node: AstNode): AstNode | undefined {
   let parent = context.parents.get(node);
-  while (parent && !FUNCTION_TYPES.has(parent.node.type)) parent = context.parents.get(parent.node);
+  while (parent && (!FUNCTION_TYPES.has(parent.node.type) || context.lifted.has(parent.node))) {
+    parent = context.parents.get(parent.node);
+  }
   return parent?.node;
 }
 

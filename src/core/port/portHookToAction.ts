@@ -13,6 +13,7 @@ import { createPortContext, enclosingStatement, note, type PortContext } from '.
 import { applyEdits, lineAt, lineStart, type RangeEdit } from './rangeEdits';
 import { renameArguments } from './renameArguments';
 import { portRequires } from './requires';
+import { awaitPromiseChains } from './promiseChains';
 import { topLevelNotes } from './topLevelNotes';
 
 // "Port to Action": a hook's code → its Action's code, dependencies and port notes
@@ -87,11 +88,11 @@ function rewriteExport(
     });
   }
   if (!wrap || body.type !== 'BlockStatement') return;
-  const open =
-    hook.fn.async === true
-      ? '\n  await new Promise((resolve, reject) => {\n  (async () => {'
-      : '\n  await new Promise((resolve, reject) => {';
-  const close = hook.fn.async === true ? '  })().catch(reject);\n  });\n' : '  });\n';
+  const awaits = hook.fn.async === true || context.lifted.size > 0;
+  const open = awaits
+    ? '\n  await new Promise((resolve, reject) => {\n  (async () => {'
+    : '\n  await new Promise((resolve, reject) => {';
+  const close = awaits ? '  })().catch(reject);\n  });\n' : '  });\n';
   context.edits.push({ start: body.start + 1, end: body.start + 1, text: open });
   context.edits.push({ start: body.end - 1, end: body.end - 1, text: close });
 }
@@ -201,6 +202,7 @@ export function portHookToAction(
     appliedVariables: new Set(),
     helpers: new Set(),
   };
+  if (cbName) awaitPromiseChains(context, hook.fn, cbName);
   const use = callbackUse(context, hook.fn, cbName);
   if (cbName && point === 'credentials-exchange')
     rewriteClaimsInPlace(context, hook.fn, cbName, scope);

@@ -44,7 +44,8 @@ export function renameArguments(
     if (!map) return;
     const chain = memberChain(identifier, context.parents);
     const mapping = mapFields(map, chain.names);
-    const shown = [name, ...chain.names.slice(0, Math.max(mapping.consumed, 1))].join('.');
+    const shownNames = chain.names[0] === 'webtask' ? 2 : Math.max(mapping.consumed, 1);
+    const shown = [name, ...chain.names.slice(0, shownNames)].join('.');
     if (mapping.kind === 'none') {
       const message =
         chain.names[0] === 'webtask'

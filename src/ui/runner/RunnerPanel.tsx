@@ -4,6 +4,7 @@ import { useRunRenderedMeasure } from '../../perf/useRunRenderedMeasure';
 import { useAppStore } from '../../store';
 import { selectHookId, selectPointId } from '../../store/selectors';
 import { AccessTokenClaimsView } from '../results/AccessTokenClaimsView';
+import { ApiCallsView } from '../results/ApiCallsView';
 import { ConsoleView } from '../results/ConsoleView';
 import { DependenciesView } from '../network/DependenciesView';
 import { EnvelopeView } from '../results/EnvelopeView';
@@ -105,6 +106,7 @@ function RunResults() {
                 {/* What the platform makes of the response matters most, so it comes first. */}
                 {shownPoint.responseUse === 'merged-user' && <MergedUserView />}
                 {shownPoint.responseUse === 'access-token-claims' && <AccessTokenClaimsView />}
+                <ApiCallsView />
                 <ResponseView />
                 <RequiredModules />
                 <ConsoleView />
