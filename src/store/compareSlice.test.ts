@@ -66,7 +66,8 @@ describe('runBoth', () => {
       hookId,
       hook: { logs: [{ text: 'hook line' }], requests: [], apiCalls: [] },
       action: { logs: [], requests: [{ seq: 1 }], apiCalls: [apiCall] },
-      report: { equivalent: true, differences: [] },
+      // Only the Action made a request: the report sees both sides' requests.
+      report: { equivalent: false, differences: [{ kind: 'request' }] },
       inputs: { action: { code: ACTION_CODE }, hook: { code: CODE } },
     });
   });
