@@ -17,7 +17,6 @@ export interface ArgumentMap {
 const USER_FIELDS: Record<string, string | null> = {
   tenant: 'event.tenant.id',
   id: 'event.user.user_id',
-  user_id: 'event.user.user_id',
   username: 'event.user.username',
   email: 'event.user.email',
   emailVerified: 'event.user.email_verified',
@@ -25,7 +24,6 @@ const USER_FIELDS: Record<string, string | null> = {
   phoneNumberVerified: 'event.user.phone_verified',
   user_metadata: 'event.user.user_metadata',
   app_metadata: 'event.user.app_metadata',
-  name: 'event.user.name',
   last_password_reset: 'event.user.last_password_reset',
 };
 
