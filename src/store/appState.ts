@@ -1,4 +1,5 @@
 import type { ActionSlice } from './actionSlice';
+import type { CompareSlice } from './compareSlice';
 import type { DraftSlice } from './draftSlice';
 import type { HooksSlice } from './hooksSlice';
 import type { RunSlice } from './runSlice';
@@ -10,7 +11,8 @@ import type { VersionsSlice } from './versionsSlice';
 
 /**
  * The whole store: the hooks list, their drafts and versions, what storage and other tabs
- * report, this tab's session, the current run, and the hooks' tests and their results.
+ * report, this tab's session, the current run, the hooks' tests and their results, and the
+ * last "Run both" of a hook and its Action.
  */
 export type AppState = HooksSlice &
   DraftSlice &
@@ -20,4 +22,5 @@ export type AppState = HooksSlice &
   RunSlice &
   TestCasesSlice &
   TestsSlice &
-  ActionSlice;
+  ActionSlice &
+  CompareSlice;

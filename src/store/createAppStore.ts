@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Runner } from '../sandbox/runner';
 import type { AppState } from './appState';
+import { createCompareSlice } from './compareSlice';
 import { createDraftSlice } from './draftSlice';
 import { createHooksSlice } from './hooksSlice';
 import { createRunSlice } from './runSlice';
@@ -14,7 +15,10 @@ import { createVersionsSlice } from './versionsSlice';
 export interface AppStoreDeps {
   /** The workbench's runner. */
   runner: Runner;
-  /** Where saved tests run (a pool of sandboxes): never the workbench's, so neither cancels the other. */
+  /**
+   * Where saved tests and "Run both" run (a pool of sandboxes): never the workbench's, so
+   * neither cancels the other.
+   */
   testRunner: Runner;
 }
 
@@ -26,6 +30,7 @@ export interface AppStoreDeps {
 export function createAppStore({ runner, testRunner }: AppStoreDeps) {
   const createRun = createRunSlice(runner);
   const createTests = createTestsSlice(testRunner);
+  const createCompare = createCompareSlice(testRunner);
   const store = createStore<AppState>()((...args) => ({
     ...createHooksSlice(...args),
     ...createDraftSlice(...args),
@@ -36,6 +41,7 @@ export function createAppStore({ runner, testRunner }: AppStoreDeps) {
     ...createTestCasesSlice(...args),
     ...createTests(...args),
     ...createActionSlice(...args),
+    ...createCompare(...args),
   }));
   keepCodeTabFitting(store);
   return store;

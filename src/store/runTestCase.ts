@@ -1,12 +1,11 @@
-import type { OutboundEntry } from '../core/networkSchemas';
-import { MAX_LOGS_KEPT, REQUEST_LIMITS } from '../core/outputLimits';
-import type { LogEntry, RunOutcome, StorageState } from '../core/schemas';
+import type { RunKind } from '../core/actions/actionSchemas';
 import type { TestCase } from '../core/testCases/testCaseSchema';
-import type { RunHandle, Runner } from '../sandbox/runner';
+import type { Runner } from '../sandbox/runner';
 import type { HookRecord } from '../workspace/hookRecord';
 import { prepareRun } from '../workspace/run/prepareRun';
 import type { TestResultState } from '../workspace/testCases/testResultState';
 import { testRunInputs } from '../workspace/testCases/testRunInputs';
+import { collectRun, type CollectingRun } from './collectRun';
 import { GRACE_MS } from './runSlice';
 
 /** A test's run in flight: `result` settles once everything the run reports is in. */
@@ -19,54 +18,44 @@ export interface TestRunHandle {
 export interface TestRunOptions {
   /** The workspace's timeout, for a test that sets none. */
   timeoutMs: number;
+  /** What the test runs on: the hook's draft code (the default) or its Action draft. */
+  target?: RunKind;
   /** When a sandbox takes the run. */
   onStart(): void;
 }
 
+const settledWith = (state: TestResultState): TestRunHandle => ({
+  result: Promise.resolve({ state, cancelled: false }),
+  cancel: () => {},
+});
+
 /**
- * Runs `test` on the hook's draft code (testRunInputs: the test's payload and overrides, its
- * own storage, the network off) and judges it once the post-callback grace period is over,
- * so late console lines, requests and storage writes count.
+ * Runs `test` on the hook's draft code, or its Action draft (testRunInputs: the test's payload
+ * and overrides, its own storage, the network off) and judges it once the post-callback grace
+ * period is over, so late console lines, requests and storage writes count.
  */
 export function runTestCase(
   runner: Runner,
   hook: Pick<HookRecord, 'pointId' | 'draft'>,
   test: TestCase,
-  { timeoutMs, onStart }: TestRunOptions,
+  { timeoutMs, target = 'hook', onStart }: TestRunOptions,
 ): TestRunHandle {
-  const { inputs, storage, timeoutMs: own } = testRunInputs(hook, test);
+  const { inputs, storage, timeoutMs: own } = testRunInputs(hook, test, target);
   const prepared = prepareRun(inputs, storage, GRACE_MS);
-  if (!prepared.ok) {
-    const state: TestResultState = { status: 'error', message: prepared.problem.message };
-    return { result: Promise.resolve({ state, cancelled: false }), cancel: () => {} };
-  }
+  if (!prepared.ok) return settledWith({ status: 'error', message: prepared.problem.message });
 
-  const logs: LogEntry[] = [];
-  const requests: OutboundEntry[] = [];
-  let storageAfter: StorageState = storage;
+  let collecting: CollectingRun;
   let cancelled = false;
-  let handle: RunHandle;
   try {
-    handle = runner.run(prepared.request, {
-      timeoutMs: own ?? timeoutMs,
-      onStart,
-      onLog: (entries) => logs.push(...entries.slice(0, MAX_LOGS_KEPT - logs.length)),
-      onRequest: (entries) =>
-        requests.push(...entries.slice(0, REQUEST_LIMITS.maxEntries - requests.length)),
-      onStorage: (state) => (storageAfter = state),
-    });
+    collecting = collectRun(runner, prepared.request, { timeoutMs: own ?? timeoutMs, onStart });
   } catch (error) {
     // A runner refuses a request it cannot send (e.g. after the page has disposed it).
     const message = `The test could not start: ${error instanceof Error ? error.message : String(error)}`;
-    return {
-      result: Promise.resolve({ state: { status: 'error', message }, cancelled: false }),
-      cancel: () => {},
-    };
+    return settledWith({ status: 'error', message });
   }
 
   const result = (async () => {
-    const outcome: RunOutcome = await handle.outcome;
-    await handle.done;
+    const { outcome, logs, requests, storageAfter } = await collecting.result;
     const run = {
       pointId: inputs.pointId,
       payload: prepared.payload,
@@ -94,7 +83,7 @@ export function runTestCase(
     result,
     cancel: () => {
       cancelled = true;
-      handle.cancel();
+      collecting.cancel();
     },
   };
 }

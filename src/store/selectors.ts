@@ -1,6 +1,6 @@
 import { getPoint } from '../core/points';
 import { validateBody } from '../core/validateBody';
-import type { PointId, StorageState } from '../core/schemas';
+import type { PointId, RunOutcome, StorageState } from '../core/schemas';
 import type { NetworkSettings } from '../core/networkSchemas';
 import type { AppState } from './appState';
 import { networkForRun } from '../workspace/draft/network';
@@ -122,12 +122,15 @@ export function runStatusText(run: RunState): string {
 function hookRunStatusText(run: RunState): string {
   const { outcome } = run;
   if (!outcome) return IDLE_HINT;
-  const denial = runDenial(run);
+  if (outcome.status === 'not-started' || run.point === null) return outcomeStatusText(outcome);
+  return outcomeLine(run.point, outcome);
+}
+
+/** A finished run's outcome in one line, with the platform's denial when there is one. */
+export function outcomeLine(point: PointId, outcome: RunOutcome): string {
+  const denial = deliberateDenial(point, outcome);
   if (denial !== null) return `Denied in ${Math.round(outcome.durationMs)} ms — ${denial}`;
-  const signupDenied =
-    outcome.status === 'failed' &&
-    run.point !== null &&
-    getPoint(run.point).responseUse === 'merged-user';
+  const signupDenied = outcome.status === 'failed' && getPoint(point).responseUse === 'merged-user';
   return `${outcomeStatusText(outcome)}${signupDenied ? ' — Signup denied' : ''}`;
 }
 

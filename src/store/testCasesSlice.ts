@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { TestCase } from '../core/testCases/testCaseSchema';
 import { secretRowsOf } from '../workspace/draft/secrets';
 import { sameValue } from '../workspace/sameValue';
+import { testResultKeys } from '../workspace/testCases/testResultKey';
 import { newTestId, testCaseProblem } from '../workspace/testCases/testCaseProblem';
 import type { AppState } from './appState';
 import { changeHook } from './hookList';
@@ -46,7 +47,7 @@ export const createTestCasesSlice: StateCreator<AppState, [], [], TestCasesSlice
     const before = get().hooks[hookId]?.tests.find((t) => t.id === test.id);
     if (before === undefined || sameValue(before, updated)) return;
     set((state) => {
-      const { [test.id]: _outdated, ...testResults } = state.testResults;
+      const testResults = withoutResultsOf(state.testResults, test.id);
       return {
         ...changeHook(state, hookId, (hook) => ({
           ...hook,
@@ -60,7 +61,7 @@ export const createTestCasesSlice: StateCreator<AppState, [], [], TestCasesSlice
   deleteTest: (hookId, testId) => {
     if (!get().hooks[hookId]?.tests.some((t) => t.id === testId)) return;
     set((state) => {
-      const { [testId]: _gone, ...testResults } = state.testResults;
+      const testResults = withoutResultsOf(state.testResults, testId);
       return {
         ...changeHook(state, hookId, (hook) => ({
           ...hook,
@@ -98,3 +99,9 @@ export const createTestCasesSlice: StateCreator<AppState, [], [], TestCasesSlice
       set({ timeoutMs: overrides.timeoutMs, timeoutInput: null });
   },
 });
+
+/** The results without a test's, on the hook and on the Action. */
+function withoutResultsOf<T>(results: Record<string, T>, testId: string): Record<string, T> {
+  const gone = new Set(testResultKeys(testId));
+  return Object.fromEntries(Object.entries(results).filter(([key]) => !gone.has(key)));
+}

@@ -2,7 +2,8 @@ import { vi } from 'vitest';
 import type { RunOutcome } from '../core/schemas';
 import type { TestCase } from '../core/testCases/testCaseSchema';
 import { createRunnerPool } from '../sandbox/createRunnerPool';
-import { createAppStore } from './createAppStore';
+import { createAppStore, type AppStore } from './createAppStore';
+import { changeHook } from './hookList';
 import { createFakeRunner, type FakeRun } from './fakeRunner.testSupport';
 
 // Store tests of test runs: a pool of two fake sandboxes, and tests to save.
@@ -36,4 +37,16 @@ export async function end(run: FakeRun | undefined, outcome: RunOutcome = succee
   run!.settle(outcome);
   run!.finish();
   await vi.runAllTimersAsync();
+}
+
+export const ACTION_CODE = 'exports.onExecutePreUserRegistration = async (event, api) => {};';
+
+/** Gives the hook an Action draft, as "Port to Action" would. */
+export function giveAction(store: AppStore, hookId: string, code = ACTION_CODE) {
+  store.setState((state) =>
+    changeHook(state, hookId, (hook) => ({
+      ...hook,
+      draft: { ...hook.draft, action: { code, dependencies: {}, notes: [] } },
+    })),
+  );
 }

@@ -8,6 +8,7 @@ import { ApiCallsView } from '../results/ApiCallsView';
 import { ConsoleView } from '../results/ConsoleView';
 import { DependenciesView } from '../network/DependenciesView';
 import { EnvelopeView } from '../results/EnvelopeView';
+import { HookVsAction } from '../compare/HookVsAction';
 import { HttpMocksEditor } from '../network/HttpMocksEditor';
 import { MergedUserView } from '../results/MergedUserView';
 import { ModulesEditor } from '../network/ModulesEditor';
@@ -16,6 +17,7 @@ import { PayloadPane } from './PayloadPane';
 import { RequiredModules } from '../results/RequiredModules';
 import { ResponseView } from '../results/ResponseView';
 import { ResultTabs } from '../results/ResultTabs';
+import { RunBothButton } from '../compare/RunBothButton';
 import { RunErrorAlert } from '../results/RunErrorAlert';
 import { RunStatus } from './RunStatus';
 import { SecretsSection } from './SecretsSection';
@@ -52,6 +54,7 @@ const RunInputs = memo(function RunInputs() {
       <PayloadPane />
       <div className="run-settings">
         <TimeoutField />
+        <RunBothButton />
       </div>
       <SecretsSection />
       <StorageSection />
@@ -86,6 +89,7 @@ function RunResults() {
         <p className="run-note">Results of the last run, of {runHookName}.</p>
       )}
       <SecretValuesToggle />
+      <HookVsAction />
       <ResultTabs
         label="Run result"
         // Each run shows its Result first, when it starts and again when it settles.

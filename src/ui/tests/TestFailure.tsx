@@ -4,6 +4,8 @@ import type { ExpectationResult } from '../../core/testCases/matchExpectations';
 export interface TestFailureProps {
   results: readonly ExpectationResult[];
   timedOut: boolean;
+  /** Whose run failed, when the test ran on both the hook and its Action. */
+  target?: 'Hook' | 'Action';
   onLoad(): void;
 }
 
@@ -14,13 +16,19 @@ const json = (value: unknown) => (value === undefined ? '(none)' : JSON.stringif
  * Why a test failed: each failing expectation's Expected and Actual as JSON, and for JSON
  * values the readable diff; then "Load into workbench" to debug the run there.
  */
-export function TestFailure({ results, timedOut, onLoad }: TestFailureProps) {
+export function TestFailure({ results, timedOut, target, onLoad }: TestFailureProps) {
   const failing = results.filter((result) => !result.passed);
   return (
     <details className="test-failure" open>
-      <summary>{timedOut ? 'Timed out' : 'What differs'}</summary>
+      <summary>
+        {timedOut ? 'Timed out' : 'What differs'}
+        {target && ` on the ${target}`}
+      </summary>
       {timedOut && failing.length === 0 && (
-        <p className="empty">The hook did not call back within the timeout.</p>
+        <p className="empty">
+          The {target === 'Action' ? 'Action did not finish' : 'hook did not call back'} within the
+          timeout.
+        </p>
       )}
       {failing.map((result) => (
         <div key={result.expectation} className="test-expectation">

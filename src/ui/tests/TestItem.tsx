@@ -1,7 +1,8 @@
 import { lazy, Suspense, useId, useState } from 'react';
+import type { RunKind } from '../../core/actions/actionSchemas';
 import type { TestCase } from '../../core/testCases/testCaseSchema';
 import { appStore, useAppStore } from '../../store';
-import { selectCode } from '../../store/selectors';
+import { selectCode, selectHook } from '../../store/selectors';
 import type { TestResultState } from '../../store/testsSlice';
 import { testResultText } from './testResultText';
 
@@ -14,21 +15,51 @@ export interface TestItemProps {
   hookId: string;
   test: TestCase;
   result: TestResultState | undefined;
+  /** The test's result on the hook's Action, when it ran there. */
+  actionResult?: TestResultState | undefined;
+  /** What Run runs the test on ("Run tests on"). */
+  kinds?: RunKind[];
   onEdit(): void;
 }
 
-/**
- * One saved test: its name and last result, Run, Edit and Delete (which asks first), and,
- * when it failed, why. The buttons are named after the test so rows stay distinct.
- */
-export function TestItem({ hookId, test, result, onEdit }: TestItemProps) {
-  const nameId = useId();
-  const code = useAppStore(selectCode);
-  const [confirming, setConfirming] = useState(false);
-  const store = () => appStore.getState();
-  const busy = result?.status === 'queued' || result?.status === 'running';
+const isBusy = (result: TestResultState | undefined) =>
+  result?.status === 'queued' || result?.status === 'running';
+
+/** A result's verdict and, when the code it ran has changed since, a note saying so. */
+function Verdict({ result, code }: { result: TestResultState | undefined; code?: string }) {
   const verdict = result?.status === 'done' ? result.verdict : undefined;
   const edited = result?.status === 'done' && result.code !== code;
+  return (
+    <span className={`test-result${verdict ? ` test-result-${verdict}` : ''}`}>
+      {testResultText(result)}
+      {edited && <span className="test-result-note"> (code edited since)</span>}
+    </span>
+  );
+}
+
+/**
+ * One saved test: its name and last result (on the hook and, once it ran there, on the
+ * Action), Run, Edit and Delete (which asks first), and, when it failed, why. The buttons are
+ * named after the test so rows stay distinct.
+ */
+export function TestItem({
+  hookId,
+  test,
+  result,
+  actionResult,
+  kinds = ['hook'],
+  onEdit,
+}: TestItemProps) {
+  const nameId = useId();
+  const code = useAppStore(selectCode);
+  const actionCode = useAppStore((state) => selectHook(state).draft.action?.code);
+  const [confirming, setConfirming] = useState(false);
+  const store = () => appStore.getState();
+  const busy = isBusy(result) || isBusy(actionResult);
+  const failures = [
+    { target: 'Hook' as const, state: result },
+    { target: 'Action' as const, state: actionResult },
+  ].filter(({ state }) => state?.status === 'done' && state.verdict !== 'passed');
 
   return (
     <li className="test-item" aria-labelledby={nameId}>
@@ -36,10 +67,14 @@ export function TestItem({ hookId, test, result, onEdit }: TestItemProps) {
         <span id={nameId} className="test-name">
           {test.name}
         </span>
-        <span className={`test-result${verdict ? ` test-result-${verdict}` : ''}`}>
-          {testResultText(result)}
-          {edited && <span className="test-result-note"> (code edited since)</span>}
-        </span>
+        {actionResult === undefined ? (
+          <Verdict result={result} code={code} />
+        ) : (
+          <span className="test-results">
+            Hook: <Verdict result={result} code={code} /> · Action:{' '}
+            <Verdict result={actionResult} code={actionCode} />
+          </span>
+        )}
         {confirming ? (
           <span className="test-buttons" role="group" aria-label={`Delete ${test.name}?`}>
             <button
@@ -67,7 +102,7 @@ export function TestItem({ hookId, test, result, onEdit }: TestItemProps) {
               className="button button-small"
               aria-label={`Run test ${test.name}`}
               disabled={busy}
-              onClick={() => void store().runTest(hookId, test.id)}
+              onClick={() => kinds.forEach((kind) => void store().runTest(hookId, test.id, kind))}
             >
               Run
             </button>
@@ -90,17 +125,26 @@ export function TestItem({ hookId, test, result, onEdit }: TestItemProps) {
           </span>
         )}
       </div>
-      {result?.status === 'error' && (
-        <p className="field-note field-note-problem">{result.message}</p>
+      {[result, actionResult].map(
+        (state, index) =>
+          state?.status === 'error' && (
+            <p key={index} className="field-note field-note-problem">
+              {state.message}
+            </p>
+          ),
       )}
-      {result?.status === 'done' && result.verdict !== 'passed' && (
-        <Suspense fallback={null}>
-          <TestFailure
-            results={result.results}
-            timedOut={result.verdict === 'timed-out'}
-            onLoad={() => store().loadTestIntoWorkbench(hookId, test.id)}
-          />
-        </Suspense>
+      {failures.map(
+        ({ target, state }) =>
+          state?.status === 'done' && (
+            <Suspense key={target} fallback={null}>
+              <TestFailure
+                results={state.results}
+                timedOut={state.verdict === 'timed-out'}
+                {...(actionResult === undefined ? {} : { target })}
+                onLoad={() => store().loadTestIntoWorkbench(hookId, test.id)}
+              />
+            </Suspense>
+          ),
       )}
     </li>
   );

@@ -2,9 +2,15 @@ import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { appStore, useAppStore } from '../../store';
 import { selectHook, selectHookId } from '../../store/selectors';
 import { savableRunOf } from '../../store/savableRun';
+import {
+  runKindsOf,
+  testResultKey,
+  type TestsTarget,
+} from '../../workspace/testCases/testResultKey';
 import { summarizeTests } from '../../workspace/testCases/testSummary';
 import { TestItem } from './TestItem';
-import { testsStatusText } from './testResultText';
+import { testsStatusTextByTarget } from './testResultText';
+import { TestsTargetChoice } from './TestsTargetChoice';
 import { setTestsOpen, useTestsOpen } from './testsOpen';
 import './tests.css';
 
@@ -19,8 +25,9 @@ const EditTestDialog = lazy(() =>
 
 /**
  * The selected hook's saved tests, under the results: a one-line header ("Save as test",
- * "Run all tests", the summary and the progress of a batch) that opens onto the list. The
- * header stays one line when closed, so the results keep the room after a run.
+ * "Run all tests" and what they run on, the summary and the progress of a batch) that opens
+ * onto the list. The header stays one line when closed, so the results keep the room after a
+ * run. A test that ran on the hook's Action has its result there too, kept apart.
  */
 export function TestsSection() {
   const hookId = useAppStore(selectHookId);
@@ -28,15 +35,23 @@ export function TestsSection() {
   const results = useAppStore((state) => state.testResults);
   const batch = useAppStore((state) => state.testBatch);
   const canSave = useAppStore((state) => savableRunOf(state) !== null);
+  const hasAction = useAppStore((state) => selectHook(state).draft.action !== undefined);
+  const [chosen, setChosen] = useState<TestsTarget>('hook');
+  // Without an Action there is only the hook to run the tests on.
+  const target = hasAction ? chosen : 'hook';
   const open = useTestsOpen();
   const bodyId = useId();
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
 
-  const summary = useMemo(
-    () => summarizeTests(tests.map((test) => results[test.id])),
-    [tests, results],
-  );
+  const statusText = useMemo(() => {
+    const onAction = tests.map((test) => results[testResultKey(test.id, 'action')]);
+    return testsStatusTextByTarget(
+      tests.length,
+      summarizeTests(tests.map((test) => results[test.id])),
+      onAction.some((state) => state !== undefined) ? summarizeTests(onAction) : null,
+    );
+  }, [tests, results]);
   const running = batch?.running === true && batch.hookIds.includes(hookId);
   const editedTest = tests.find((test) => test.id === editing);
 
@@ -62,7 +77,7 @@ export function TestsSection() {
           </button>
         </h2>
         <p role="status" className="tests-summary">
-          {testsStatusText(tests.length, summary)}
+          {statusText}
         </p>
         {running && batch && (
           <progress
@@ -88,11 +103,12 @@ export function TestsSection() {
             disabled={tests.length === 0 || running}
             onClick={() => {
               setTestsOpen(true);
-              void appStore.getState().runAllTests(hookId);
+              void appStore.getState().runAllTests(hookId, target);
             }}
           >
             Run all tests
           </button>
+          <TestsTargetChoice value={target} hasAction={hasAction} onChange={setChosen} />
           {running && (
             <button
               type="button"
@@ -118,6 +134,8 @@ export function TestsSection() {
                 hookId={hookId}
                 test={test}
                 result={results[test.id]}
+                actionResult={results[testResultKey(test.id, 'action')]}
+                kinds={runKindsOf(target)}
                 onEdit={() => setEditing(test.id)}
               />
             ))}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestRunResult } from '../../core/testCases/matchExpectations';
 import type { TestResultState, TestVerdict } from '../../store/testsSlice';
-import { testResultText, testsStatusText } from './testResultText';
+import { testResultText, testsStatusText, testsStatusTextByTarget } from './testResultText';
 
 const RUN: TestRunResult = {
   pointId: 'pre-user-registration',
@@ -48,5 +48,27 @@ describe('testsStatusText', () => {
     expect(testsStatusText(1, summary(0, 1, 0, 0))).toBe('0 passed, 1 failed');
     expect(testsStatusText(2, summary(1, 0, 1, 0))).toBe('1 passed, 0 failed, 1 timed out');
     expect(testsStatusText(3, summary(1, 1, 0, 1))).toBe('1 passed, 1 failed, 1 not run');
+  });
+});
+
+describe('testsStatusTextByTarget', () => {
+  const summary = (passed: number, failed: number, notRun: number) => ({
+    passed,
+    failed,
+    timedOut: 0,
+    notRun,
+  });
+
+  it('reads as before until a test ran on the Action', () => {
+    expect(testsStatusTextByTarget(2, summary(2, 0, 0), null)).toBe('2 passed, 0 failed');
+  });
+
+  it('gives each target its summary once a test ran on the Action', () => {
+    expect(testsStatusTextByTarget(2, summary(2, 0, 0), summary(1, 1, 0))).toBe(
+      'Hook: 2 passed, 0 failed · Action: 1 passed, 1 failed',
+    );
+    expect(testsStatusTextByTarget(2, summary(0, 0, 2), summary(2, 0, 0))).toBe(
+      'Hook: not run · Action: 2 passed, 0 failed',
+    );
   });
 });

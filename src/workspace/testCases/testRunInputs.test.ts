@@ -93,3 +93,30 @@ describe('testRunInputs', () => {
     expect(inputs.payloadText).toBe('{}');
   });
 });
+
+describe('testRunInputs for the Action', () => {
+  const action = {
+    code: 'exports.onExecutePreUserRegistration = async () => {};',
+    dependencies: {},
+    notes: [],
+  };
+  const ported = { ...hook, draft: { ...hook.draft, action } };
+  const overrides = { secrets: { API_KEY: 'test-key' }, storage: { data: 1 }, timeoutMs: 900 };
+
+  test("runs the Action draft's code as an Action, with the same payload and overrides", () => {
+    const onHook = testRunInputs(ported, { payloadText, overrides });
+    const onAction = testRunInputs(ported, { payloadText, overrides }, 'action');
+    expect(onAction).toEqual({
+      ...onHook,
+      inputs: { ...onHook.inputs, code: action.code, kind: 'action' },
+    });
+    expect(onHook.inputs.kind).toBe('hook');
+  });
+
+  test('marks the Action of a hook that has no Action draft, so the run is refused', () => {
+    expect(testRunInputs(hook, { payloadText }, 'action').inputs).toMatchObject({
+      kind: 'action',
+      noAction: true,
+    });
+  });
+});

@@ -1,3 +1,4 @@
+import type { RunKind } from '../../core/actions/actionSchemas';
 import type { StorageState } from '../../core/schemas';
 import type { TestCase } from '../../core/testCases/testCaseSchema';
 import type { HookRecord } from '../hookRecord';
@@ -14,22 +15,25 @@ export interface TestRunInputs {
 }
 
 /**
- * The inputs of a run of `test` on `hook` (testCaseSchema.ts): the hook's draft code, the
- * test's payload, and each override the test sets replacing the hook's setting whole. Storage
- * absent is empty storage, so a test does not depend on earlier runs; the network is always
- * off, so a test never depends on a real server.
+ * The inputs of a run of `test` on `hook` (testCaseSchema.ts): the hook's draft code (or, for
+ * the target 'action', its Action draft's), the test's payload, and each override the test
+ * sets replacing the hook's setting whole. Storage absent is empty storage, so a test does not
+ * depend on earlier runs; the network is always off, so a test never depends on a real server.
  */
 export function testRunInputs(
   hook: Pick<HookRecord, 'pointId' | 'draft'>,
   test: Pick<TestCase, 'payloadText' | 'overrides'>,
+  target: RunKind = 'hook',
 ): TestRunInputs {
-  const own = runInputsOf(hook);
+  const own = runInputsOf(hook, target);
   const overrides = test.overrides ?? {};
   return {
     inputs: {
       kind: own.kind,
       pointId: own.pointId,
       code: own.code,
+      // An Action the hook does not have: prepareRun refuses the run and says so.
+      ...(own.noAction ? { noAction: own.noAction } : {}),
       payloadText: test.payloadText,
       secrets: overrides.secrets ? Object.entries(overrides.secrets) : own.secrets,
       network: {
