@@ -1,13 +1,16 @@
+import { ACTION_EXPORTS_GLOBAL } from '../core/actions/actionTypings';
+
 /**
  * Declarations of what a hook finds in its scope, for completions and hovers in the code
  * editor. They describe Hookpad's runtime (docs/runtime-semantics.md §4); the sandbox provides the
  * values. Hooks are CommonJS modules without the DOM, so the DOM library is left out.
  * What depends on the hook's point (`module.exports`' parameters, the point's error
  * classes) is declared per hook by core/pointTypings (editor/syncPointTypings); `require`
- * in moduleTypings.ts.
+ * in moduleTypings.ts. `exports` is open to every name; an Action's typings add its handler
+ * to it (core/actions/actionTypings).
  */
 export const HOOK_GLOBALS_TYPINGS = `
-declare var exports: any;
+${ACTION_EXPORTS_GLOBAL}
 
 interface Console {
   log(...data: any[]): void;

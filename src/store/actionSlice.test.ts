@@ -40,12 +40,14 @@ describe('Port to Action', () => {
   it('porting again over an unedited port replaces nothing and asks nothing', async () => {
     const { state, hook } = setup();
     await state().portToAction();
-    const versions = hook().versions.length;
+    const before = hook();
+    state().setCodeTab('hook');
     await expect(state().portToAction()).resolves.toEqual({
       status: 'ported',
       keptDraftAsVersion: false,
     });
-    expect(hook().versions).toHaveLength(versions);
+    expect(hook()).toBe(before);
+    expect(state().codeTab).toBe('action');
   });
 
   it('asks before replacing an edited Action draft, and keeps it as a version when replaced', async () => {

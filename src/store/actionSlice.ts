@@ -48,6 +48,11 @@ export const createActionSlice: StateCreator<AppState, [], [], ActionSlice> = (s
       const result = portHookToAction(hook.draft.code, hook.pointId, hook.draft.dependencies);
       if (!replace && portReplacesActionDraft(hook, result))
         return { status: 'needs-confirmation' };
+      // The same Action again: nothing to store, only the tab to show.
+      if (hook.draft.action && !portReplacesActionDraft(hook, result)) {
+        set({ codeTab: 'action' });
+        return { status: 'ported', keptDraftAsVersion: false };
+      }
       const ported = withPortedAction(hook, result);
       set((state) => ({ ...changeHook(state, hook.id, () => ported.hook), codeTab: 'action' }));
       return { status: 'ported', keptDraftAsVersion: ported.keptDraftAsVersion };
