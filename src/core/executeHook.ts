@@ -1,8 +1,8 @@
-import type { EngineOutcome, FailureKind, LogEntry, RunRequest, SerializedError } from './schemas';
+import type { EngineOutcome, LogEntry, RunRequest } from './schemas';
 import { getPoint } from './points';
 import { validateBody } from './validateBody';
 import { compileHook } from './compileHook';
-import { createLogSink } from './createLogSink';
+import { createRunLifecycle, type ExecutingHook } from './runLifecycle';
 import { serializeError } from './serializeError';
 import { locateInStack } from './hookLocator';
 import { PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
@@ -19,12 +19,7 @@ export interface ExecuteHookOptions extends HookHostOptions {
   now?(): number;
 }
 
-export interface ExecutingHook {
-  /** The outcome, from the first of: cb, a throw, a rejection, an escaped async error. */
-  settled: Promise<EngineOutcome>;
-  /** Resolves when the run stops producing logs (after the grace period, if any). */
-  finished: Promise<void>;
-}
+export type { ExecutingHook };
 
 export const UNSERIALIZABLE_MESSAGE =
   'Error when JSON serializing the result of the extension point';
@@ -40,53 +35,23 @@ function typeName(value: unknown): string {
  * and terminates the worker; the engine owns the callback contract.
  */
 export function executeHook(request: RunRequest, options: ExecuteHookOptions): ExecutingHook {
-  const now = options.now ?? (() => performance.now());
-  const start = now();
-  let resolveSettled!: (outcome: EngineOutcome) => void;
-  let resolveFinished!: () => void;
-  const settled = new Promise<EngineOutcome>((resolve) => (resolveSettled = resolve));
-  const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
-
-  const sink = createLogSink({ onLog: options.onLog, now, start });
-  const cleanups: (() => void)[] = [];
-  let outcome: EngineOutcome | undefined;
-  let isFinished = false;
   let environment: HookEnvironment | undefined;
-
-  const duration = () => Math.max(0, now() - start);
-
-  function finish(): void {
-    if (isFinished) return;
-    isFinished = true;
-    for (const cleanup of cleanups) {
-      try {
-        cleanup();
-      } catch {
-        // Cleanup is best effort; the worker is discarded anyway.
-      }
-    }
-    sink.close();
-    resolveFinished();
-  }
-
-  function settle(settledAs: EngineOutcome, keepCollecting: boolean, graceMs: number): void {
-    const requires = environment?.requires ?? [];
-    const result = requires.length > 0 ? { ...settledAs, requires: [...requires] } : settledAs;
-    outcome = result;
-    sink.markAfterCallback();
-    environment?.markAfterCallback();
-    resolveSettled(result);
-    // Even without a grace period, let the current task end so logs written right after
-    // cb() (in the same tick) are still delivered.
-    setTimeout(finish, keepCollecting ? graceMs : 0);
-  }
-
-  function fail(kind: FailureKind, error: SerializedError): void {
-    if (outcome) return;
-    const point = tryPoint();
-    const keep = kind === 'callback-error' && point?.continuesAfterCallback === true;
-    settle({ status: 'failed', kind, error, durationMs: duration() }, keep, request.graceMs);
-  }
+  const lifecycle = createRunLifecycle({
+    onLog: options.onLog,
+    now: options.now,
+    complete: (outcome) => {
+      const requires = environment?.requires ?? [];
+      return requires.length > 0 ? { ...outcome, requires: [...requires] } : outcome;
+    },
+    onSettle: () => environment?.markAfterCallback(),
+    // An asynchronous point keeps running after cb(err) as after cb(null, …) (§7).
+    failureGraceMs: (kind) =>
+      kind === 'callback-error' && tryPoint()?.continuesAfterCallback === true
+        ? request.graceMs
+        : 0,
+  });
+  const { sink, now, start, duration, fail, escaped } = lifecycle;
+  const isFinished = lifecycle.isFinished;
 
   function tryPoint() {
     try {
@@ -96,27 +61,13 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     }
   }
 
-  /** An error nobody awaited: it fails the run, or is logged if the run already settled. */
-  function escaped(kind: FailureKind, error: unknown): void {
-    if (isFinished) return;
-    const serialized = serializeError(error);
-    if (!outcome) return fail(kind, serialized);
-    sink.emit({
-      level: 'error',
-      source: 'runtime',
-      text: `Uncaught ${serialized.name}: ${serialized.message} (after the run had settled)`,
-      args: [],
-      location: serialized.location,
-    });
-  }
-
   try {
     run();
   } catch (error) {
     // A bug in the engine itself: still an outcome, never a rejection.
     fail('thrown', serializeError(error));
   }
-  return { settled, finished };
+  return { settled: lifecycle.settled, finished: lifecycle.finished };
 
   function run(): void {
     const point = getPoint(request.point);
@@ -133,8 +84,8 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       start,
       host: options,
       onUncaught: (error) => escaped('async-throw', error),
-      addCleanup: (cleanup) => cleanups.push(cleanup),
-      isFinished: () => isFinished,
+      addCleanup: lifecycle.addCleanup,
+      isFinished,
     });
     environment = env;
     // The platform compiled (and ran the module's top level) before it looked at the body,
@@ -157,7 +108,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     let calls = 0;
     const cb = (error?: unknown, value?: unknown) => {
       calls++;
-      if (outcome || isFinished) {
+      if (lifecycle.isSettled() || isFinished()) {
         const text =
           calls > 1
             ? `cb was called again (call #${calls}) — ignored; the platform would have crashed the request`
@@ -189,22 +140,22 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
   function succeed(value: unknown, keepCollecting: boolean): void {
     // Claim the outcome first: a toJSON that calls cb again must see a settled run.
     const placeholder: EngineOutcome = { status: 'succeeded', durationMs: duration() };
-    outcome = placeholder;
+    lifecycle.claim(placeholder);
     let json: string | undefined;
     try {
       json = JSON.stringify(value);
     } catch {
-      outcome = undefined;
+      lifecycle.release();
       return fail('unserializable', { name: 'Error', message: UNSERIALIZABLE_MESSAGE });
     }
     const result: EngineOutcome =
       json === undefined ? placeholder : { ...placeholder, response: JSON.parse(json) };
-    settle(result, keepCollecting, request.graceMs);
+    lifecycle.settle(result, keepCollecting ? request.graceMs : 0);
   }
 
   /** Said at once, not at the timeout: the platform would simply have waited for cb. */
   function promiseSettled(): void {
-    if (outcome || isFinished) return;
+    if (lifecycle.isSettled() || isFinished()) return;
     sink.emit({ level: 'warn', source: 'runtime', text: PROMISE_SETTLED_WITHOUT_CB });
   }
 

@@ -1,8 +1,8 @@
-import type { EngineOutcome, FailureKind, RunRequest, SerializedError } from '../schemas';
-import type { ExecuteHookOptions, ExecutingHook } from '../executeHook';
+import type { RunRequest } from '../schemas';
+import type { ExecuteHookOptions } from '../executeHook';
+import { createRunLifecycle, type ExecutingHook } from '../runLifecycle';
 import { getPoint } from '../points';
 import { validateBody } from '../validateBody';
-import { createLogSink } from '../createLogSink';
 import { serializeError } from '../serializeError';
 import { parseSpecifier } from '../moduleSpecifier';
 import { createHookEnvironment, type HookEnvironment } from '../createHookEnvironment';
@@ -34,68 +34,24 @@ function typeName(value: unknown): string {
  * the host owns the time limit, exactly as for a hook.
  */
 export function executeAction(request: RunRequest, options: ExecuteHookOptions): ExecutingHook {
-  const now = options.now ?? (() => performance.now());
-  const start = now();
-  let resolveSettled!: (outcome: EngineOutcome) => void;
-  let resolveFinished!: () => void;
-  const settled = new Promise<EngineOutcome>((resolve) => (resolveSettled = resolve));
-  const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
-
-  const sink = createLogSink({ onLog: options.onLog, now, start });
-  const cleanups: (() => void)[] = [];
-  let outcome: EngineOutcome | undefined;
-  let isFinished = false;
   let environment: HookEnvironment | undefined;
   let actionApi: ActionApi | undefined;
-
-  const duration = () => Math.max(0, now() - start);
-
-  function finish(): void {
-    if (isFinished) return;
-    isFinished = true;
-    for (const cleanup of cleanups) {
-      try {
-        cleanup();
-      } catch {
-        // Cleanup is best effort; the worker is discarded anyway.
-      }
-    }
-    sink.close();
-    resolveFinished();
-  }
-
-  function settle(settledAs: EngineOutcome, graceMs: number): void {
-    const requires = environment?.requires ?? [];
-    const calls = actionApi?.calls ?? [];
-    outcome = {
-      ...settledAs,
-      ...(requires.length > 0 ? { requires: [...requires] } : {}),
-      apiCalls: [...calls],
-    };
-    sink.markAfterCallback();
-    environment?.markAfterCallback();
-    resolveSettled(outcome);
-    setTimeout(finish, graceMs);
-  }
-
-  function fail(kind: FailureKind, error: SerializedError): void {
-    if (outcome) return;
-    settle({ status: 'failed', kind, error, durationMs: duration() }, 0);
-  }
-
-  /** An error nobody awaited: it fails the run, or is logged if the run already settled. */
-  function escaped(kind: FailureKind, error: unknown): void {
-    if (isFinished) return;
-    const serialized = serializeError(error);
-    if (!outcome) return fail(kind, serialized);
-    sink.emit({
-      level: 'error',
-      source: 'runtime',
-      text: `Uncaught ${serialized.name}: ${serialized.message} (after the run had settled)`,
-      args: [],
-      location: serialized.location,
-    });
-  }
+  const lifecycle = createRunLifecycle({
+    onLog: options.onLog,
+    now: options.now,
+    complete: (outcome) => {
+      const requires = environment?.requires ?? [];
+      return {
+        ...outcome,
+        ...(requires.length > 0 ? { requires: [...requires] } : {}),
+        apiCalls: [...(actionApi?.calls ?? [])],
+      };
+    },
+    onSettle: () => environment?.markAfterCallback(),
+    // Only a completed Action keeps collecting after it settles (§18.5).
+    failureGraceMs: () => 0,
+  });
+  const { sink, now, start, duration, fail, escaped, isFinished } = lifecycle;
 
   try {
     run();
@@ -103,7 +59,7 @@ export function executeAction(request: RunRequest, options: ExecuteHookOptions):
     // A bug in the engine itself: still an outcome, never a rejection.
     fail('thrown', serializeError(error));
   }
-  return { settled, finished };
+  return { settled: lifecycle.settled, finished: lifecycle.finished };
 
   function run(): void {
     const point = getPoint(request.point);
@@ -119,8 +75,8 @@ export function executeAction(request: RunRequest, options: ExecuteHookOptions):
       start,
       host: options,
       onUncaught: (error) => escaped('async-throw', error),
-      addCleanup: (cleanup) => cleanups.push(cleanup),
-      isFinished: () => isFinished,
+      addCleanup: lifecycle.addCleanup,
+      isFinished,
     });
     environment = env;
     const require = (id: unknown) => {
@@ -154,10 +110,10 @@ export function executeAction(request: RunRequest, options: ExecuteHookOptions):
       return escaped('thrown', error);
     }
     const completed = () => {
-      if (outcome || isFinished || !actionApi) return;
+      if (lifecycle.isSettled() || isFinished() || !actionApi) return;
       const result = actionOutcome(point.id, request.payload, actionApi.state);
       const keep = result.status === 'succeeded' && point.continuesAfterCallback;
-      settle({ ...result, durationMs: duration() }, keep ? request.graceMs : 0);
+      lifecycle.settle({ ...result, durationMs: duration() }, keep ? request.graceMs : 0);
     };
     // The platform awaits the handler: a plain return completes at once.
     Promise.resolve(returned).then(completed, (error: unknown) => escaped('rejected', error));

@@ -1,5 +1,6 @@
 import { parse } from 'acorn';
 import type { PortNote, PortResult } from '../actions/actionSchemas';
+import { actionTriggers } from '../actions/actionTriggers';
 import { child, childList, type AstNode } from '../lint/astWalk';
 import { parseHookScript } from '../lint/parseHookScript';
 import { getPoint } from '../points';
@@ -19,14 +20,10 @@ import { topLevelNotes } from './topLevelNotes';
 // "Port to Action": a hook's code → its Action's code, dependencies and port notes
 // (docs/runtime-semantics.md §19). Pure and never throws.
 
-/** The export an Action of each trigger defines. */
-export const ACTION_EXPORTS: Record<PointId, string> = {
-  'credentials-exchange': 'onExecuteCredentialsExchange',
-  'pre-user-registration': 'onExecutePreUserRegistration',
-  'post-user-registration': 'onExecutePostUserRegistration',
-  'post-change-password': 'onExecutePostChangePassword',
-  'send-phone-message': 'onExecuteSendPhoneMessage',
-};
+/** The export an Action of each trigger defines (the engine's trigger table). */
+export const ACTION_EXPORTS = Object.fromEntries(
+  actionTriggers.map((trigger) => [trigger.id, trigger.exportName]),
+) as Record<PointId, string>;
 
 export const TODO_PREFIX = '// TODO(port): ';
 

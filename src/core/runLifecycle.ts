@@ -1,0 +1,122 @@
+import type { EngineOutcome, FailureKind, LogEntry, SerializedError } from './schemas';
+import { createLogSink, type LogSink } from './createLogSink';
+import { serializeError } from './serializeError';
+
+/** What a hook or an Action run hands back to its host (docs/runtime-semantics.md §5, §18.5). */
+export interface ExecutingHook {
+  /** The outcome, from the first of: cb (or the Action's completion), a throw, a rejection, an escaped async error. */
+  settled: Promise<EngineOutcome>;
+  /** Resolves when the run stops producing logs (after the grace period, if any). */
+  finished: Promise<void>;
+}
+
+export interface RunLifecycle extends ExecutingHook {
+  sink: LogSink;
+  now(): number;
+  start: number;
+  duration(): number;
+  addCleanup(cleanup: () => void): void;
+  /** True once the outcome is decided (or claimed while a success is being serialised). */
+  isSettled(): boolean;
+  isFinished(): boolean;
+  /**
+   * Decides the outcome and ends the run after `graceMs`: its later logs and requests are
+   * marked "after callback" (docs/runtime-semantics.md §7).
+   */
+  settle(outcome: EngineOutcome, graceMs: number): void;
+  /** Holds the outcome while a success is serialised, so a re-entrant cb sees a settled run. */
+  claim(placeholder: EngineOutcome): void;
+  release(): void;
+  /** Fails the run, unless it already settled. */
+  fail(kind: FailureKind, error: SerializedError): void;
+  /** An error nobody awaited: it fails the run, or is logged if the run already settled. */
+  escaped(kind: FailureKind, error: unknown): void;
+}
+
+/**
+ * The bookkeeping a hook run and an Action run share: the log sink, the one-time outcome, the
+ * grace period after it and the cleanups at the end. The engines decide what settles a run;
+ * `complete` adds what they record besides (the modules required, an Action's api calls), and
+ * `onSettle` marks the environment's later output as "after callback".
+ */
+export function createRunLifecycle(options: {
+  onLog(entry: LogEntry): void;
+  now?(): number;
+  complete(outcome: EngineOutcome): EngineOutcome;
+  onSettle(): void;
+  /** The grace period of a failure escaping the run (a hook's cb(err) chooses its own). */
+  failureGraceMs(kind: FailureKind): number;
+}): RunLifecycle {
+  const now = options.now ?? (() => performance.now());
+  const start = now();
+  let resolveSettled!: (outcome: EngineOutcome) => void;
+  let resolveFinished!: () => void;
+  const settled = new Promise<EngineOutcome>((resolve) => (resolveSettled = resolve));
+  const finished = new Promise<void>((resolve) => (resolveFinished = resolve));
+  const sink = createLogSink({ onLog: options.onLog, now, start });
+  const cleanups: (() => void)[] = [];
+  let outcome: EngineOutcome | undefined;
+  let isFinished = false;
+
+  const duration = () => Math.max(0, now() - start);
+
+  function finish(): void {
+    if (isFinished) return;
+    isFinished = true;
+    for (const cleanup of cleanups) {
+      try {
+        cleanup();
+      } catch {
+        // Cleanup is best effort; the worker is discarded anyway.
+      }
+    }
+    sink.close();
+    resolveFinished();
+  }
+
+  function settle(settledAs: EngineOutcome, graceMs: number): void {
+    const result = options.complete(settledAs);
+    outcome = result;
+    sink.markAfterCallback();
+    options.onSettle();
+    resolveSettled(result);
+    // Even without a grace period, let the current task end so logs written right after
+    // the outcome (in the same tick) are still delivered.
+    setTimeout(finish, graceMs);
+  }
+
+  function fail(kind: FailureKind, error: SerializedError): void {
+    if (outcome) return;
+    settle({ status: 'failed', kind, error, durationMs: duration() }, options.failureGraceMs(kind));
+  }
+
+  function escaped(kind: FailureKind, error: unknown): void {
+    if (isFinished) return;
+    const serialized = serializeError(error);
+    if (!outcome) return fail(kind, serialized);
+    sink.emit({
+      level: 'error',
+      source: 'runtime',
+      text: `Uncaught ${serialized.name}: ${serialized.message} (after the run had settled)`,
+      args: [],
+      location: serialized.location,
+    });
+  }
+
+  return {
+    settled,
+    finished,
+    sink,
+    now,
+    start,
+    duration,
+    addCleanup: (cleanup) => cleanups.push(cleanup),
+    isSettled: () => outcome !== undefined,
+    isFinished: () => isFinished,
+    settle,
+    claim: (placeholder) => (outcome = placeholder),
+    release: () => (outcome = undefined),
+    fail,
+    escaped,
+  };
+}
