@@ -59,7 +59,8 @@ function replaceText(model: Monaco.editor.ITextModel, text: string): void {
  *
  * A model is created from the store's text when first needed: the selected hook's code
  * model at once, its payload model when the payload editor mounts, and a newly selected
- * hook's models before the editors render it, so start-up pays for one model.
+ * hook's models before the editors render it, so start-up pays for one model (two when the
+ * hook has an Action).
  */
 export function bindModelsToStore(monaco: MonacoApi, store: AppStore): BoundModels {
   const bound = new Set<string>();
@@ -87,7 +88,11 @@ export function bindModelsToStore(monaco: MonacoApi, store: AppStore): BoundMode
     for (const field of FIELDS) ensure(hookId, field.key);
   };
 
+  // The selected hook may already have an Action (a reload, a link opened before Monaco
+  // loaded): its model must exist before the Action tab switches the editor to it, or the
+  // editor would make an empty one.
   ensure(store.getState().selectedHookId, 'code');
+  ensure(store.getState().selectedHookId, 'action');
 
   store.subscribe((state, previous) => {
     const selected = state.hooks[state.selectedHookId];
