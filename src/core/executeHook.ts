@@ -4,6 +4,8 @@ import { validateBody } from './validateBody';
 import { compileHook } from './compileHook';
 import { createRunLifecycle, type ExecutingHook } from './runLifecycle';
 import { serializeError } from './serializeError';
+import { capResponse } from './capResponse';
+import { platformView } from './platformView';
 import { locateInStack } from './hookLocator';
 import { PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
 import {
@@ -148,9 +150,15 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       lifecycle.release();
       return fail('unserializable', { name: 'Error', message: UNSERIALIZABLE_MESSAGE });
     }
-    const result: EngineOutcome =
-      json === undefined ? placeholder : { ...placeholder, response: JSON.parse(json) };
-    lifecycle.settle(result, keepCollecting ? request.graceMs : 0);
+    // Bounded by size and depth for the trip to the app (docs/runtime-semantics.md §13).
+    const shown = capResponse(json, (response) =>
+      platformView(request.point, request.payload, { ...placeholder, response }),
+    );
+    if (!shown.ok) {
+      lifecycle.release();
+      return fail('unserializable', shown.error);
+    }
+    lifecycle.settle({ ...placeholder, ...shown.fields }, keepCollecting ? request.graceMs : 0);
   }
 
   /** Said at once, not at the timeout: the platform would simply have waited for cb. */

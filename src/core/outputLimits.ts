@@ -26,3 +26,17 @@ export const LOG_LIMITS = { maxEntries: MAX_LOG_ENTRIES, maxTextChars: 4_000_000
  * (TRACE_BODY_LIMIT); the character budget bounds the total.
  */
 export const REQUEST_LIMITS = { maxEntries: 1_000, maxTextChars: 8_000_000 } as const;
+
+/**
+ * Characters of a response's JSON that reach the app (docs/runtime-semantics.md §13). Past
+ * it, the run still succeeds: the app gets the JSON text's first characters as a string and
+ * the full size, and the platform's view is computed on the real value in the sandbox.
+ */
+export const MAX_RESPONSE_CHARS = 1_000_000;
+
+/**
+ * How deeply a response or a stored value may nest. The platform's JSON.stringify (Node)
+ * ran out of stack a few thousand levels down, and the browser's structured clone does too,
+ * so a deeper value could never reach the app: the run fails with a clear message instead.
+ */
+export const MAX_JSON_DEPTH = 1_000;

@@ -135,6 +135,14 @@ export const EngineOutcomeSchema = z.discriminatedUnion('status', [
     status: z.literal('succeeded'),
     /** The first value after the error argument, JSON round-tripped; absent = undefined. */
     response: JsonValueSchema.optional(),
+    /**
+     * Set when the response's JSON was too large to send whole (docs/runtime-semantics.md §13):
+     * `response` is then the JSON text's first characters, `chars` the whole text's length and
+     * `view` the platform's view computed on the real value, when it fits.
+     */
+    responseCap: z
+      .object({ chars: z.number().int().min(0), view: JsonValueSchema.optional() })
+      .optional(),
     durationMs: z.number().min(0),
     /** The modules the hook required before the run settled, in order. */
     requires: z.array(ModuleRequestSchema).optional(),

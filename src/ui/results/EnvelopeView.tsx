@@ -3,6 +3,7 @@ import { platformEnvelope } from '../../core/platformEnvelope';
 import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
 import { useRunSecretMask } from '../common/useSecretMask';
+import { responseCapNote } from '../../core/capResponse';
 import './results.css';
 
 /**
@@ -49,6 +50,11 @@ export function EnvelopeView() {
         HTTP status <strong className="envelope-code">{envelope.status}</strong>
       </p>
       {maskedNote}
+      {outcome.status === 'succeeded' && outcome.responseCap && (
+        <p className="notice">
+          {responseCapNote(outcome.responseCap.chars)} The data below is that start, as a string.
+        </p>
+      )}
       <pre className="json">{shown}</pre>
     </div>
   );

@@ -2,6 +2,7 @@ import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
 import { useRunPlatformView } from './useRunPlatformView';
 import { useRunSecretMask } from '../common/useSecretMask';
+import { responseCapNote } from '../../core/capResponse';
 import './results.css';
 
 const NOT_SENT = 'The message was not sent.';
@@ -32,6 +33,15 @@ export function ResponseView() {
       <>
         <p className="empty">No response: {NO_RESPONSE[outcome.status]}</p>
         {platformNote}
+      </>
+    );
+  } else if (outcome.responseCap) {
+    // Only the JSON text's first characters came: shown as they are, never parsed or re-indented.
+    body = (
+      <>
+        {platformNote}
+        <p className="notice">{responseCapNote(outcome.responseCap.chars)}</p>
+        <pre className="json">{mask(String(outcome.response))}</pre>
       </>
     );
   } else if (outcome.response === undefined) {
