@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import {
   CONFLICT_MESSAGE,
   FORCE_MESSAGE,
+  STORAGE_TOO_DEEP_MESSAGE,
   createWebtaskStorage,
+  storageTooLargeMessage,
   storageEtag,
   type WebtaskStorage,
 } from './createWebtaskStorage';
@@ -151,5 +153,36 @@ describe('webtask storage', () => {
         () => {},
       ),
     ).toThrow(/JSON-serialisable/);
+  });
+
+  test("data over the platform's 500 KB is refused to the callback and nothing is stored", () => {
+    const { storage, changes, flush } = setup({ data: { kept: true }, etag: 'e1' });
+    get(storage, flush);
+    const big = 'é'.repeat(300 * 1024); // 600 KiB of UTF-8 in 300 Ki characters
+    const answers: unknown[][] = [];
+    storage.set({ big }, (...args: unknown[]) => answers.push(args));
+    flush();
+    expect(answers).toHaveLength(1);
+    const [error] = answers[0] as [Error];
+    expect(error.message).toBe(storageTooLargeMessage(JSON.stringify({ big }).length + 300 * 1024));
+    expect(error.message).toBe(
+      'Storage data is too large: 614,410 bytes of JSON, the limit is 500 KB (512,000 bytes). Nothing was stored.',
+    );
+    expect(changes).toEqual([]);
+    expect(get(storage, flush)).toEqual([null, { kept: true }]);
+  });
+
+  test('data of exactly 500 KB is stored; nesting past the depth limit is refused', () => {
+    const { storage, changes, flush } = setup();
+    const text = 'a'.repeat(512_000 - 2);
+    storage.set(text, { force: true }, () => undefined);
+    expect(changes).toEqual([{ data: text, etag: storageEtag(JSON.stringify(text)) }]);
+    let deep: unknown = 1;
+    for (let i = 0; i < 1001; i++) deep = [deep];
+    const answers: unknown[][] = [];
+    storage.set(deep, (...args: unknown[]) => answers.push(args));
+    flush();
+    expect((answers[0]?.[0] as Error).message).toBe(STORAGE_TOO_DEEP_MESSAGE);
+    expect(changes).toHaveLength(1);
   });
 });

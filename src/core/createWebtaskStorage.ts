@@ -1,6 +1,9 @@
 import { Buffer } from 'buffer/';
 import { md5 } from '@noble/hashes/legacy.js';
 import type { JsonValue, StorageState } from './schemas';
+import { MAX_STORAGE_BYTES } from './inputLimits';
+import { MAX_JSON_DEPTH } from './outputLimits';
+import { jsonTextDepth } from './jsonTextDepth';
 
 // `context.webtask.storage` with the semantics of webtask-runtime's lib/storage.js (the
 // platform's published simulator), adapted to what a remote store does:
@@ -36,6 +39,39 @@ export interface WebtaskStorageOptions {
 /** The runtime's etag: base64 of the MD5 of the data's JSON. */
 export function storageEtag(json: string): string {
   return Buffer.from(md5(Buffer.from(json, 'utf8'))).toString('base64');
+}
+
+/** The refusal of data larger than the platform stored (its documented 500 KB). */
+export function storageTooLargeMessage(bytes: number): string {
+  const number = (value: number) => value.toLocaleString('en-US');
+  return `Storage data is too large: ${number(bytes)} bytes of JSON, the limit is 500 KB (${number(MAX_STORAGE_BYTES)} bytes). Nothing was stored.`;
+}
+
+export const STORAGE_TOO_DEEP_MESSAGE = `Storage data is nested more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep. Nothing was stored.`;
+
+/** Bytes of the text in UTF-8, counted without encoding it (a lone surrogate is 3 bytes). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Why data of this JSON text cannot be stored, or undefined if it can. */
+function storageRefusal(json: string): Error | undefined {
+  // UTF-8 needs at least one byte a character: short text needs no encoding to be known small.
+  const bytes = json.length * 3 <= MAX_STORAGE_BYTES ? 0 : utf8Length(json);
+  if (bytes > MAX_STORAGE_BYTES) return new Error(storageTooLargeMessage(bytes));
+  if (jsonTextDepth(json, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+    return new Error(STORAGE_TOO_DEEP_MESSAGE);
+  return undefined;
 }
 
 /** Splits `(options, cb)` / `(cb)` the way the runtime does, with its messages. */
@@ -96,6 +132,12 @@ export function createWebtaskStorage({
         const text = JSON.stringify(data);
         if (text === undefined) {
           throw new TypeError('storage.set: the data must be JSON-serialisable');
+        }
+        // The platform's limit; past it nothing is stored (docs/runtime-semantics.md §11).
+        const refusal = storageRefusal(text);
+        if (refusal) {
+          if (done) defer(() => done(refusal));
+          return;
         }
         json = text;
         etag = storageEtag(text);
