@@ -7,13 +7,15 @@
  */
 import workerSource from 'virtual:hook-worker-source';
 import { createWorkerRelay } from './createWorkerRelay';
+import { createGuardedSend } from './createGuardedSend';
 import { FrameInitSchema, HostToFrameSchema, type FrameToHost } from './protocol';
 
 // Created once: the iframe cannot fetch from the app's server, so workers start from a blob.
 const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
 
 function start(port: MessagePort) {
-  const toHost = (message: FrameToHost) => port.postMessage(message);
+  // A message the structured clone refuses ends its run at once, clearly (§15).
+  const toHost = createGuardedSend<FrameToHost>((message) => port.postMessage(message));
   const relay = createWorkerRelay(workerUrl, toHost);
 
   port.onmessage = (event: MessageEvent) => {

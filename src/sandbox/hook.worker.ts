@@ -14,6 +14,7 @@ import type { LogEntry } from '../core/schemas';
 import { createLogBatcher } from './createLogBatcher';
 import { createRequestBatcher } from './createRequestBatcher';
 import { FrameToWorkerSchema, type WorkerToFrame } from './protocol';
+import { createGuardedSend } from './createGuardedSend';
 
 const scope = self;
 const setTimer = scope.setTimeout.bind(scope);
@@ -55,7 +56,8 @@ function onRunMessage(event: MessageEvent) {
     return;
   }
   const { runId, request, port } = parsed.data;
-  const send: (message: WorkerToFrame) => void = port.postMessage.bind(port);
+  // A message the structured clone refuses ends the run at once, clearly (§15).
+  const send = createGuardedSend<WorkerToFrame>(port.postMessage.bind(port));
 
   const batcher = createLogBatcher({
     post: (entries: LogEntry[]) => send({ type: 'log', runId, entries }),
