@@ -15,6 +15,7 @@ import { createLogBatcher } from './createLogBatcher';
 import { createRequestBatcher } from './createRequestBatcher';
 import { FrameToWorkerSchema, type WorkerToFrame } from './protocol';
 import { createGuardedSend } from './createGuardedSend';
+import { sealNetworkGlobals } from './sealNetworkGlobals';
 
 const scope = self;
 const setTimer = scope.setTimeout.bind(scope);
@@ -26,20 +27,11 @@ const removeListener = scope.removeEventListener.bind(scope);
 
 /**
  * Every request of the hook goes through the engine's network boundary: the global fetch
- * becomes the hook's routed one, and the transports the boundary does not cover refuse
- * clearly instead of slipping past the mocks and the trace when the network is allowed.
- * (This worker serves one run, so nothing needs restoring for a next one.)
+ * becomes the hook's routed one, and the transports and workers the boundary does not cover
+ * refuse clearly. (This worker serves one run, so nothing needs restoring for a next one.)
  */
 function installRoutedGlobals(globals: { fetch: unknown }): () => void {
-  const scopeRecord = scope as unknown as Record<string, unknown>;
-  scopeRecord.fetch = globals.fetch;
-  for (const name of ['XMLHttpRequest', 'WebSocket', 'EventSource']) {
-    scopeRecord[name] = function unsupportedTransport() {
-      throw new Error(
-        `${name} is not available in Hookpad: use fetch, axios, request, got or http(s), which go through the network boundary`,
-      );
-    };
-  }
+  sealNetworkGlobals(scope, globals.fetch);
   return () => undefined;
 }
 

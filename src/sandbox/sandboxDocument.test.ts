@@ -31,6 +31,14 @@ describe('sandboxDocument', () => {
     expect(html.endsWith('void 0</script>')).toBe(true);
   });
 
+  it('loads no script from blob: (importScripts, import()); only workers start from blob:', () => {
+    for (const csp of [SANDBOX_CSP, NETWORK_SANDBOX_CSP]) {
+      const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1];
+      expect(scriptSrc).toBe("'unsafe-inline' 'unsafe-eval'");
+      expect(csp).toContain('worker-src blob:;');
+    }
+  });
+
   it('with the network allowed, only connect-src changes: http and https', () => {
     const html = sandboxDocument('void 0', 'network');
     expect(html).toContain(
@@ -38,10 +46,10 @@ describe('sandboxDocument', () => {
     );
     expect(html).not.toContain("connect-src 'none'");
     expect(NETWORK_SANDBOX_CSP).toBe(
-      "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src http: https:",
+      "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:; connect-src http: https:",
     );
     expect(SANDBOX_CSP).toBe(
-      "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; connect-src 'none'",
+      "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:; connect-src 'none'",
     );
     expect(sandboxDocument('void 0')).toBe(sandboxDocument('void 0', 'offline'));
     expect(sandboxCsp('offline')).toBe(SANDBOX_CSP);

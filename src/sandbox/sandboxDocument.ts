@@ -13,11 +13,15 @@ export function sandboxPolicyFor(request: Pick<RunRequest, 'network'>): SandboxP
 }
 
 /**
- * Scripts run inline (the frame script) or from blob: URLs (the workers, which inherit
- * this policy); 'unsafe-eval' is what lets the engine compile the hook.
+ * Scripts run inline (the frame script) or as workers from blob: URLs (the hook's workers,
+ * which inherit this policy); 'unsafe-eval' is what lets the engine compile the hook.
+ * script-src has no blob:, so a hook cannot load code with importScripts or import() of a
+ * blob: URL. worker-src cannot tell the frame's worker from one a hook would start (a blob:
+ * worker inherits its creator's policy), so `new Worker` is refused inside the hook's worker
+ * instead (sealNetworkGlobals, docs/runtime-semantics.md §15).
  */
 const SCRIPT_POLICY =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:";
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:";
 
 /** The iframe's only network rule: nothing. */
 export const SANDBOX_CSP = `${SCRIPT_POLICY}; connect-src 'none'`;
