@@ -40,12 +40,19 @@ test('a 20 MB result is shown as its first 1 MB with a note, and the page stays 
     ].join('\n'),
   );
   await run(page);
+  // While the worker builds and sends it, and again once it is shown.
+  await expectResponsive(page);
   await expect(status(page)).toHaveText(/^Succeeded/, { timeout: 30_000 });
   await expectResponsive(page);
   const response = page.getByRole('region', { name: 'Response' });
   await expect(response).toContainText('Response is 21 MB of JSON; showing the first 1 MB.');
   await expect(response).toContainText("The platform ignores this point's response.");
   expect(await response.locator('pre').textContent()).toHaveLength(1_000_000);
+  await page.getByRole('tab', { name: 'Envelope' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Envelope' })).toContainText(
+    'Response is 21 MB of JSON; showing the first 1 MB. The data below is that start, as a string.',
+  );
+  await expectResponsive(page);
   // The next run works.
   await setCode(page, 'module.exports = function (user, context, cb) { cb(null, 1); };');
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
