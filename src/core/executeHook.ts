@@ -1,11 +1,11 @@
 import type { EngineOutcome, LogEntry, RunRequest } from './schemas';
 import { getPoint } from './points';
-import { validateBody } from './validateBody';
+import { bodyFailure, validateBody } from './validateBody';
 import { compileHook } from './compileHook';
 import { createRunLifecycle, type ExecutingHook } from './runLifecycle';
 import { serializeError } from './serializeError';
 import { locateInStack } from './hookLocator';
-import { PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
+import { bodyCrashNote, PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
 import {
   createHookEnvironment,
   type HookEnvironment,
@@ -95,7 +95,16 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
 
     const validation = validateBody(point, body);
     if (!validation.ok) {
-      return fail('invalid-body', { name: 'Error', message: validation.message });
+      const failure = bodyFailure(validation);
+      if (validation.crash) {
+        const answered = validation.crash.answered;
+        sink.emit({
+          level: 'error',
+          source: 'runtime',
+          text: bodyCrashNote(failure.error, answered),
+        });
+      }
+      return fail(failure.kind, failure.error);
     }
     const hook = compiled.exports;
     if (typeof hook !== 'function') {

@@ -9,3 +9,14 @@ export const PROMISE_SETTLED_WITHOUT_CB = 'the returned promise settled but cb w
 
 /** The host's timed-out hint for an Action (docs/runtime-semantics.md §18.5): it has no cb. */
 export const ACTION_TIMEOUT_HINT = "the Action's handler never completed";
+
+/**
+ * Said when the platform's own body handling crashed on the payload (a `null` it let
+ * through), so the failure is not the hook's (docs/runtime-semantics.md §2).
+ */
+export function bodyCrashNote(error: { name: string; message: string }, answered: boolean): string {
+  const then = answered
+    ? 'the webtask runtime answered 500'
+    : 'the exception escaped, so the request got no answer';
+  return `The platform crashed on this payload before calling the hook (${error.name}: ${error.message}); ${then}`;
+}
