@@ -2,10 +2,16 @@ import type { EngineOutcome, LogEntry, RunRequest } from './schemas';
 import { getPoint } from './points';
 import { bodyFailure, validateBody } from './validateBody';
 import { compileHook } from './compileHook';
+import { authorizationError, requestHeaders } from './extensionSecret';
 import { createRunLifecycle, type ExecutingHook } from './runLifecycle';
-import { serializeError } from './serializeError';
+import { serializeCallbackError, serializeError } from './serializeError';
 import { locateInStack } from './hookLocator';
-import { bodyCrashNote, PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
+import {
+  bodyCrashNote,
+  PROMISE_SETTLED_WITHOUT_CB,
+  UNAUTHORIZED_NOTE,
+  unserializableErrorNote,
+} from './runtimeMessages';
 import {
   createHookEnvironment,
   type HookEnvironment,
@@ -93,6 +99,15 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     const compiled = compileHook(request.code, point.errorClasses, env.globals, env.require);
     if (!compiled.ok) return fail('compile', compiled.error);
 
+    // The platform checked its own Authorization header before it looked at the body (§9).
+    const unauthorized = authorizationError(
+      request.secrets,
+      requestHeaders(request.secrets, bodyRaw),
+    );
+    if (unauthorized) {
+      sink.emit({ level: 'error', source: 'runtime', text: UNAUTHORIZED_NOTE });
+      return fail('invalid-body', unauthorized);
+    }
     const validation = validateBody(point, body);
     if (!validation.ok) {
       const failure = bodyFailure(validation);
@@ -131,7 +146,15 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
         return;
       }
       // The platform tests the error argument for truthiness: cb(0, x) and cb('', x) succeed.
-      if (error) return fail('callback-error', serializeError(error));
+      if (error) {
+        const answer = serializeCallbackError(error);
+        if (answer.replaced) {
+          const { location } = answer.replaced;
+          const text = unserializableErrorNote(answer.replaced);
+          sink.emit({ level: 'warn', source: 'runtime', text, ...(location ? { location } : {}) });
+        }
+        return fail('callback-error', answer.error);
+      }
       succeed(point.normalizeResponse(value), point.continuesAfterCallback);
     };
 

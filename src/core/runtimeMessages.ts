@@ -20,3 +20,12 @@ export function bodyCrashNote(error: { name: string; message: string }, answered
     : 'the exception escaped, so the request got no answer';
   return `The platform crashed on this payload before calling the hook (${error.name}: ${error.message}); ${then}`;
 }
+
+/** Said when cb(err) was given an error JSON cannot hold (docs/runtime-semantics.md §9). */
+export function unserializableErrorNote(error: { name: string; message: string }): string {
+  return `The error passed to cb (${error.name}: ${error.message}) cannot be serialised to JSON, so the platform answered with the error "Error serializing error" instead`;
+}
+
+/** Said when the platform's own Authorization check refused the request (§3, §9). */
+export const UNAUTHORIZED_NOTE =
+  'The platform refused the request before the body check: the secret auth0-extension-secret is set, and the request’s Authorization header was not "Bearer <that secret>" (HTTP drops whitespace around a header value, so a secret that ends in whitespace never matches)';
