@@ -50,22 +50,13 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       return requires.length > 0 ? { ...outcome, requires: [...requires] } : outcome;
     },
     onSettle: () => environment?.markAfterCallback(),
-    // An asynchronous point keeps running after cb(err) as after cb(null, …) (§7).
+    // Every point keeps running after cb, cb(err) included: the platform's process went on (§7).
     failureGraceMs: (kind) =>
-      kind === 'callback-error' && tryPoint()?.continuesAfterCallback === true
-        ? request.graceMs
-        : 0,
+      kind === 'callback-error' || kind === 'unserializable' ? request.graceMs : 0,
+    pendingWork: () => environment?.pendingWork() ?? { requests: 0, timers: 0 },
   });
   const { sink, now, start, duration, fail, escaped } = lifecycle;
   const isFinished = lifecycle.isFinished;
-
-  function tryPoint() {
-    try {
-      return getPoint(request.point);
-    } catch {
-      return undefined;
-    }
-  }
 
   try {
     run();
@@ -155,7 +146,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
         }
         return fail('callback-error', answer.error);
       }
-      succeed(point.normalizeResponse(value), point.continuesAfterCallback);
+      succeed(point.normalizeResponse(value));
     };
 
     const webtask = env.createWebtask(point.id);
@@ -169,7 +160,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     watchPromise(returned);
   }
 
-  function succeed(value: unknown, keepCollecting: boolean): void {
+  function succeed(value: unknown): void {
     // Claim the outcome first: a toJSON that calls cb again must see a settled run.
     const placeholder: EngineOutcome = { status: 'succeeded', durationMs: duration() };
     lifecycle.claim(placeholder);
@@ -182,7 +173,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     }
     const result: EngineOutcome =
       json === undefined ? placeholder : { ...placeholder, response: JSON.parse(json) };
-    lifecycle.settle(result, keepCollecting ? request.graceMs : 0);
+    lifecycle.settle(result, request.graceMs);
   }
 
   /** Said at once, not at the timeout: the platform would simply have waited for cb. */

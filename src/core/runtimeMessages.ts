@@ -29,3 +29,24 @@ export function unserializableErrorNote(error: { name: string; message: string }
 /** Said when the platform's own Authorization check refused the request (§3, §9). */
 export const UNAUTHORIZED_NOTE =
   'The platform refused the request before the body check: the secret auth0-extension-secret is set, and the request’s Authorization header was not "Bearer <that secret>" (HTTP drops whitespace around a header value, so a secret that ends in whitespace never matches)';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What the end of a run cut (docs/runtime-semantics.md §7): e.g. "1 pending request and 2
+ * timers were still running 1000 ms after the answer was sent; …". Undefined when nothing was.
+ */
+export function pendingWorkNote(
+  pending: { requests: number; timers: number },
+  graceMs: number,
+): string | undefined {
+  const parts: string[] = [];
+  if (pending.requests > 0)
+    parts.push(count(pending.requests, 'pending request', 'pending requests'));
+  if (pending.timers > 0) parts.push(count(pending.timers, 'timer', 'timers'));
+  if (parts.length === 0) return undefined;
+  const one = pending.requests + pending.timers === 1;
+  const when = graceMs > 0 ? `${graceMs} ms after the answer was sent` : 'when the answer was sent';
+  const them = one ? 'it' : 'them';
+  return `${parts.join(' and ')} ${one ? 'was' : 'were'} still running ${when}; Hookpad stopped ${them} there, the platform’s process would have kept running ${them}`;
+}
