@@ -137,7 +137,13 @@ describe('console capture', () => {
     expect(logs.map((e) => [e.source, e.level, e.text, e.afterCallback, e.location?.line])).toEqual(
       [
         ['hook', 'log', 'later', true, 3],
-        ['runtime', 'error', 'Uncaught Error: late (after the run had settled)', true, 4],
+        [
+          'runtime',
+          'error',
+          'Uncaught Error: late (after the run had settled) — ignored; the platform would have crashed the request',
+          true,
+          4,
+        ],
         [
           'runtime',
           'warn',

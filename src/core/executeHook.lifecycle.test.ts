@@ -146,6 +146,61 @@ describe('what the end of the grace period cuts is said', () => {
   });
 });
 
+describe('after a second cb or a throw after cb, the platform would have crashed', () => {
+  test('the second cb threw there; the first output after it is marked, once', async () => {
+    const { outcome, logs } = await run(
+      anyPoint(
+        [
+          '  cb(null, { a: 1 });',
+          '  cb(null, { b: 2 });',
+          '  console.log("after the second");',
+          '  cb();',
+          '  setTimeout(function () { console.log("later"); }, 5);',
+        ].join('\n'),
+      ),
+      'pre-user-registration',
+      100,
+    );
+    expect(outcome).toMatchObject({ status: 'succeeded', response: { a: 1 } });
+    expect(logs.map((entry) => [entry.source, entry.text, entry.location?.line])).toEqual([
+      [
+        'runtime',
+        'cb was called again (call #2) — ignored; the platform would have crashed the request here: the call threw "Cannot write headers after they are sent to the client", so nothing after it ran there',
+        4,
+      ],
+      [
+        'runtime',
+        'This ran after the second cb (line 4): on the platform that call had crashed the request, so it would not have run',
+        4,
+      ],
+      ['hook', 'after the second', 5],
+      [
+        'runtime',
+        'cb was called again (call #3) — ignored; the platform would have crashed the request',
+        6,
+      ],
+      ['hook', 'later', 7],
+    ]);
+  });
+
+  test('a throw after cb (oracle: the exception escaped after the answer)', async () => {
+    const { outcome, logs } = await run(
+      anyPoint('  cb();\n  throw new Error("sync after cb");'),
+      'post-change-password',
+      0,
+    );
+    expect(outcome.status).toBe('succeeded');
+    expect(logs).toMatchObject([
+      {
+        level: 'error',
+        source: 'runtime',
+        text: 'Uncaught Error: sync after cb (after the run had settled) — ignored; the platform would have crashed the request',
+        location: { line: 4 },
+      },
+    ]);
+  });
+});
+
 describe('the credentials-exchange default payload', () => {
   test('a hook reads the token request from context.body', async () => {
     const { outcome } = await runHook(

@@ -5,9 +5,10 @@ import { compileHook } from './compileHook';
 import { authorizationError, requestHeaders } from './extensionSecret';
 import { createRunLifecycle, type ExecutingHook } from './runLifecycle';
 import { serializeCallbackError, serializeError } from './serializeError';
-import { locateInStack } from './hookLocator';
+import { watchLateCallbacks } from './watchLateCallbacks';
 import {
   bodyCrashNote,
+  LATE_ESCAPE_NOTE,
   PROMISE_SETTLED_WITHOUT_CB,
   UNAUTHORIZED_NOTE,
   unserializableErrorNote,
@@ -54,9 +55,11 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     failureGraceMs: (kind) =>
       kind === 'callback-error' || kind === 'unserializable' ? request.graceMs : 0,
     pendingWork: () => environment?.pendingWork() ?? { requests: 0, timers: 0 },
+    lateEscapeNote: LATE_ESCAPE_NOTE,
   });
   const { sink, now, start, duration, fail, escaped } = lifecycle;
   const isFinished = lifecycle.isFinished;
+  const late = watchLateCallbacks(sink);
 
   try {
     run();
@@ -76,7 +79,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       request,
       body,
       bodyRaw,
-      sink,
+      sink: late.hookSink,
       now,
       start,
       host: options,
@@ -90,7 +93,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     const compiled = compileHook(request.code, point.errorClasses, env.globals, env.require);
     if (!compiled.ok) return fail('compile', compiled.error);
 
-    // The platform checked its own Authorization header before it looked at the body (§9).
+    // The platform checked its own Authorization header before it looked at the body (§3).
     const unauthorized = authorizationError(
       request.secrets,
       requestHeaders(request.secrets, bodyRaw),
@@ -123,19 +126,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     let calls = 0;
     const cb = (error?: unknown, value?: unknown) => {
       calls++;
-      if (lifecycle.isSettled() || isFinished()) {
-        const text =
-          calls > 1
-            ? `cb was called again (call #${calls}) — ignored; the platform would have crashed the request`
-            : 'cb was called after the run had already failed — ignored';
-        sink.emit({
-          level: 'warn',
-          source: 'runtime',
-          text,
-          location: locateInStack(new Error().stack),
-        });
-        return;
-      }
+      if (lifecycle.isSettled() || isFinished()) return late.lateCall(calls);
       // The platform tests the error argument for truthiness: cb(0, x) and cb('', x) succeed.
       if (error) {
         const answer = serializeCallbackError(error);

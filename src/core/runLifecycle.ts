@@ -52,6 +52,8 @@ export function createRunLifecycle(options: {
   failureGraceMs(kind: FailureKind): number;
   /** The run's work still under way; what the end of the run cuts is then said (§7). */
   pendingWork?(): { requests: number; timers: number };
+  /** Appended to an error that escapes after the outcome, e.g. what the platform did then. */
+  lateEscapeNote?: string;
 }): RunLifecycle {
   const now = options.now ?? (() => performance.now());
   const start = now();
@@ -122,7 +124,10 @@ export function createRunLifecycle(options: {
     sink.emit({
       level: 'error',
       source: 'runtime',
-      text: `Uncaught ${serialized.name}: ${serialized.message} (after the run had settled)`,
+      text: [
+        `Uncaught ${serialized.name}: ${serialized.message} (after the run had settled)`,
+        ...(options.lateEscapeNote ? [options.lateEscapeNote] : []),
+      ].join(' '),
       args: [],
       location: serialized.location,
     });

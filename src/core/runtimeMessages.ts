@@ -50,3 +50,23 @@ export function pendingWorkNote(
   const them = one ? 'it' : 'them';
   return `${parts.join(' and ')} ${one ? 'was' : 'were'} still running ${when}; Hookpad stopped ${them} there, the platform’s process would have kept running ${them}`;
 }
+
+/** The text the platform's second cb threw with (checked with the oracle). */
+export const HEADERS_SENT_MESSAGE = 'Cannot write headers after they are sent to the client';
+
+/** A repeated cb call (docs/runtime-semantics.md §5); `first` = the one the platform crashed at. */
+export function secondCbText(calls: number, first: boolean): string {
+  const text = `cb was called again (call #${calls}) — ignored; the platform would have crashed the request`;
+  return first
+    ? `${text} here: the call threw "${HEADERS_SENT_MESSAGE}", so nothing after it ran there`
+    : text;
+}
+
+/** Said once, before the first output the hook produced after its second cb (§5). */
+export function workAfterSecondCbText(line: number | undefined): string {
+  const where = line === undefined ? '' : ` (line ${line})`;
+  return `This ran after the second cb${where}: on the platform that call had crashed the request, so it would not have run`;
+}
+
+/** Appended to an exception that escaped after the run settled (§5). */
+export const LATE_ESCAPE_NOTE = '— ignored; the platform would have crashed the request';
