@@ -137,15 +137,31 @@ describe('console capture', () => {
     expect(logs.map((e) => [e.source, e.level, e.text, e.afterCallback, e.location?.line])).toEqual(
       [
         ['hook', 'log', 'later', true, 3],
-        ['runtime', 'error', 'Uncaught Error: late (after the run had settled)', true, 4],
+        [
+          'runtime',
+          'error',
+          'Uncaught Error: late (after the run had settled) — ignored; the platform would have crashed the request',
+          true,
+          4,
+        ],
+        [
+          'runtime',
+          'warn',
+          '1 timer was still running 100 ms after the answer was sent; Hookpad stopped it there, the platform’s process would have kept running it',
+          true,
+          undefined,
+        ],
       ],
     );
   });
 
-  test('other points finish right after the callback', async () => {
+  test('pre-user-registration keeps collecting during the grace period too', async () => {
     const code =
       'module.exports = function (u, c, cb) { cb(); console.log("same tick"); setTimeout(function () { console.log("next"); }, 20); };';
-    const { logs } = await logsOf(code, 'pre-user-registration', 1000);
-    expect(logs.map((e) => [e.text, e.afterCallback])).toEqual([['same tick', true]]);
+    const { logs } = await logsOf(code, 'pre-user-registration', 100);
+    expect(logs.map((e) => [e.text, e.afterCallback])).toEqual([
+      ['same tick', true],
+      ['next', true],
+    ]);
   });
 });

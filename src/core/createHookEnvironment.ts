@@ -60,6 +60,13 @@ export interface HookEnvironment {
   createWebtask(pointId: RunRequest['point']): WebtaskContext;
   /** Outbound requests recorded from now on are marked `afterCallback`, like logs. */
   markAfterCallback(): void;
+  /** The hook's work still under way: requests not yet answered, its timers not yet run. */
+  pendingWork(): PendingWork;
+}
+
+export interface PendingWork {
+  requests: number;
+  timers: number;
 }
 
 /**
@@ -93,7 +100,7 @@ export function createHookEnvironment(options: HookEnvironmentOptions): HookEnvi
   const runtime = createNetwork({
     ...(request.network ? { settings: request.network } : {}),
     timers: {
-      setTimeout: (callback, ms) => call(shims.setTimeout)(callback, ms),
+      setTimeout: (callback, ms) => shims.schedule(callback, ms),
       clearTimeout: (timer) => call(shims.clearTimeout)(timer),
     },
     now,
@@ -142,5 +149,6 @@ export function createHookEnvironment(options: HookEnvironmentOptions): HookEnvi
     requires,
     createWebtask,
     markAfterCallback: () => runtime.trace.markAfterCallback(),
+    pendingWork: () => ({ requests: runtime.pendingRequests(), timers: shims.pendingTimers() }),
   };
 }

@@ -33,6 +33,10 @@ export interface HostShims {
   Buffer: unknown;
   /** Runs an engine callback (storage, crypto) later, guarded; not visible to the hook. */
   defer(callback: () => void): void;
+  /** An engine timer (a mocked answer's delay): like setTimeout, not counted as the hook's. */
+  schedule(callback: () => void, ms: number): unknown;
+  /** The hook's own timers and intervals still pending (docs/runtime-semantics.md §7). */
+  pendingTimers(): number;
   /** Stops every pending timer and ignores callbacks that still arrive. */
   dispose(): void;
 }
@@ -66,6 +70,8 @@ export interface HostShimsOptions {
 export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShims {
   const timeouts = new Set<unknown>();
   const intervals = new Set<unknown>();
+  /** The hook's own timeouts among `timeouts` (engine timers are not the hook's work). */
+  const hookTimeouts = new Set<unknown>();
   let disposed = false;
 
   function callable(callback: unknown): (...args: unknown[]) => unknown {
@@ -77,29 +83,37 @@ export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShi
     return callback as (...args: unknown[]) => unknown;
   }
 
-  function startTimeout(callback: unknown, ms: unknown, args: unknown[]): HookTimer {
+  function startTimeout(
+    callback: unknown,
+    ms: unknown,
+    args: unknown[],
+    ofHook: boolean,
+  ): HookTimer {
     const fn = callable(callback);
     const id: unknown = setTimeout(
       () => {
         timeouts.delete(id);
+        hookTimeouts.delete(id);
         if (!disposed) guard(() => fn(...args));
       },
       Number(ms) || 0,
     );
     timeouts.add(id);
+    if (ofHook) hookTimeouts.add(id);
     return new HookTimer(id);
   }
 
   function clear(timer: unknown): void {
     const id = timer instanceof HookTimer ? timer.id : timer;
+    hookTimeouts.delete(id);
     if (timeouts.delete(id)) clearTimeout(id);
     if (intervals.delete(id)) clearInterval(id);
   }
 
   return {
     setTimeout: (callback: unknown, ms?: unknown, ...args: unknown[]) =>
-      startTimeout(callback, ms, args),
-    setImmediate: (callback: unknown, ...args: unknown[]) => startTimeout(callback, 0, args),
+      startTimeout(callback, ms, args, true),
+    setImmediate: (callback: unknown, ...args: unknown[]) => startTimeout(callback, 0, args, true),
     setInterval: (callback: unknown, ms?: unknown, ...args: unknown[]) => {
       const fn = callable(callback);
       const id: unknown = setInterval(
@@ -144,8 +158,10 @@ export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShi
     },
     Buffer,
     defer: (callback: () => void) => {
-      startTimeout(callback, 0, []);
+      startTimeout(callback, 0, [], false);
     },
+    schedule: (callback: () => void, ms: number) => startTimeout(callback, ms, [], false),
+    pendingTimers: () => hookTimeouts.size + intervals.size,
     dispose() {
       disposed = true;
       for (const id of timeouts) clearTimeout(id);

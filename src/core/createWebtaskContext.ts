@@ -1,6 +1,7 @@
 import type { PointId } from './schemas';
 import type { WebtaskContext } from './points/types';
 import type { WebtaskStorage } from './createWebtaskStorage';
+import { requestHeaders } from './extensionSecret';
 
 let counter = 0;
 
@@ -52,7 +53,7 @@ export function createWebtaskContext(input: WebtaskContextInput): WebtaskContext
   return {
     // webtask overlays query, params and secrets into `data` (the platform did not merge the body).
     data: { ...input.secrets },
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(input.secrets, input.bodyRaw),
     id: requestId(),
     params: {},
     query: {},

@@ -308,7 +308,7 @@ describe('after the callback', () => {
       {
         level: 'error',
         source: 'runtime',
-        text: 'Uncaught Error: late (after the run had settled)',
+        text: 'Uncaught Error: late (after the run had settled) — ignored; the platform would have crashed the request',
         afterCallback: true,
         location: { line: 3, column: 54 },
       },

@@ -177,7 +177,7 @@ describe('outcomes', () => {
     expect(logs[0]).toMatchObject({
       level: 'warn',
       source: 'runtime',
-      text: 'cb was called again (call #2) — ignored; the platform would have crashed the request',
+      text: 'cb was called again (call #2) — ignored; the platform would have crashed the request here: the call threw "Cannot write headers after they are sent to the client", so nothing after it ran there',
       location: { line: 3, column: 3 },
       afterCallback: true,
     });

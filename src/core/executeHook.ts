@@ -1,13 +1,20 @@
 import type { EngineOutcome, LogEntry, RunRequest } from './schemas';
 import { getPoint } from './points';
-import { validateBody } from './validateBody';
+import { bodyFailure, validateBody } from './validateBody';
 import { compileHook } from './compileHook';
+import { authorizationError, requestHeaders } from './extensionSecret';
 import { createRunLifecycle, type ExecutingHook } from './runLifecycle';
-import { serializeError } from './serializeError';
+import { serializeCallbackError, serializeError } from './serializeError';
 import { capResponse } from './capResponse';
 import { platformView } from './platformView';
-import { locateInStack } from './hookLocator';
-import { PROMISE_SETTLED_WITHOUT_CB } from './runtimeMessages';
+import { watchLateCallbacks } from './watchLateCallbacks';
+import {
+  bodyCrashNote,
+  LATE_ESCAPE_NOTE,
+  PROMISE_SETTLED_WITHOUT_CB,
+  UNAUTHORIZED_NOTE,
+  unserializableErrorNote,
+} from './runtimeMessages';
 import {
   createHookEnvironment,
   type HookEnvironment,
@@ -46,22 +53,15 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       return requires.length > 0 ? { ...outcome, requires: [...requires] } : outcome;
     },
     onSettle: () => environment?.markAfterCallback(),
-    // An asynchronous point keeps running after cb(err) as after cb(null, …) (§7).
+    // Every point keeps running after cb, cb(err) included: the platform's process went on (§7).
     failureGraceMs: (kind) =>
-      kind === 'callback-error' && tryPoint()?.continuesAfterCallback === true
-        ? request.graceMs
-        : 0,
+      kind === 'callback-error' || kind === 'unserializable' ? request.graceMs : 0,
+    pendingWork: () => environment?.pendingWork() ?? { requests: 0, timers: 0 },
+    lateEscapeNote: LATE_ESCAPE_NOTE,
   });
   const { sink, now, start, duration, fail, escaped } = lifecycle;
   const isFinished = lifecycle.isFinished;
-
-  function tryPoint() {
-    try {
-      return getPoint(request.point);
-    } catch {
-      return undefined;
-    }
-  }
+  const late = watchLateCallbacks(sink);
 
   try {
     run();
@@ -81,7 +81,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       request,
       body,
       bodyRaw,
-      sink,
+      sink: late.hookSink,
       now,
       start,
       host: options,
@@ -95,9 +95,27 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     const compiled = compileHook(request.code, point.errorClasses, env.globals, env.require);
     if (!compiled.ok) return fail('compile', compiled.error);
 
+    // The platform checked its own Authorization header before it looked at the body (§3).
+    const unauthorized = authorizationError(
+      request.secrets,
+      requestHeaders(request.secrets, bodyRaw),
+    );
+    if (unauthorized) {
+      sink.emit({ level: 'error', source: 'runtime', text: UNAUTHORIZED_NOTE });
+      return fail('invalid-body', unauthorized);
+    }
     const validation = validateBody(point, body);
     if (!validation.ok) {
-      return fail('invalid-body', { name: 'Error', message: validation.message });
+      const failure = bodyFailure(validation);
+      if (validation.crash) {
+        const answered = validation.crash.answered;
+        sink.emit({
+          level: 'error',
+          source: 'runtime',
+          text: bodyCrashNote(failure.error, answered),
+        });
+      }
+      return fail(failure.kind, failure.error);
     }
     const hook = compiled.exports;
     if (typeof hook !== 'function') {
@@ -110,22 +128,18 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     let calls = 0;
     const cb = (error?: unknown, value?: unknown) => {
       calls++;
-      if (lifecycle.isSettled() || isFinished()) {
-        const text =
-          calls > 1
-            ? `cb was called again (call #${calls}) — ignored; the platform would have crashed the request`
-            : 'cb was called after the run had already failed — ignored';
-        sink.emit({
-          level: 'warn',
-          source: 'runtime',
-          text,
-          location: locateInStack(new Error().stack),
-        });
-        return;
-      }
+      if (lifecycle.isSettled() || isFinished()) return late.lateCall(calls);
       // The platform tests the error argument for truthiness: cb(0, x) and cb('', x) succeed.
-      if (error) return fail('callback-error', serializeError(error));
-      succeed(point.normalizeResponse(value), point.continuesAfterCallback);
+      if (error) {
+        const answer = serializeCallbackError(error);
+        if (answer.replaced) {
+          const { location } = answer.replaced;
+          const text = unserializableErrorNote(answer.replaced);
+          sink.emit({ level: 'warn', source: 'runtime', text, ...(location ? { location } : {}) });
+        }
+        return fail('callback-error', answer.error);
+      }
+      succeed(point.normalizeResponse(value));
     };
 
     const webtask = env.createWebtask(point.id);
@@ -139,7 +153,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
     watchPromise(returned);
   }
 
-  function succeed(value: unknown, keepCollecting: boolean): void {
+  function succeed(value: unknown): void {
     // Claim the outcome first: a toJSON that calls cb again must see a settled run.
     const placeholder: EngineOutcome = { status: 'succeeded', durationMs: duration() };
     lifecycle.claim(placeholder);
@@ -158,7 +172,7 @@ export function executeHook(request: RunRequest, options: ExecuteHookOptions): E
       lifecycle.release();
       return fail('unserializable', shown.error);
     }
-    lifecycle.settle({ ...placeholder, ...shown.fields }, keepCollecting ? request.graceMs : 0);
+    lifecycle.settle({ ...placeholder, ...shown.fields }, request.graceMs);
   }
 
   /** Said at once, not at the timeout: the platform would simply have waited for cb. */

@@ -1,6 +1,10 @@
 import type { EngineOutcome, FailureKind, LogEntry, SerializedError } from './schemas';
 import { createLogSink, type LogSink } from './createLogSink';
 import { serializeError } from './serializeError';
+import { pendingWorkNote } from './runtimeMessages';
+
+/** Failures the platform never answered: the exception crashed its process. */
+const NO_ANSWER_KINDS: ReadonlySet<FailureKind> = new Set(['async-throw', 'rejected']);
 
 /** What a hook or an Action run hands back to its host (docs/runtime-semantics.md §5, §18.5). */
 export interface ExecutingHook {
@@ -46,6 +50,10 @@ export function createRunLifecycle(options: {
   onSettle(): void;
   /** The grace period of a failure escaping the run (a hook's cb(err) chooses its own). */
   failureGraceMs(kind: FailureKind): number;
+  /** The run's work still under way; what the end of the run cuts is then said (§7). */
+  pendingWork?(): { requests: number; timers: number };
+  /** Appended to an error that escapes after the outcome, e.g. what the platform did then. */
+  lateEscapeNote?: string;
 }): RunLifecycle {
   const now = options.now ?? (() => performance.now());
   const start = now();
@@ -57,12 +65,14 @@ export function createRunLifecycle(options: {
   const cleanups: (() => void)[] = [];
   let outcome: EngineOutcome | undefined;
   let isFinished = false;
+  let settledGraceMs = 0;
 
   const duration = () => Math.max(0, now() - start);
 
   function finish(): void {
     if (isFinished) return;
     isFinished = true;
+    sayCutWork();
     for (const cleanup of cleanups) {
       try {
         cleanup();
@@ -74,7 +84,24 @@ export function createRunLifecycle(options: {
     resolveFinished();
   }
 
+  /**
+   * The platform's process went on with the hook's timers and requests after it answered;
+   * Hookpad stops them here, and says so. Not after a crash: there the process ended too.
+   */
+  function sayCutWork(): void {
+    if (!outcome || !options.pendingWork) return;
+    if (outcome.status === 'failed' && NO_ANSWER_KINDS.has(outcome.kind)) return;
+    let text: string | undefined;
+    try {
+      text = pendingWorkNote(options.pendingWork(), settledGraceMs);
+    } catch {
+      // Counting is best effort, like the cleanups.
+    }
+    if (text !== undefined) sink.emit({ level: 'warn', source: 'runtime', text, args: [] });
+  }
+
   function settle(settledAs: EngineOutcome, graceMs: number): void {
+    settledGraceMs = graceMs;
     const result = options.complete(settledAs);
     outcome = result;
     sink.markAfterCallback();
@@ -97,7 +124,10 @@ export function createRunLifecycle(options: {
     sink.emit({
       level: 'error',
       source: 'runtime',
-      text: `Uncaught ${serialized.name}: ${serialized.message} (after the run had settled)`,
+      text: [
+        `Uncaught ${serialized.name}: ${serialized.message} (after the run had settled)`,
+        ...(options.lateEscapeNote ? [options.lateEscapeNote] : []),
+      ].join(' '),
       args: [],
       location: serialized.location,
     });

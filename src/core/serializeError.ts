@@ -74,3 +74,39 @@ export function serializeError(value: unknown, fallbackLocation?: CodeLocation):
   if (Object.keys(props).length > 0) result.props = props;
   return result;
 }
+
+/**
+ * The platform's error answer JSON-serialised every own property of the error; when that
+ * threw (a reference cycle, a BigInt) it answered `new Error("Error serializing error: " +
+ * <the JSON error's message>)` instead (docs/runtime-semantics.md §9). Hookpad builds the same
+ * object in the same engine family (V8), so the message, cycle path included, is the same.
+ * Returns that message, or undefined when the error serialises.
+ */
+export function errorSerializingError(value: unknown): string | undefined {
+  try {
+    const error = toError(value) as unknown as Record<string, unknown>;
+    const data: Record<string, unknown> = {};
+    for (const key of Object.getOwnPropertyNames(error)) data[key] = error[key];
+    JSON.stringify({ status: 'error', data });
+    return undefined;
+  } catch (thrown) {
+    return `Error serializing error: ${safeString(() => (thrown as Error).message) ?? ''}`;
+  }
+}
+
+/**
+ * The error `cb(err)` answers with: the error itself, or — when the platform could not
+ * serialise it — the plain Error it answered instead, keeping the hook's location.
+ */
+export function serializeCallbackError(value: unknown): {
+  error: SerializedError;
+  /** The hook's own error, when it was replaced. */
+  replaced?: SerializedError;
+} {
+  const error = serializeError(value);
+  const message = errorSerializingError(value);
+  if (message === undefined) return { error };
+  const answered: SerializedError = { name: 'Error', message, ownKeys: ['stack', 'message'] };
+  if (error.location) answered.location = error.location;
+  return { error: answered, replaced: error };
+}

@@ -50,6 +50,8 @@ export interface NetworkRuntime {
   /** Built-in clients by module name (http and https included), built on first require. */
   clients: Record<string, () => unknown>;
   substitutes: ModuleSubstitutes;
+  /** Requests sent and not yet answered or failed. */
+  pendingRequests(): number;
 }
 
 export interface NetworkRuntimeOptions {
@@ -76,7 +78,7 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
   // The host's own fetch, taken now: the host may then replace its global fetch with the
   // hook's routed one (see ExecuteHookOptions.installGlobals) without the router calling itself.
   const hostFetch = host().fetch;
-  const router = createRequestRouter({
+  const routing = createRequestRouter({
     mocks: settings.mocks,
     allowNetwork: settings.allowNetwork,
     timers: options.timers,
@@ -85,6 +87,17 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
     warn: options.warn,
     ...(hostFetch ? { fetch: hostFetch.bind(globalThis) as typeof hostFetch } : {}),
   });
+  // Counts requests in flight, so the end of a run can say what it cut (§7).
+  let pending = 0;
+  const settled = () => void pending--;
+  const router: RequestRouter = {
+    route(request) {
+      pending++;
+      const answer = routing.route(request);
+      answer.then(settled, settled);
+      return answer;
+    },
+  };
   let emitter: EmitterConstructor | undefined;
   const context: ClientContext = {
     router,
@@ -142,5 +155,5 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
     },
   };
 
-  return { trace, router, fetch, clients, substitutes };
+  return { trace, router, fetch, clients, substitutes, pendingRequests: () => pending };
 }

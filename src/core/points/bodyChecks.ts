@@ -61,3 +61,21 @@ export function notAnObject(path: string): string {
 export function notAString(path: string): string {
   return `${path} received by extensibility point is not a string`;
 }
+
+/**
+ * The TypeError V8 threw when the compiler read a property of a `null` it had let through,
+ * e.g. "Cannot read properties of null (reading 'client')". The platform did not answer
+ * these as body validation: they were crashes (docs/runtime-semantics.md §2, §9).
+ */
+export function nullRead(property: string): string {
+  return `Cannot read properties of null (reading '${property}')`;
+}
+
+export function nullWrite(property: string): string {
+  return `Cannot set properties of null (setting '${property}')`;
+}
+
+/** True for the messages above: the platform crashed instead of refusing the body. */
+export function isNullCrash(message: string): boolean {
+  return /^Cannot (read|set) properties of null \((reading|setting) '[^']*'\)$/.test(message);
+}

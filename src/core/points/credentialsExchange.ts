@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { ExtensibilityPoint } from './types';
-import { notAnObject, notAString, requiredString, typeofObject, unchecked } from './bodyChecks';
+import {
+  notAnObject,
+  notAString,
+  nullRead,
+  nullWrite,
+  requiredString,
+  typeofObject,
+  unchecked,
+} from './bodyChecks';
 
 // Checks of auth0-ext-compilers' client_credentials_exchange.js, in its order.
 const SCOPE_MESSAGE = 'Body .scope received by extensibility point is neither empty nor an array';
@@ -30,15 +38,17 @@ const bodySchema = z.looseObject(
     context: z
       .unknown()
       .refine((value) => value !== null, {
-        error: "Cannot set properties of null (setting 'webtask')",
+        error: nullWrite('webtask'),
       })
       .optional()
-      .describe('Additional authorization context (object, optional; `webtask` is added).'),
+      .describe(
+        'Additional authorization context (object, optional; `webtask` is added). `body` is the token request’s body (grant_type, client_id, audience, scope, and any custom parameters).',
+      ),
   },
   {
     error: (issue) =>
       issue.input === null
-        ? "Cannot read properties of null (reading 'client')"
+        ? nullRead('client')
         : Array.isArray(issue.input)
           ? notAnObject('Body .client')
           : notAnObject('Body'),
@@ -86,6 +96,16 @@ export const credentialsExchange: ExtensibilityPoint = {
       metadata: { plan: 'full' },
     },
     scope: ['read:connections'],
+    // The token request as the platform passed it on (docs/runtime-semantics.md §2): published
+    // hooks read custom parameters from context.body.
+    context: {
+      body: {
+        grant_type: 'client_credentials',
+        client_id: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        audience: 'https://my-tenant.auth0.com/api/v2/',
+        scope: 'read:connections',
+      },
+    },
   },
   bodySchema,
   errorClasses: ['InvalidRequestError', 'InvalidScopeError', 'ServerError'],

@@ -32,6 +32,21 @@ describe('registry', () => {
     });
   });
 
+  test('the credentials-exchange payload carries the token request as context.body', () => {
+    expect(getPoint('credentials-exchange').defaultPayload).toMatchObject({
+      audience: 'https://my-tenant.auth0.com/api/v2/',
+      client: { id: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' },
+      context: {
+        body: {
+          grant_type: 'client_credentials',
+          client_id: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+          audience: 'https://my-tenant.auth0.com/api/v2/',
+          scope: 'read:connections',
+        },
+      },
+    });
+  });
+
   test('each starter code is its own point’s, with a JSDoc @param block', () => {
     for (const point of points) {
       const signature = `module\\.exports = function ?\\(${point.params.join(', ')}\\)`;
@@ -86,6 +101,12 @@ describe('credentials-exchange body', () => {
     ],
   ])('%s', (_label, body, expected) => {
     expect(message('credentials-exchange', body)).toBe(expected);
+  });
+
+  test.each([false, 0, ''])('a falsy body %j is read as null (oracle)', (body) => {
+    expect(message('credentials-exchange', body)).toBe(
+      "Cannot read properties of null (reading 'client')",
+    );
   });
 
   test.each([

@@ -4,14 +4,15 @@ import {
   checkedObject,
   notAnObject,
   notAString,
+  nullRead,
   requiredString,
   typeofObject,
   unchecked,
 } from './bodyChecks';
 
 // Checks of auth0-ext-compilers' send-phone-message.js, in its order. `null` passes its
-// `typeof` tests and then crashed the platform on the next property read: those crash
-// messages are reproduced as the validation message.
+// `typeof` tests and then crashed the platform on the next property read: the schema gives
+// the crash's TypeError message, and validateBody reports it as a crash.
 
 const MESSAGE_TYPE =
   'Body.context.message_type received by extensibility point is not `sms` or `voice`';
@@ -21,7 +22,7 @@ const ACTION =
 const client = checkedObject(
   {
     notObject: notAnObject('Body.context.client'),
-    onNull: "Cannot read properties of null (reading 'client_id')",
+    onNull: nullRead('client_id'),
     onArray: notAString('Body.context.client.client_id'),
   },
   {
@@ -39,7 +40,7 @@ const client = checkedObject(
 const context = checkedObject(
   {
     notObject: notAnObject('Body.context'),
-    onNull: "Cannot read properties of null (reading 'message_type')",
+    onNull: nullRead('message_type'),
     onArray: MESSAGE_TYPE,
   },
   {
@@ -76,7 +77,7 @@ const bodySchema = z.looseObject(
   {
     error: (issue) =>
       issue.input === null
-        ? "Cannot read properties of null (reading 'recipient')"
+        ? nullRead('recipient')
         : Array.isArray(issue.input)
           ? notAString('Body.recipient')
           : notAnObject('Body'),

@@ -55,7 +55,10 @@ export interface ExtensibilityPoint {
    * The platform's callback wrapper for success values, e.g. the user points turn `cb()` into `{}`.
    */
   normalizeResponse(value: unknown): unknown;
-  /** Asynchronous points keep running after cb (docs/runtime-semantics.md §7). */
+  /**
+   * A non-blocking point: the platform did not wait for it. An Action of this point keeps
+   * running after it completes; a hook keeps running after cb at every point (§7).
+   */
   continuesAfterCallback: boolean;
   responseUse: ResponseUse;
 }
