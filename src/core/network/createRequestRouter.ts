@@ -40,6 +40,8 @@ export interface InboundResponse {
   headers: Record<string, string>;
   body: Uint8Array;
   url: string;
+  /** The 'data' chunks an HTTP mock asks http/https to deliver the body in. */
+  chunks?: number;
 }
 
 export interface NetworkTimers {
@@ -174,6 +176,7 @@ export function createRequestRouter(options: RequestRouterOptions): RequestRoute
               headers: mockResponseHeaders(mock, body.byteLength),
               body,
               url,
+              ...(mock.chunks !== undefined ? { chunks: mock.chunks } : {}),
             },
             { answeredBy: 'mock', mockId: mock.id },
           );

@@ -5,33 +5,15 @@ import { invalidUrl } from '../nodeErrors';
 import { STATUS_CODES } from '../statusCodes';
 import type { InboundResponse } from '../createRequestRouter';
 import { hookLocation, type ClientContext, type Emitter } from './clientContext';
+import { chunkBoundaries } from './responseChunks';
 
 // Node's `http` and `https` client side: request()/get() return a ClientRequest-like
 // emitter; the response is an IncomingMessage-like emitter that streams the body as Buffer
-// chunks (at least two for bodies over one byte), so a hook that parses a single chunk
-// fails here the way it fails on Node. Events are emitted from the run's guarded timers:
+// chunks the way Node does (responseChunks.ts: one chunk up to 16 KiB, or the chunks an HTTP
+// mock asks for). Events are emitted from the run's guarded timers:
 // an exception in a handler, or an 'error' event nobody listens to, fails the run.
 
 type Listener = (...args: never[]) => void;
-
-/** Chunk sizes: 16 KiB, but at least two chunks for a body of more than one byte. */
-export function chunkBoundaries(bytes: Uint8Array, keepUtf8: boolean): number[] {
-  const length = bytes.byteLength;
-  if (length === 0) return [];
-  const size = length <= 1 ? length : Math.min(16 * 1024, Math.ceil(length / 2));
-  const ends: number[] = [];
-  let start = 0;
-  while (start < length) {
-    let end = Math.min(length, start + size);
-    // With an encoding set Node's StringDecoder never splits a character: neither do we.
-    if (keepUtf8) {
-      while (end < length && end > start + 1 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-    }
-    ends.push(end);
-    start = end;
-  }
-  return ends;
-}
 
 interface RequestOptions {
   protocol?: unknown;
@@ -71,6 +53,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     private started = false;
     private destroyed = false;
     private readonly body: Uint8Array;
+    private readonly chunks: number | undefined;
 
     constructor(response: InboundResponse) {
       super();
@@ -79,6 +62,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
       this.headers = { ...response.headers };
       this.rawHeaders = Object.entries(response.headers).flat();
       this.body = response.body;
+      this.chunks = response.chunks;
     }
 
     setEncoding(encoding?: string): this {
@@ -163,7 +147,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
         context.timers.setTimeout(() => this.flow(index, start), 1);
         return;
       }
-      const ends = chunkBoundaries(this.body, this.encoding !== undefined);
+      const ends = chunkBoundaries(this.body, this.encoding !== undefined, this.chunks);
       const end = ends[index];
       if (end === undefined) {
         this.complete = true;
