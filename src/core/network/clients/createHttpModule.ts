@@ -27,6 +27,12 @@ interface RequestOptions {
   timeout?: unknown;
 }
 
+/** Where a request goes: the URL, and the path as written when it lacks its leading '/'. */
+interface Target {
+  url: UrlParts;
+  rawPath?: string;
+}
+
 const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
 export function createHttpModule(context: ClientContext, protocol: 'http:' | 'https:') {
@@ -179,14 +185,18 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     private sent = false;
     private answered = false;
     private readonly url: string;
+    /** A path without a leading '/', sent as is (see malformedPath.ts). */
+    private readonly rawPath: string | undefined;
 
-    constructor(url: UrlParts, options: RequestOptions, callback?: Listener) {
+    constructor(target: Target, options: RequestOptions, callback?: Listener) {
       super();
+      const { url, rawPath } = target;
       this.method = String(options.method ?? 'GET').toUpperCase();
       this.protocol = url.protocol;
       this.host = url.hostname;
-      this.path = `${url.pathname}${url.search}`;
-      this.url = url.href;
+      this.rawPath = rawPath;
+      this.path = rawPath ?? `${url.pathname}${url.search}`;
+      this.url = rawPath === undefined ? url.href : `${url.protocol}//${url.host}${rawPath}`;
       const headers = options.headers;
       if (headers && typeof headers === 'object') {
         for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
@@ -322,6 +332,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
           client,
           method: this.method,
           url: this.url,
+          ...(this.rawPath !== undefined ? { rawPath: this.rawPath } : {}),
           headers,
           ...(body !== undefined ? { body } : {}),
           signal: this.abort$.signal,
@@ -366,22 +377,26 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     }
   }
 
-  function fromOptions(options: RequestOptions): UrlParts {
+  function fromOptions(options: RequestOptions): Target {
     const scheme = typeof options.protocol === 'string' ? options.protocol : protocol;
     const hostname = String(options.hostname ?? options.host ?? 'localhost');
     const port = options.port !== undefined && options.port !== null ? `:${options.port}` : '';
-    const path = typeof options.path === 'string' ? options.path : '/';
+    // Node sends `path || '/'` as written; one without a leading '/' is kept raw.
+    const path = typeof options.path === 'string' && options.path !== '' ? options.path : '/';
+    const rawPath = path.startsWith('/') ? undefined : path;
     const bracketed =
       hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
-    return toUrl(`${scheme}//${bracketed}${port}${path}`);
+    const url = toUrl(`${scheme}//${bracketed}${port}${rawPath === undefined ? path : '/'}`);
+    return rawPath === undefined ? { url } : { url, rawPath };
   }
 
   function request(...args: unknown[]): ClientRequest {
-    let url: UrlParts;
+    let target: Target;
     let options: RequestOptions = {};
     let rest: unknown[];
     if (typeof args[0] === 'string' || args[0] instanceof URL) {
-      url = toUrl(args[0]);
+      const url = toUrl(args[0]);
+      target = { url };
       rest = args.slice(1);
       if (rest[0] && typeof rest[0] === 'object') {
         options = rest[0] as RequestOptions;
@@ -391,7 +406,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
           options.host !== undefined ||
           options.path !== undefined
         ) {
-          url = fromOptions({
+          target = fromOptions({
             protocol: url.protocol,
             hostname: url.hostname,
             ...(url.port ? { port: url.port } : {}),
@@ -403,17 +418,18 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     } else {
       options = (args[0] ?? {}) as RequestOptions;
       rest = args.slice(1);
-      url = fromOptions(options);
+      target = fromOptions(options);
     }
-    if (url.protocol !== protocol) {
+    const { protocol: scheme } = target.url;
+    if (scheme !== protocol) {
       const error = new TypeError(
-        `Protocol "${url.protocol}" not supported. Expected "${protocol}"`,
+        `Protocol "${scheme}" not supported. Expected "${protocol}"`,
       ) as TypeError & { code: string };
       error.code = 'ERR_INVALID_PROTOCOL';
       throw error;
     }
     const callback = typeof rest[0] === 'function' ? (rest[0] as Listener) : undefined;
-    return new ClientRequest(url, options, callback);
+    return new ClientRequest(target, options, callback);
   }
 
   function get(...args: unknown[]): ClientRequest {
