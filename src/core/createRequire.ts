@@ -33,8 +33,11 @@ export interface RequireOptions {
   /** A runtime warning with the line of the require call that caused it. */
   warn?(text: string, location: CodeLocation | undefined): void;
   resolvers?: readonly ModuleResolver[];
-  /** Hookpad's network clients by module name ('http', 'https', 'axios'…), built on demand. */
-  clients?: Readonly<Record<string, () => unknown>>;
+  /**
+   * Hookpad's network clients by module name ('http', 'https', 'axios'…), built on demand with
+   * the version the first require pinned (`got@9.6.0`), which decides what the hook sees.
+   */
+  clients?: Readonly<Record<string, (version?: string) => unknown>>;
   substitutes?: ModuleSubstituter;
 }
 
@@ -78,8 +81,8 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
 
   const clientCache = new Map<string, unknown>();
 
-  function client(name: string): unknown {
-    if (!clientCache.has(name)) clientCache.set(name, options.clients?.[name]?.());
+  function client(name: string, pinned?: string): unknown {
+    if (!clientCache.has(name)) clientCache.set(name, options.clients?.[name]?.(pinned));
     return clientCache.get(name);
   }
 
@@ -119,7 +122,7 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
     }
     if (hasClient(name)) {
       note('client');
-      return client(name);
+      return client(name, request.version);
     }
     if (cache.has(name)) {
       note('builtin');

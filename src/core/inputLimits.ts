@@ -5,6 +5,8 @@
 
 /** HTTP mocks of one hook. */
 export const MAX_HTTP_MOCKS = 200;
+/** 'data' chunks an HTTP mock may ask for (a stress test, not a transfer). */
+export const MAX_MOCK_CHUNKS = 64;
 /** Secrets of one hook (the platform's hooks had a few dozen at most). */
 export const MAX_SECRETS = 200;
 /** Hand-written module mocks of one hook. */

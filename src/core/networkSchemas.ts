@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CodeLocationSchema, JsonValueSchema } from './primitiveSchemas';
+import { MAX_MOCK_CHUNKS } from './inputLimits';
 
 /**
  * One HTTP mock: the first mock whose method and URL pattern match answers a request.
@@ -17,6 +18,8 @@ export const HttpMockSchema = z.object({
   delayMs: z.number().int().min(0).max(60_000),
   /** Answer with a network error (connection reset) instead of a response. */
   networkError: z.boolean().optional(),
+  /** Deliver an http/https body in this many 'data' chunks (absent: Node's 16 KiB chunks). */
+  chunks: z.number().int().min(1).max(MAX_MOCK_CHUNKS).optional(),
 });
 export type HttpMock = z.infer<typeof HttpMockSchema>;
 

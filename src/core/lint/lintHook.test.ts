@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { lintHook } from './lintHook';
 import { NO_CB_ON_PATH } from './callbackRules';
+import { JSON_PARSE_OF_CHUNK } from './dataChunkRule';
 import { points } from '../points';
 import { examples } from '../examples';
 
@@ -223,5 +224,37 @@ describe('error classes of other points', () => {
     expect(
       messages(user("  if (typeof SendPhoneMessageError === 'function') {}\n  cb();")),
     ).toEqual([]);
+  });
+});
+
+describe("JSON.parse of one 'data' chunk", () => {
+  test('flags JSON.parse of the chunk in an on/once data handler, with its range', () => {
+    const code = user(
+      "  require('https').get(url, (res) => {\n    res.on('data', (d) => { cb(null, JSON.parse(d)); });\n  });",
+    );
+    expect(lintHook(code, 'pre-user-registration')).toEqual([
+      { line: 3, column: 38, endLine: 3, endColumn: 48, message: JSON_PARSE_OF_CHUNK },
+    ]);
+    expect(
+      messages(
+        user(
+          "  res.once('data', function (chunk) { var j = JSON.parse(chunk.toString()); cb(); });",
+        ),
+      ),
+    ).toEqual([JSON_PARSE_OF_CHUNK]);
+    expect(JSON_PARSE_OF_CHUNK).toBe(
+      "JSON.parse of one 'data' chunk: a larger answer arrives in several chunks; collect them and parse on 'end'",
+    );
+  });
+
+  test("collecting chunks, parsing on 'end', or parsing something else is fine", () => {
+    const collect = user(
+      "  let body = '';\n  res.on('data', (d) => { body += d; });\n  res.on('end', () => cb(null, JSON.parse(body)));",
+    );
+    expect(messages(collect)).toEqual([]);
+    expect(
+      messages(user("  res.on('data', (d) => { seen.push(JSON.parse(config)); });\n  cb();")),
+    ).toEqual([]);
+    expect(messages(user("  emitter.on('message', (d) => cb(null, JSON.parse(d)));"))).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ export interface NetworkRuntime {
   /** The hook's global fetch. */
   fetch: unknown;
   /** Built-in clients by module name (http and https included), built on first require. */
-  clients: Record<string, () => unknown>;
+  clients: Record<string, (version?: string) => unknown>;
   substitutes: ModuleSubstitutes;
   /** Requests sent and not yet answered or failed. */
   pendingRequests(): number;
@@ -109,13 +109,13 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
     log: options.log,
   };
   const fetch = createFetch(context, 'fetch');
-  const clients: Record<string, () => unknown> = {
+  const clients: Record<string, (version?: string) => unknown> = {
     http: () => createHttpModule(context, 'http:'),
     https: () => createHttpModule(context, 'https:'),
     'node-fetch': () => createFetch(context, 'node-fetch'),
-    axios: () => createAxios(context),
+    axios: (version) => createAxios(context, version),
     request: () => createRequestModule(context),
-    got: () => createGot(context),
+    got: (version) => createGot(context, version),
     'slack-notify': () => createSlackNotify(context),
   };
 

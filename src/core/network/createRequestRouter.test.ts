@@ -173,6 +173,37 @@ describe('the request router', () => {
     expect(entries[0]?.responseHeaders).toMatchObject({ 'x-real': '1' });
   });
 
+  test("a path without '/' and the network on: not sent, answered 400 Bad Request", async () => {
+    const calls: unknown[] = [];
+    const fetch: HostFetch = async (url) => {
+      calls.push(url);
+      return new Response('real') as never;
+    };
+    const { router, entries, warnings } = setup({ allowNetwork: true, fetch });
+    const response = await router.route({
+      method: 'GET',
+      url: 'https://real.exampleverify?x=1',
+      rawPath: 'verify?x=1',
+      headers: {},
+      client: 'https',
+    });
+    expect([response.status, response.statusText, response.body.byteLength]).toEqual([
+      400,
+      'Bad Request',
+      0,
+    ]);
+    expect(calls).toEqual([]);
+    expect(entries[0]).toMatchObject({
+      url: 'https://real.exampleverify?x=1',
+      answeredBy: 'blocked',
+      status: 400,
+      error: "not sent: the path does not start with '/'; a server answers 400 Bad Request",
+    });
+    expect(warnings).toEqual([
+      "Request path 'verify?x=1' does not start with '/': Node sends it as is (GET verify?x=1 HTTP/1.1 to https://real.example) and the server answers 400 Bad Request",
+    ]);
+  });
+
   test('a refused browser fetch is explained (CORS or offline)', async () => {
     const fetch: HostFetch = () => Promise.reject(new TypeError('Failed to fetch'));
     const { get, entries } = setup({ allowNetwork: true, fetch });

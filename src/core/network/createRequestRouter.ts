@@ -6,6 +6,7 @@ import { looksLikeJson, toBytes, traceText } from './bytes';
 import { statusText } from './statusCodes';
 import type { Trace } from './createTrace';
 import { host, type AbortSignalLike, type HostFetch } from './hostApis';
+import { badRequest, malformedPathWarning, malformedTarget } from './malformedPath';
 import {
   connectionRefused,
   connectionReset,
@@ -31,6 +32,11 @@ export interface OutboundRequest {
   location?: CodeLocation;
   /** Aborting rejects the request with the signal's reason. */
   signal?: AbortSignalLike;
+  /**
+   * A path without a leading '/', sent as is (http/https); `url` is then the origin followed
+   * by it. See malformedPath.ts.
+   */
+  rawPath?: string;
 }
 
 export interface InboundResponse {
@@ -40,6 +46,8 @@ export interface InboundResponse {
   headers: Record<string, string>;
   body: Uint8Array;
   url: string;
+  /** The 'data' chunks an HTTP mock asks http/https to deliver the body in. */
+  chunks?: number;
 }
 
 export interface NetworkTimers {
@@ -136,7 +144,12 @@ export function createRequestRouter(options: RequestRouterOptions): RequestRoute
         durationMs: Math.max(0, options.now() - startedAt),
       });
     };
-    const mock = options.mocks.find((candidate) => matches(candidate, method, url));
+    const malformed =
+      request.rawPath === undefined ? undefined : malformedTarget(url, request.rawPath);
+    if (malformed) options.warn(malformedPathWarning(method, malformed));
+    // A malformed path matches no mock as written; a mock for the URL it meant is its server.
+    const target = malformed?.meant ?? url;
+    const mock = options.mocks.find((candidate) => matches(candidate, method, target));
 
     return new Promise<InboundResponse>((resolve, reject) => {
       let onAbort: (() => void) | undefined;
@@ -166,6 +179,7 @@ export function createRequestRouter(options: RequestRouterOptions): RequestRoute
         const answer = () => {
           if (mock.networkError)
             return fail(connectionReset(), { answeredBy: 'mock', mockId: mock.id });
+          if (malformed) return succeed(badRequest(url), { answeredBy: 'mock', mockId: mock.id });
           const body = toBytes(mock.body);
           succeed(
             {
@@ -174,6 +188,7 @@ export function createRequestRouter(options: RequestRouterOptions): RequestRoute
               headers: mockResponseHeaders(mock, body.byteLength),
               body,
               url,
+              ...(mock.chunks !== undefined ? { chunks: mock.chunks } : {}),
             },
             { answeredBy: 'mock', mockId: mock.id },
           );
@@ -189,7 +204,7 @@ export function createRequestRouter(options: RequestRouterOptions): RequestRoute
 
       let parsed: URL;
       try {
-        parsed = new URL(url);
+        parsed = new URL(malformed?.meant ?? url);
       } catch {
         return fail(invalidUrl(url), { answeredBy: 'blocked' });
       }
@@ -197,7 +212,7 @@ export function createRequestRouter(options: RequestRouterOptions): RequestRoute
         return fail(unsupportedProtocol(parsed.protocol), { answeredBy: 'blocked' });
       }
       if (!options.allowNetwork) {
-        const refused = connectionRefused(url);
+        const refused = connectionRefused(parsed.href);
         if (onAbort) signal?.removeEventListener?.('abort', onAbort);
         record({
           answeredBy: 'blocked',
@@ -205,6 +220,18 @@ export function createRequestRouter(options: RequestRouterOptions): RequestRoute
         });
         // Like a refused connection: asynchronously, never in the caller's own tick.
         options.timers.setTimeout(() => reject(refused), 0);
+        return;
+      }
+      if (malformed) {
+        // The browser's fetch cannot send a malformed request line: answer as the server would.
+        const answer = badRequest(url);
+        record({
+          answeredBy: 'blocked',
+          status: answer.status,
+          responseHeaders: answer.headers,
+          error: `not sent: the path does not start with '/'; a server answers 400 Bad Request`,
+        });
+        options.timers.setTimeout(() => resolve(answer), 0);
         return;
       }
       sendForReal();

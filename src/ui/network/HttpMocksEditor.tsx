@@ -9,6 +9,7 @@ import { InputSection } from '../runner/InputSection';
 import { openInputSection } from '../runner/inputSections';
 import { NetworkSwitch } from './NetworkSwitch';
 import { NumberField } from './NumberField';
+import { ChunksField } from './ChunksField';
 import './network.css';
 
 const MAX_DELAY_MS = 60_000;
@@ -218,6 +219,7 @@ function MockRow({ hookId, mock, position, count, onRemoved }: MockRowProps) {
           {body}
         </span>
       </div>
+      <ChunksField value={mock.chunks} onValue={(chunks) => update({ chunks })} />
       <div className="mock-check">
         <label>
           <input

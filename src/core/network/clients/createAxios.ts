@@ -6,6 +6,7 @@ import { headerRecord, hasHeader, hookLocation, type ClientContext } from './cli
 import { encodeBody } from './createFetch';
 import { sendWithTimeout } from './send';
 import loadAxios from './loadAxios.cjs';
+import { axiosFlavour } from './axiosVersions';
 
 // The real axios with one change: its adapter is Hookpad's router. Everything else —
 // defaults, create(), interceptors, transforms, JSON handling, AxiosError — is axios' own.
@@ -37,8 +38,10 @@ const STATICS = [
 const NO_DATA = ['get', 'delete', 'head', 'options'];
 const WITH_DATA = ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'];
 
-export function createAxios(context: ClientContext): unknown {
+export function createAxios(context: ClientContext, version?: string): unknown {
   const axios = loadAxios() as Axios;
+  const flavour = axiosFlavour(version);
+  const userAgent = `axios/${flavour.version ?? axios.VERSION}`;
   const { AxiosError, AxiosHeaders, CanceledError } = axios;
 
   async function adapter(config: Axios): Promise<unknown> {
@@ -52,7 +55,7 @@ export function createAxios(context: ClientContext): unknown {
         ),
       ),
     );
-    if (!hasHeader(headers, 'user-agent')) headers['User-Agent'] = `axios/${axios.VERSION}`;
+    if (!hasHeader(headers, 'user-agent')) headers['User-Agent'] = userAgent;
     if (config.auth) {
       const user = `${config.auth.username ?? ''}:${config.auth.password ?? ''}`;
       headers.Authorization = 'Basic ' + Buffer.from(user).toString('base64');
@@ -145,18 +148,25 @@ export function createAxios(context: ClientContext): unknown {
     return copy;
   }
 
+  /** The answer as the required version shows it (axiosVersions.ts). */
+  function versioned(promise: Promise<unknown>): Promise<unknown> {
+    return promise.then(flavour.response, (error: unknown) => {
+      throw flavour.error(error);
+    });
+  }
+
   function facade(instance: Axios): Axios {
     const hookAxios = function axios(...args: unknown[]) {
-      return instance(...located(args, typeof args[0] === 'string' ? 1 : 0));
+      return versioned(instance(...located(args, typeof args[0] === 'string' ? 1 : 0)));
     } as Axios;
     for (const key of Object.keys(instance)) hookAxios[key] = instance[key];
     hookAxios.request = (...args: unknown[]) =>
-      instance.request(...located(args, typeof args[0] === 'string' ? 1 : 0));
+      versioned(instance.request(...located(args, typeof args[0] === 'string' ? 1 : 0)));
     for (const method of NO_DATA) {
-      hookAxios[method] = (...args: unknown[]) => instance[method](...located(args, 1));
+      hookAxios[method] = (...args: unknown[]) => versioned(instance[method](...located(args, 1)));
     }
     for (const method of WITH_DATA) {
-      hookAxios[method] = (...args: unknown[]) => instance[method](...located(args, 2));
+      hookAxios[method] = (...args: unknown[]) => versioned(instance[method](...located(args, 2)));
     }
     hookAxios.create = (config?: unknown) => facade(instance.create(config));
     return hookAxios;

@@ -3,12 +3,14 @@ import { bodyFrom, bytesToText, toBuffer } from '../bytes';
 import type { InboundResponse } from '../createRequestRouter';
 import { hasHeader, headerRecord, hookLocation, type ClientContext } from './clientContext';
 import { sendWithTimeout, stringifyQuery, withQuery } from './send';
+import { gotFlavour } from './gotVersions';
 
 // got's promise API as hooks used it: got(url[, options]), got(options), the verb
 // shortcuts and extend(). Options of got 10–11 (`json: object`, `form: object`,
 // `responseType`, `resolveBodyOnly`, `searchParams`, `prefixUrl`) and of got 9 where they
 // cannot be confused (`json: true` = send and parse JSON, `form: true` with an object body,
-// `query`). A status ≥ 400 rejects with an HTTPError carrying the response.
+// `query`). A status ≥ 400 rejects with an HTTPError carrying the response, shaped as the
+// required version had it (gotVersions.ts).
 
 type Options = Record<string, unknown>;
 
@@ -21,7 +23,7 @@ class RequestError extends Error {
     this.name = 'RequestError';
     const code = (cause as { code?: unknown } | null)?.code;
     if (code !== undefined) this.code = String(code);
-    this.options = options;
+    Object.defineProperty(this, 'options', { value: options, enumerable: false });
   }
 }
 
@@ -29,8 +31,8 @@ class HTTPError extends RequestError {
   constructor(response: { statusCode: number; statusMessage: string }, options: unknown) {
     super(`Response code ${response.statusCode} (${response.statusMessage})`, undefined, options);
     this.name = 'HTTPError';
-    this.code = 'ERR_NON_2XX_3XX_RESPONSE';
-    this.response = response;
+    // got keeps the response off the error's own enumerable fields (every version).
+    Object.defineProperty(this, 'response', { value: response, enumerable: false });
   }
 }
 
@@ -60,7 +62,11 @@ function merge(base: Options, more: Options): Options {
   return merged;
 }
 
-export function createGot(context: ClientContext) {
+export function createGot(context: ClientContext, version?: string) {
+  const flavour = gotFlavour(version);
+  const httpError = (response: GotResponse, options: Options) =>
+    flavour.shapeHttpError(new HTTPError(response, options), response, options);
+
   function perform(options: Options): Promise<unknown> & Record<string, unknown> {
     const location = hookLocation();
     let url = String(options.url ?? '');
@@ -73,8 +79,7 @@ export function createGot(context: ClientContext) {
     if (query !== undefined) url = withQuery(url, stringifyQuery(query));
     const method = String(options.method ?? 'GET').toUpperCase();
     const headers = headerRecord(options.headers);
-    if (!hasHeader(headers, 'user-agent'))
-      headers['user-agent'] = 'got (https://github.com/sindresorhus/got)';
+    if (!hasHeader(headers, 'user-agent')) headers['user-agent'] = flavour.userAgent;
     const legacyJson = options.json === true;
     let body: string | Uint8Array | undefined;
     if (options.json !== undefined && !legacyJson && options.json !== false) {
@@ -142,7 +147,7 @@ export function createGot(context: ClientContext) {
       const parsed = parseBody(response, responseType, options);
       response.body = parsed;
       if (options.throwHttpErrors !== false && response.statusCode >= 400) {
-        throw new HTTPError(response, options);
+        throw httpError(response, options);
       }
       return options.resolveBodyOnly === true ? parsed : response;
     }) as Promise<unknown> & Record<string, unknown>;
@@ -152,7 +157,7 @@ export function createGot(context: ClientContext) {
       result.catch(() => undefined);
       return responsePromise.then((response) => {
         if (options.throwHttpErrors !== false && response.statusCode >= 400) {
-          throw new HTTPError(response, options);
+          throw httpError(response, options);
         }
         return parseBody(response, type, options);
       });

@@ -5,33 +5,15 @@ import { invalidUrl } from '../nodeErrors';
 import { STATUS_CODES } from '../statusCodes';
 import type { InboundResponse } from '../createRequestRouter';
 import { hookLocation, type ClientContext, type Emitter } from './clientContext';
+import { chunkBoundaries } from './responseChunks';
 
 // Node's `http` and `https` client side: request()/get() return a ClientRequest-like
 // emitter; the response is an IncomingMessage-like emitter that streams the body as Buffer
-// chunks (at least two for bodies over one byte), so a hook that parses a single chunk
-// fails here the way it fails on Node. Events are emitted from the run's guarded timers:
+// chunks the way Node does (responseChunks.ts: one chunk up to 16 KiB, or the chunks an HTTP
+// mock asks for). Events are emitted from the run's guarded timers:
 // an exception in a handler, or an 'error' event nobody listens to, fails the run.
 
 type Listener = (...args: never[]) => void;
-
-/** Chunk sizes: 16 KiB, but at least two chunks for a body of more than one byte. */
-export function chunkBoundaries(bytes: Uint8Array, keepUtf8: boolean): number[] {
-  const length = bytes.byteLength;
-  if (length === 0) return [];
-  const size = length <= 1 ? length : Math.min(16 * 1024, Math.ceil(length / 2));
-  const ends: number[] = [];
-  let start = 0;
-  while (start < length) {
-    let end = Math.min(length, start + size);
-    // With an encoding set Node's StringDecoder never splits a character: neither do we.
-    if (keepUtf8) {
-      while (end < length && end > start + 1 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-    }
-    ends.push(end);
-    start = end;
-  }
-  return ends;
-}
 
 interface RequestOptions {
   protocol?: unknown;
@@ -43,6 +25,12 @@ interface RequestOptions {
   headers?: unknown;
   auth?: unknown;
   timeout?: unknown;
+}
+
+/** Where a request goes: the URL, and the path as written when it lacks its leading '/'. */
+interface Target {
+  url: UrlParts;
+  rawPath?: string;
 }
 
 const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
@@ -71,6 +59,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     private started = false;
     private destroyed = false;
     private readonly body: Uint8Array;
+    private readonly chunks: number | undefined;
 
     constructor(response: InboundResponse) {
       super();
@@ -79,6 +68,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
       this.headers = { ...response.headers };
       this.rawHeaders = Object.entries(response.headers).flat();
       this.body = response.body;
+      this.chunks = response.chunks;
     }
 
     setEncoding(encoding?: string): this {
@@ -163,7 +153,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
         context.timers.setTimeout(() => this.flow(index, start), 1);
         return;
       }
-      const ends = chunkBoundaries(this.body, this.encoding !== undefined);
+      const ends = chunkBoundaries(this.body, this.encoding !== undefined, this.chunks);
       const end = ends[index];
       if (end === undefined) {
         this.complete = true;
@@ -195,14 +185,18 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     private sent = false;
     private answered = false;
     private readonly url: string;
+    /** A path without a leading '/', sent as is (see malformedPath.ts). */
+    private readonly rawPath: string | undefined;
 
-    constructor(url: UrlParts, options: RequestOptions, callback?: Listener) {
+    constructor(target: Target, options: RequestOptions, callback?: Listener) {
       super();
+      const { url, rawPath } = target;
       this.method = String(options.method ?? 'GET').toUpperCase();
       this.protocol = url.protocol;
       this.host = url.hostname;
-      this.path = `${url.pathname}${url.search}`;
-      this.url = url.href;
+      this.rawPath = rawPath;
+      this.path = rawPath ?? `${url.pathname}${url.search}`;
+      this.url = rawPath === undefined ? url.href : `${url.protocol}//${url.host}${rawPath}`;
       const headers = options.headers;
       if (headers && typeof headers === 'object') {
         for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
@@ -338,6 +332,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
           client,
           method: this.method,
           url: this.url,
+          ...(this.rawPath !== undefined ? { rawPath: this.rawPath } : {}),
           headers,
           ...(body !== undefined ? { body } : {}),
           signal: this.abort$.signal,
@@ -382,22 +377,26 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     }
   }
 
-  function fromOptions(options: RequestOptions): UrlParts {
+  function fromOptions(options: RequestOptions): Target {
     const scheme = typeof options.protocol === 'string' ? options.protocol : protocol;
     const hostname = String(options.hostname ?? options.host ?? 'localhost');
     const port = options.port !== undefined && options.port !== null ? `:${options.port}` : '';
-    const path = typeof options.path === 'string' ? options.path : '/';
+    // Node sends `path || '/'` as written; one without a leading '/' is kept raw.
+    const path = typeof options.path === 'string' && options.path !== '' ? options.path : '/';
+    const rawPath = path.startsWith('/') ? undefined : path;
     const bracketed =
       hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
-    return toUrl(`${scheme}//${bracketed}${port}${path}`);
+    const url = toUrl(`${scheme}//${bracketed}${port}${rawPath === undefined ? path : '/'}`);
+    return rawPath === undefined ? { url } : { url, rawPath };
   }
 
   function request(...args: unknown[]): ClientRequest {
-    let url: UrlParts;
+    let target: Target;
     let options: RequestOptions = {};
     let rest: unknown[];
     if (typeof args[0] === 'string' || args[0] instanceof URL) {
-      url = toUrl(args[0]);
+      const url = toUrl(args[0]);
+      target = { url };
       rest = args.slice(1);
       if (rest[0] && typeof rest[0] === 'object') {
         options = rest[0] as RequestOptions;
@@ -407,7 +406,7 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
           options.host !== undefined ||
           options.path !== undefined
         ) {
-          url = fromOptions({
+          target = fromOptions({
             protocol: url.protocol,
             hostname: url.hostname,
             ...(url.port ? { port: url.port } : {}),
@@ -419,17 +418,18 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     } else {
       options = (args[0] ?? {}) as RequestOptions;
       rest = args.slice(1);
-      url = fromOptions(options);
+      target = fromOptions(options);
     }
-    if (url.protocol !== protocol) {
+    const { protocol: scheme } = target.url;
+    if (scheme !== protocol) {
       const error = new TypeError(
-        `Protocol "${url.protocol}" not supported. Expected "${protocol}"`,
+        `Protocol "${scheme}" not supported. Expected "${protocol}"`,
       ) as TypeError & { code: string };
       error.code = 'ERR_INVALID_PROTOCOL';
       throw error;
     }
     const callback = typeof rest[0] === 'function' ? (rest[0] as Listener) : undefined;
-    return new ClientRequest(url, options, callback);
+    return new ClientRequest(target, options, callback);
   }
 
   function get(...args: unknown[]): ClientRequest {
