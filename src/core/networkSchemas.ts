@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { CodeLocationSchema, JsonValueSchema } from './primitiveSchemas';
-import { MAX_MOCK_CHUNKS } from './inputLimits';
+import {
+  MAX_AUTO_MOCK_RESULTS,
+  MAX_FIELD_CHARS,
+  MAX_MOCK_CHUNKS,
+  overLimitText,
+} from './inputLimits';
 
 /**
  * One HTTP mock: the first mock whose method and URL pattern match answers a request.
@@ -30,6 +35,41 @@ export const ModuleMockSchema = z.object({
 });
 export type ModuleMock = z.infer<typeof ModuleMockSchema>;
 
+/**
+ * What an auto-mocked call resolves to (docs/runtime-semantics.md §12): `path` is the call
+ * path as the SDK calls list shows it (`stripe.customers.create`; `*` as the module root
+ * matches any module), `resultText` its JSON result as typed.
+ */
+export const AutoMockResultDraftSchema = z.object({
+  path: z.string().max(MAX_FIELD_CHARS),
+  resultText: z.string().max(MAX_FIELD_CHARS),
+});
+export type AutoMockResult = z.infer<typeof AutoMockResultDraftSchema>;
+
+/** The auto-mock results of a hook, as stored and shared: any text, at most the limit. */
+export const AutoMockResultsDraftSchema = z
+  .array(AutoMockResultDraftSchema)
+  .max(MAX_AUTO_MOCK_RESULTS, overLimitText('Auto-mock results', MAX_AUTO_MOCK_RESULTS));
+
+const isJsonText = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The auto-mock results a run uses: named, and each result valid JSON. */
+const AutoMockResultsSchema = z
+  .array(
+    z.object({
+      path: z.string().min(1).max(MAX_FIELD_CHARS),
+      resultText: z.string().max(MAX_FIELD_CHARS).refine(isJsonText, 'not valid JSON'),
+    }),
+  )
+  .max(MAX_AUTO_MOCK_RESULTS, overLimitText('Auto-mock results', MAX_AUTO_MOCK_RESULTS));
+
 /** Everything about a run's network boundary and module substitutes. */
 export const NetworkSettingsSchema = z.object({
   mocks: z.array(HttpMockSchema),
@@ -38,6 +78,8 @@ export const NetworkSettingsSchema = z.object({
   moduleMocks: z.array(ModuleMockSchema),
   /** Module names answered by a recording proxy. */
   autoMocks: z.array(z.string()),
+  /** Results of auto-mocked calls by call path; absent = every call resolves to `{}`. */
+  autoMockResults: AutoMockResultsSchema.optional(),
 });
 export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
 
@@ -65,5 +107,9 @@ export const OutboundEntrySchema = z.object({
   /** For SDK calls: the call chain, e.g. `twilio(…).messages.create({to, body})`. */
   call: z.string().optional(),
   args: z.array(JsonValueSchema).optional(),
+  /** For SDK calls: the call path a result rule matches, e.g. `stripe.customers.create`. */
+  callPath: z.string().optional(),
+  /** For SDK calls answered by an auto-mock result: that rule's path (e.g. `*.customers.create`). */
+  resultRule: z.string().optional(),
 });
 export type OutboundEntry = z.infer<typeof OutboundEntrySchema>;

@@ -23,7 +23,7 @@ export type SharedStateResult = { ok: true; state: SharedState } | { ok: false; 
 
 /**
  * What a share link of the hook carries: its point, name, code, parsed payload, the
- * timeout, its HTTP mocks, module mocks, auto-mocks, network switch, dependencies, tests and
+ * timeout, its HTTP mocks, module mocks, auto-mocks and their results, network switch, dependencies, tests and
  * Action draft (each only when not empty) and its secrets. Secret values travel only when `includeSecrets`;
  * otherwise each secret travels by name with the value "", and those that had a value are
  * listed as withheld, so the receiver knows what to fill in; the secrets a test's overrides
@@ -74,6 +74,7 @@ export function sharedStateOf(
   if (network.mocks.length > 0) state.mocks = network.mocks;
   if (network.moduleMocks.length > 0) state.modules = network.moduleMocks;
   if (network.autoMocks.length > 0) state.autoMocks = network.autoMocks;
+  if (network.autoMockResults) state.autoMockResults = network.autoMockResults;
   if (network.allowNetwork) state.allowNetwork = true;
   if (Object.keys(draft.dependencies).length > 0) state.dependencies = draft.dependencies;
   const tests = includeSecrets ? (hook.tests ?? []) : hideTestSecrets(hook.tests ?? []);

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas';
-import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
+import {
+  AutoMockResultsDraftSchema,
+  HttpMockSchema,
+  ModuleMockSchema,
+} from '../core/networkSchemas';
 import { TestCaseSchema } from '../core/testCases/testCaseSchema';
 import { ActionDraftSchema } from '../core/actions/actionSchemas';
 
@@ -82,6 +86,11 @@ export const SharedStateV3Schema = SharedStateV1Schema.extend({
   tests: z.array(SharedTestSchema).optional(),
   /** The hook's Action draft ("Port to Action"); present only when the hook has one. */
   action: ActionDraftSchema.optional(),
+  /**
+   * What auto-mocked calls resolve to, by call path, the JSON as typed; present only when
+   * there are some (at most MAX_AUTO_MOCK_RESULTS).
+   */
+  autoMockResults: AutoMockResultsDraftSchema.optional(),
 }).superRefine(withheldSecretsAreEmpty);
 export type SharedStateV3 = z.infer<typeof SharedStateV3Schema>;
 

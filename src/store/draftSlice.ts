@@ -4,6 +4,10 @@ import type { StorageState } from '../core/schemas';
 import { newHttpMock, type HttpMockPatch, type ModuleMockPatch } from '../workspace/draft/network';
 import {
   addAutoMockEdit,
+  addAutoMockResultEdit,
+  findAutoMockResult,
+  removeAutoMockResultEdit,
+  updateAutoMockResultEdit,
   addHttpMockEdit,
   addModuleMockEdit,
   findHttpMockFor,
@@ -66,6 +70,18 @@ export interface DraftSlice {
   addAutoMock(id: string, name: string): void;
   removeAutoMock(id: string, name: string): void;
   renameAutoMock(id: string, from: string, to: string): void;
+  /**
+   * Adds an auto-mock result rule answering `{}` for `path` ('' for an empty row), or finds
+   * the rule already there for that path; returns its row, -1 without the hook or when the
+   * hook has MAX_AUTO_MOCK_RESULTS rules already.
+   */
+  addAutoMockResult(id: string, path: string): number;
+  updateAutoMockResult(
+    id: string,
+    index: number,
+    patch: Partial<{ path: string; resultText: string }>,
+  ): void;
+  removeAutoMockResult(id: string, index: number): void;
   setDependencies(id: string, dependencies: Record<string, string>): void;
 }
 
@@ -171,6 +187,19 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
     addAutoMock: (id, name) => updateNetwork(id, addAutoMockEdit(name)),
     removeAutoMock: (id, name) => updateNetwork(id, removeAutoMockEdit(name)),
     renameAutoMock: (id, from, to) => updateNetwork(id, renameAutoMockEdit(from, to)),
+    addAutoMockResult: (id, path) => {
+      const network = get().hooks[id]?.draft.network;
+      if (network === undefined) return -1;
+      const existing = path === '' ? -1 : findAutoMockResult(network, path);
+      if (existing >= 0) return existing;
+      const before = network.autoMockResults?.length ?? 0;
+      updateNetwork(id, addAutoMockResultEdit(path));
+      const after = get().hooks[id]?.draft.network.autoMockResults?.length ?? 0;
+      return after > before ? after - 1 : -1;
+    },
+    updateAutoMockResult: (id, index, patch) =>
+      updateNetwork(id, updateAutoMockResultEdit(index, patch)),
+    removeAutoMockResult: (id, index) => updateNetwork(id, removeAutoMockResultEdit(index)),
     setDependencies: (id, dependencies) => updateDraft(id, { dependencies }),
   };
 };

@@ -90,6 +90,10 @@ export const createTestCasesSlice: StateCreator<AppState, [], [], TestCasesSlice
             allowNetwork: false,
             moduleMocks: overrides.moduleMocks ?? hook.draft.network.moduleMocks,
             autoMocks: overrides.autoMocks ?? hook.draft.network.autoMocks,
+            // A test has no auto-mock results of its own: the hook's stay.
+            ...(hook.draft.network.autoMockResults && {
+              autoMockResults: hook.draft.network.autoMockResults,
+            }),
           },
         },
         storage: overrides.storage ?? {},

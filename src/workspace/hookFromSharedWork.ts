@@ -1,5 +1,5 @@
 import type { JsonValue, PointId } from '../core/schemas';
-import type { HttpMock, ModuleMock } from '../core/networkSchemas';
+import type { AutoMockResult, HttpMock, ModuleMock } from '../core/networkSchemas';
 import type { TestCase } from '../core/testCases/testCaseSchema';
 import type { ActionDraft } from '../core/actions/actionSchemas';
 import type { HookRecord } from './hookRecord';
@@ -22,6 +22,8 @@ export interface SharedWork {
   mocks?: HttpMock[];
   modules?: ModuleMock[];
   autoMocks?: string[];
+  /** What auto-mocked calls resolve to (share link version 3). */
+  autoMockResults?: AutoMockResult[];
   allowNetwork?: boolean;
   dependencies?: Record<string, string>;
   /** The hook's tests, without ids (share link version 3). */
@@ -54,6 +56,7 @@ export function hookFromSharedWork(
         allowNetwork: work.allowNetwork ?? false,
         moduleMocks: work.modules ?? [],
         autoMocks: work.autoMocks ?? [],
+        ...(work.autoMockResults?.length ? { autoMockResults: work.autoMockResults } : {}),
       },
       dependencies: work.dependencies ?? {},
       ...(work.action === undefined ? {} : { action: work.action }),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { PointIdSchema, StorageStateSchema, TimeoutMsSchema } from '../core/schemas';
-import { HttpMockSchema, ModuleMockSchema } from '../core/networkSchemas';
+import {
+  AutoMockResultsDraftSchema,
+  HttpMockSchema,
+  ModuleMockSchema,
+} from '../core/networkSchemas';
 import { TestCaseSchema } from '../core/testCases/testCaseSchema';
 import { ActionDraftSchema } from '../core/actions/actionSchemas';
 
@@ -31,6 +35,8 @@ export const NetworkDraftSchema = z.object({
   allowNetwork: z.boolean(),
   moduleMocks: z.array(ModuleMockSchema.extend({ name: z.string() })),
   autoMocks: z.array(z.string()),
+  /** Results of auto-mocked calls; the JSON text may be invalid while typing. Absent: none. */
+  autoMockResults: AutoMockResultsDraftSchema.optional(),
 });
 
 /** What the user edits and runs: everything a saved version freezes. */

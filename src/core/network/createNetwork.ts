@@ -4,6 +4,7 @@ import { createTrace, type Trace } from './createTrace';
 import { host } from './hostApis';
 import { createRequestRouter, type NetworkTimers, type RequestRouter } from './createRequestRouter';
 import { createAutoMock } from './createAutoMock';
+import { autoMockResultFinder } from './autoMockResults';
 import { evaluateModuleMock, type HostBindings } from './evaluateModuleMock';
 import type { ClientContext, EmitterConstructor } from './clients/clientContext';
 import { createFetch } from './clients/createFetch';
@@ -123,6 +124,7 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
   for (const mock of settings.moduleMocks)
     if (!moduleMocks.has(mock.name)) moduleMocks.set(mock.name, mock);
   const autoMocks = new Set(settings.autoMocks);
+  const findResult = autoMockResultFinder(settings.autoMockResults);
   const loaded = new Map<string, SubstituteModule & { module: { exports: unknown } }>();
 
   const substitutes: ModuleSubstitutes = {
@@ -146,6 +148,7 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
         const proxy = createAutoMock(name, {
           trace,
           now: options.now,
+          findResult,
           defer: (callback) => options.timers.setTimeout(callback, 0),
         });
         loaded.set(name, { module: { exports: proxy }, exports: proxy, kind: 'auto-mock' });

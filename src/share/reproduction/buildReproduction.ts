@@ -115,7 +115,7 @@ export async function buildReproduction(input: ReproductionInput): Promise<Repro
     { title: 'Secrets', body: secretsSection(draft.secrets, includeSecrets, redactor) },
     { title: 'HTTP mocks', body: mocksSection(network.mocks), cutRank: 4 },
     { title: 'Module mocks', body: moduleMocksSection(network.moduleMocks), cutRank: 3 },
-    { title: 'Auto-mocks', body: autoMocksSection(network.autoMocks) },
+    { title: 'Auto-mocks', body: autoMocksSection(network.autoMocks, network.autoMockResults) },
     { title: 'Dependencies', body: dependenciesSection(draft.dependencies) },
     {
       title: 'Outcome',

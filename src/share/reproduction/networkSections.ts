@@ -34,6 +34,15 @@ export function moduleMocksSection(moduleMocks: RunNetwork['moduleMocks']): stri
         .join('\n\n');
 }
 
-export function autoMocksSection(autoMocks: RunNetwork['autoMocks']): string {
-  return autoMocks.length === 0 ? 'none' : autoMocks.map(code).join(', ');
+/** The auto-mocked modules, then what their calls resolve to (when results are set). */
+export function autoMocksSection(
+  autoMocks: RunNetwork['autoMocks'],
+  results: RunNetwork['autoMockResults'] = [],
+): string {
+  const modules = autoMocks.length === 0 ? 'none' : autoMocks.map(code).join(', ');
+  if (results.length === 0) return modules;
+  const rules = results.map(
+    (result) => `- ${code(result.path)} resolves to:\n\n${bodyBlock(result.resultText)}`,
+  );
+  return [modules, 'Results:', ...rules].join('\n\n');
 }

@@ -6,6 +6,7 @@ import { appStore, useAppStore } from '../../store';
 import { selectHookId } from '../../store/selectors';
 import { EMPTY_NETWORK } from '../../workspace/draft/network';
 import { EditorBoundary } from '../common/EditorBoundary';
+import { AutoMockResultsList } from './AutoMockResultsList';
 import { usePrefersDark } from '../common/usePrefersDark';
 import { InputSection } from '../runner/InputSection';
 import { openInputSection } from '../runner/inputSections';
@@ -34,6 +35,9 @@ function ModuleRows({ hookId }: { hookId: string }) {
   );
   const autoMocks = useAppStore(
     (state) => (state.hooks[hookId]?.draft.network ?? EMPTY_NETWORK).autoMocks,
+  );
+  const hasResults = useAppStore(
+    (state) => (state.hooks[hookId]?.draft.network.autoMockResults?.length ?? 0) > 0,
   );
   const dark = usePrefersDark();
   const addButton = useRef<HTMLButtonElement>(null);
@@ -101,6 +105,7 @@ function ModuleRows({ hookId }: { hookId: string }) {
           })}
         </ul>
       )}
+      {(autoMocks.length > 0 || hasResults) && <AutoMockResultsList hookId={hookId} />}
     </InputSection>
   );
 }
@@ -197,7 +202,8 @@ function ModuleRowView({
       {auto ? (
         <p className="field-note">
           Recording proxy: any property, call or <code>new</code> works, a call can be awaited (it
-          resolves to <code>{'{}'}</code>), and each call is listed under Outbound requests.
+          resolves to <code>{'{}'}</code> unless an auto-mock result below matches), and each call
+          is listed under Outbound requests.
         </p>
       ) : (
         row.kind === 'mock' && (

@@ -12,6 +12,7 @@ import {
 } from './formatOutbound';
 import { useRunSecretMask, type Mask } from '../common/useSecretMask';
 import { requestMockFocus } from './mockFocus';
+import { requestResultFocus } from './resultFocus';
 import './outbound.css';
 
 /** Entries rendered before "Show all", as in the console. */
@@ -102,6 +103,9 @@ const OutboundItem = memo(function OutboundItem({ entry, hookId, mocks, mask }: 
           <code className="outbound-call">{mask(entry.call ?? entry.client)}</code>
           {meta}
         </div>
+        {entry.callPath !== undefined && (
+          <SdkCallPath hookId={hookId} path={entry.callPath} rule={entry.resultRule} />
+        )}
         {entry.args !== undefined && entry.args.length > 0 && (
           <details className="outbound-details">
             <summary>Arguments</summary>
@@ -169,6 +173,48 @@ function mockRequest(hookId: string, method: string | undefined, url: string): v
   if (mockId === null) return;
   if (selectHookId(state) !== hookId) state.selectHook(hookId);
   requestMockFocus(mockId);
+}
+
+/**
+ * The call's path (the syntax of auto-mock results), which result answered it, and "Set
+ * result": a rule for exactly this path, its Result box focused.
+ */
+function SdkCallPath({
+  hookId,
+  path,
+  rule,
+}: {
+  hookId: string;
+  path: string;
+  rule: string | undefined;
+}) {
+  return (
+    <div className="outbound-answer">
+      <span className="outbound-result">
+        Call path <code>{path}</code>
+        {rule === undefined ? ' resolved to {}' : ' answered by the result for '}
+        {rule !== undefined && <code>{rule}</code>}
+      </span>
+      <button
+        type="button"
+        className="button button-small outbound-mock"
+        aria-label={`Set result for ${path}`}
+        title="Set what this call resolves to (an auto-mock result for its path)"
+        onClick={() => setResult(hookId, path)}
+      >
+        Set result
+      </button>
+    </div>
+  );
+}
+
+/** Adds (or finds) the result rule for this call path in the hook that made the call. */
+function setResult(hookId: string, path: string): void {
+  const state = appStore.getState();
+  const index = state.addAutoMockResult(hookId, path);
+  if (selectHookId(state) !== hookId) state.selectHook(hookId);
+  // At the limit nothing is added: the opened list says why.
+  requestResultFocus(hookId, index);
 }
 
 interface MessageProps {

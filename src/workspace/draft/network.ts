@@ -49,8 +49,9 @@ export type ModuleMockPatch = Partial<ModuleMock>;
 
 /**
  * The settings a run uses: module mocks with a name (trimmed; the first of equal names
- * wins) that are not auto-mocked, and auto-mocks with a name. The draft keeps the rest
- * (empty rows, a mock's code while its module is auto-mocked) so nothing typed is lost.
+ * wins) that are not auto-mocked, auto-mocks with a name, and auto-mock results with a path
+ * (trimmed; absent when there are none). The draft keeps the rest (empty rows, a mock's code
+ * while its module is auto-mocked) so nothing typed is lost.
  */
 export function networkForRun(network: NetworkSettings): NetworkSettings {
   const autoMocks = [...new Set(network.autoMocks.map((name) => name.trim()))].filter(
@@ -64,7 +65,16 @@ export function networkForRun(network: NetworkSettings): NetworkSettings {
     seen.add(name);
     moduleMocks.push(name === mock.name ? mock : { ...mock, name });
   }
-  return { mocks: network.mocks, allowNetwork: network.allowNetwork, moduleMocks, autoMocks };
+  const autoMockResults = (network.autoMockResults ?? [])
+    .map((result) => ({ ...result, path: result.path.trim() }))
+    .filter((result) => result.path !== '');
+  return {
+    mocks: network.mocks,
+    allowNetwork: network.allowNetwork,
+    moduleMocks,
+    autoMocks,
+    ...(autoMockResults.length > 0 ? { autoMockResults } : {}),
+  };
 }
 
 /** Whether the settings hold nothing at all (no mocks, no modules, network off). */
@@ -72,4 +82,5 @@ export const isEmptyNetwork = (network: NetworkSettings): boolean =>
   network.mocks.length === 0 &&
   !network.allowNetwork &&
   network.moduleMocks.length === 0 &&
-  network.autoMocks.length === 0;
+  network.autoMocks.length === 0 &&
+  (network.autoMockResults ?? []).length === 0;

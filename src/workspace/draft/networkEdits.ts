@@ -1,3 +1,4 @@
+import { MAX_AUTO_MOCK_RESULTS } from '../../core/inputLimits';
 import type { HookDraft } from '../hookRecord';
 import {
   MODULE_MOCK_STARTER,
@@ -137,3 +138,41 @@ export const renameAutoMockEdit =
     from === to || !network.autoMocks.includes(from)
       ? undefined
       : { ...network, autoMocks: network.autoMocks.map((auto) => (auto === from ? to : auto)) };
+
+type AutoMockResultRow = NonNullable<NetworkDraft['autoMockResults']>[number];
+
+/** The row of the result rule for exactly this call path, or -1. */
+export const findAutoMockResult = (network: NetworkDraft, path: string): number =>
+  (network.autoMockResults ?? []).findIndex((row) => row.path.trim() === path);
+
+/** Appends a result rule answering `{}` (refused at MAX_AUTO_MOCK_RESULTS). */
+export const addAutoMockResultEdit =
+  (path: string): NetworkEdit =>
+  (network) => {
+    const rows = network.autoMockResults ?? [];
+    if (rows.length >= MAX_AUTO_MOCK_RESULTS) return undefined;
+    return { ...network, autoMockResults: [...rows, { path, resultText: '{}' }] };
+  };
+
+export const updateAutoMockResultEdit =
+  (index: number, patch: Partial<AutoMockResultRow>): NetworkEdit =>
+  (network) => {
+    const rows = network.autoMockResults ?? [];
+    const current = rows[index];
+    if (current === undefined) return undefined;
+    const next = { ...current, ...patch };
+    if (next.path === current.path && next.resultText === current.resultText) return undefined;
+    return { ...network, autoMockResults: rows.map((row, at) => (at === index ? next : row)) };
+  };
+
+export const removeAutoMockResultEdit =
+  (index: number): NetworkEdit =>
+  (network) => {
+    const rows = network.autoMockResults ?? [];
+    if (rows[index] === undefined) return undefined;
+    const autoMockResults = rows.filter((_, at) => at !== index);
+    // The last rule gone: the draft reads as one that never had any.
+    if (autoMockResults.length > 0) return { ...network, autoMockResults };
+    const { autoMockResults: _removed, ...rest } = network;
+    return rest;
+  };

@@ -19,10 +19,22 @@ const problem = (field: InputProblem['field'], message: string) => ({
   problem: { status: 'not-started' as const, field, message, durationMs: 0 as const },
 });
 
+/** Why an auto-mock result cannot be used, said as the payload's problem is; null if none. */
+function invalidAutoMockResult(settings: NetworkSettings): string | null {
+  for (const { path, resultText } of settings.autoMockResults ?? []) {
+    try {
+      JSON.parse(resultText);
+    } catch (error) {
+      return `The auto-mock result for ${path} is not valid JSON: ${(error as Error).message}`;
+    }
+  }
+  return null;
+}
+
 /**
  * The sandbox request for these inputs (a workbench run's or a test's), or the first input
  * that cannot be used: an Action the hook does not have, a payload that is not JSON, a secret without a name or with a repeated
- * one, invalid HTTP mocks or module settings. The timeout is the caller's.
+ * one, an auto-mock result that is not JSON, invalid HTTP mocks or module settings. The timeout is the caller's.
  */
 export function prepareRun(
   inputs: RunInputs,
@@ -43,9 +55,10 @@ export function prepareRun(
   if (!secrets.ok) return problem('secrets', secrets.message);
 
   // Drafts from before the network settings have none: nothing mocked, network off.
-  const network = NetworkSettingsSchema.safeParse(
-    networkForRun((inputs.network as NetworkSettings | undefined) ?? EMPTY_NETWORK),
-  );
+  const settings = networkForRun((inputs.network as NetworkSettings | undefined) ?? EMPTY_NETWORK);
+  const badResult = invalidAutoMockResult(settings);
+  if (badResult !== null) return problem('network', badResult);
+  const network = NetworkSettingsSchema.safeParse(settings);
   if (!network.success) {
     return problem(
       'network',

@@ -41,6 +41,8 @@ export function testRunInputs(
         allowNetwork: false,
         moduleMocks: overrides.moduleMocks ?? own.network.moduleMocks,
         autoMocks: overrides.autoMocks ?? own.network.autoMocks,
+        // A test has no results of its own: the hook's answer its auto-mocked calls.
+        ...(own.network.autoMockResults && { autoMockResults: own.network.autoMockResults }),
       },
     },
     storage: overrides.storage ?? {},
