@@ -165,3 +165,25 @@ describe('console capture', () => {
     ]);
   });
 });
+
+describe('console.dir', () => {
+  // The texts are Node's: util.inspect(value, { depth }) for these values.
+  test('honours depth (a number, or null for every level); the default is 2', async () => {
+    const { logs } = await logsOf(
+      `module.exports = function (user, context, cb) {
+  const value = { a: { b: { c: { d: 1 } } } };
+  console.dir(value);
+  console.dir(value, { depth: 0 });
+  console.dir(value, { depth: null, colors: false, showHidden: true });
+  console.dir('text', { depth: 5 });
+  cb();
+};`,
+    );
+    expect(logs.map((entry) => entry.text)).toEqual([
+      '{ a: { b: { c: [Object] } } }',
+      '{ a: [Object] }',
+      '{ a: { b: { c: { d: 1 } } } }',
+      "'text'",
+    ]);
+  });
+});

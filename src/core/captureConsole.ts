@@ -10,6 +10,17 @@ function callerLocation(): CodeLocation | undefined {
 }
 
 /**
+ * console.dir's `depth` (Node's levels below the top; null for all) as inspectValue's depth,
+ * which counts the top level too. `colors` and `showHidden` do not change plain text here.
+ */
+function dirDepth(options: unknown): number | undefined {
+  if (options === null || typeof options !== 'object' || !('depth' in options)) return undefined;
+  const { depth } = options as { depth: unknown };
+  if (depth === null || depth === Infinity) return Infinity;
+  return typeof depth === 'number' && depth >= 0 ? Math.floor(depth) + 1 : undefined;
+}
+
+/**
  * The `console` a hook sees. Every call becomes one LogEntry with Node-formatted text,
  * the structured arguments and the line of the call. Methods Node has but Hookpad does not
  * render specially (table, dir, group, count, time, assert) degrade to plain lines, so a
@@ -44,7 +55,8 @@ export function captureConsole(sink: LogSink, now: () => number): Record<string,
       const frames = stack.split('\n').slice(1).join('\n');
       write('debug', args, `Trace: ${formatLogText(args)}${frames ? '\n' + frames : ''}`);
     },
-    dir: (value: unknown) => write('log', [value], inspectValue(value)),
+    dir: (value: unknown, options?: unknown) =>
+      write('log', [value], inspectValue(value, dirDepth(options))),
     table: (data: unknown) => write('log', [data]),
     assert: (condition: unknown, ...args: unknown[]) => {
       if (condition) return;

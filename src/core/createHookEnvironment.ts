@@ -114,7 +114,11 @@ export function createHookEnvironment(options: HookEnvironmentOptions): HookEnvi
   if (hostOptions.installGlobals) addCleanup(hostOptions.installGlobals({ fetch: runtime.fetch }));
   const globals: HostBindings = { ...shims, console, global: globalThis, fetch: runtime.fetch };
   const require = createRequire({
-    env: { defer: shims.defer },
+    env: {
+      defer: shims.defer,
+      setTimeout: (callback, ms) => void call(shims.setTimeout)(callback, ms),
+      now,
+    },
     onRequest: (module) => requires.push(module),
     warn: (text, location) => sink.emit({ level: 'warn', source: 'runtime', text, location }),
     clients: runtime.clients,

@@ -120,6 +120,14 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
         return substitute.exports;
       }
     }
+    const split = splitSubpath(name);
+    if (split && split.root !== past) {
+      const substitute = options.substitutes?.resolve(split.root, mockRequire(split.root));
+      if (substitute) {
+        note(substitute.kind);
+        return subpathOf(substitute.exports, split.subpath);
+      }
+    }
     if (hasClient(name)) {
       note('client');
       return client(name, request.version);
@@ -137,7 +145,9 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
       }
     }
     note('missing');
-    throw notFound(`Module '${name}' is not available in Hookpad — ${MODULE_FIX_HINT}`, name);
+    // A mock of the package covers its subpaths, so the package is what to mock.
+    const missing = split?.root ?? name;
+    throw notFound(`Module '${name}' is not available in Hookpad — ${MODULE_FIX_HINT}`, missing);
   }
 
   function mockRequire(mockName: string): (id: unknown) => unknown {
@@ -149,6 +159,27 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
     checkVersion(request.name, request.version);
     return resolve(request, true);
   };
+}
+
+/** `lodash/get` → lodash + get; `@scope/pkg/a/b` → @scope/pkg + a/b; no subpath → undefined. */
+export function splitSubpath(name: string): { root: string; subpath: string } | undefined {
+  const parts = name.split('/');
+  const rootLength = name.startsWith('@') ? 2 : 1;
+  if (parts.length <= rootLength || parts.slice(rootLength).join('/') === '') return undefined;
+  return { root: parts.slice(0, rootLength).join('/'), subpath: parts.slice(rootLength).join('/') };
+}
+
+/**
+ * What a package's module mock answers for one of its subpaths (docs/runtime-semantics.md §10):
+ * `lodash/get` is the mock's own `get` when it has one, else the mock itself (the subpath is
+ * usually the same API, e.g. `twilio/lib/rest/Twilio`).
+ */
+function subpathOf(exports: unknown, subpath: string): unknown {
+  const holder = typeof exports === 'object' || typeof exports === 'function';
+  if (holder && exports !== null && !subpath.includes('/') && Object.hasOwn(exports, subpath)) {
+    return (exports as Record<string, unknown>)[subpath];
+  }
+  return exports;
 }
 
 function parseId(id: unknown): ModuleSpecifier {

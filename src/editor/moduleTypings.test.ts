@@ -42,6 +42,11 @@ describe('module typings', { timeout: 30_000 }, () => {
         "require('node:crypto').createHash('sha256').update('x').digest('hex').toUpperCase();",
         "require('request').post({ url: 'https://x', json: {} }, (e, res) => res.statusCode);",
         "require('twilio')('sid', 'token').messages.create({});",
+        "require('crypto').createVerify('RSA-SHA256').update('a.b').verify('pem', 'sig', 'base64') === true;",
+        "require('crypto').createCipheriv('aes-256-gcm', new Uint8Array(32), new Uint8Array(12)).getAuthTag();",
+        "require('path').join('a', 'b').toUpperCase();",
+        "require('node:zlib').gzipSync('x').toString('base64');",
+        "require('timers/promises').setTimeout(10, 'x').then((v) => v.toUpperCase());",
         "require('axios').nope();",
       ].join('\n'),
     );

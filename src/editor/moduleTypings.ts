@@ -62,12 +62,62 @@ interface GotStatic extends GotMethod {
 }
 interface NodeBuffer extends Uint8Array { toString(encoding?: string): string }
 interface NodeHash { update(data: string | Uint8Array, encoding?: string): NodeHash; digest(): NodeBuffer; digest(encoding: string): string }
+type KeyLike = string | Uint8Array | KeyObject | { key: any; format?: 'pem' | 'der' | 'jwk'; type?: string };
+interface KeyObject {
+  type: 'public' | 'private' | 'secret'; asymmetricKeyType?: 'rsa';
+  export(options?: { format: 'pem' | 'der' | 'jwk'; type?: string }): any;
+  equals(other: KeyObject): boolean;
+}
+interface NodeSign { update(data: string | Uint8Array, encoding?: string): NodeSign; sign(key: KeyLike): NodeBuffer; sign(key: KeyLike, encoding: string): string }
+interface NodeVerify { update(data: string | Uint8Array, encoding?: string): NodeVerify; verify(key: KeyLike, signature: string | Uint8Array, encoding?: string): boolean }
+interface NodeCipher {
+  update(data: string | Uint8Array, inputEncoding?: string): NodeBuffer;
+  update(data: string | Uint8Array, inputEncoding: string | undefined, outputEncoding: string): string;
+  final(): NodeBuffer; final(encoding: string): string;
+  setAAD(data: Uint8Array): NodeCipher; setAutoPadding(padding?: boolean): NodeCipher;
+  getAuthTag(): NodeBuffer; setAuthTag(tag: Uint8Array): NodeCipher;
+}
 interface CryptoModule {
   createHash(algorithm: string): NodeHash;
   createHmac(algorithm: string, key: string | Uint8Array): NodeHash;
   randomBytes(size: number): NodeBuffer;
   randomUUID(): string;
   timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean;
+  createSign(algorithm: string): NodeSign;
+  createVerify(algorithm: string): NodeVerify;
+  sign(algorithm: string | null, data: Uint8Array, key: KeyLike): NodeBuffer;
+  verify(algorithm: string | null, data: Uint8Array, key: KeyLike, signature: Uint8Array): boolean;
+  createPublicKey(key: KeyLike): KeyObject;
+  createPrivateKey(key: KeyLike): KeyObject;
+  createSecretKey(key: Uint8Array): KeyObject;
+  generateKeyPairSync(type: 'rsa', options: { modulusLength: number; publicExponent?: number; publicKeyEncoding?: object; privateKeyEncoding?: object }): { publicKey: any; privateKey: any };
+  createCipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array): NodeCipher;
+  createDecipheriv(algorithm: string, key: Uint8Array, iv: Uint8Array): NodeCipher;
+  webcrypto: any;
+}
+interface PathModule {
+  join(...parts: string[]): string; resolve(...parts: string[]): string; normalize(path: string): string;
+  dirname(path: string): string; basename(path: string, ext?: string): string; extname(path: string): string;
+  relative(from: string, to: string): string; isAbsolute(path: string): boolean;
+  parse(path: string): { root: string; dir: string; base: string; ext: string; name: string };
+  sep: string; delimiter: string;
+}
+interface OsModule {
+  EOL: string; platform(): string; type(): string; arch(): string; release(): string; hostname(): string;
+  cpus(): { model: string; speed: number }[]; totalmem(): number; freemem(): number; uptime(): number;
+  tmpdir(): string; homedir(): string;
+}
+type ZlibSync = (data: string | Uint8Array, options?: { level?: number }) => NodeBuffer;
+type ZlibAsync = (data: string | Uint8Array, callback: (error: Error | null, result: NodeBuffer) => void) => void;
+interface ZlibModule {
+  gzipSync: ZlibSync; gunzipSync: ZlibSync; deflateSync: ZlibSync; inflateSync: ZlibSync;
+  deflateRawSync: ZlibSync; inflateRawSync: ZlibSync; unzipSync: ZlibSync;
+  gzip: ZlibAsync; gunzip: ZlibAsync; deflate: ZlibAsync; inflate: ZlibAsync;
+  deflateRaw: ZlibAsync; inflateRaw: ZlibAsync; unzip: ZlibAsync;
+}
+interface TimersPromisesModule {
+  setTimeout<T = void>(ms?: number, value?: T): Promise<T>;
+  setImmediate<T = void>(value?: T): Promise<T>;
 }
 interface UtilModule {
   format(format: any, ...args: any[]): string;
@@ -111,6 +161,12 @@ interface HookpadModules {
   url: UrlModule; 'node:url': UrlModule; querystring: QuerystringModule; 'node:querystring': QuerystringModule;
   assert: AssertModule; 'node:assert': AssertModule;
   buffer: { Buffer: any }; 'node:buffer': { Buffer: any };
+  'assert/strict': AssertModule; 'node:assert/strict': AssertModule;
+  path: PathModule; 'node:path': PathModule; os: OsModule; 'node:os': OsModule;
+  zlib: ZlibModule; 'node:zlib': ZlibModule;
+  'timers/promises': TimersPromisesModule; 'node:timers/promises': TimersPromisesModule;
+  string_decoder: { StringDecoder: new (encoding?: string) => { write(b: Uint8Array): string; end(b?: Uint8Array): string } };
+  stream: any; 'node:stream': any; 'util/types': any; 'node:util/types': any;
 }
 /** A module Hookpad provides (typed), a module mock or an auto-mock. */
 declare function require<K extends keyof HookpadModules>(id: K): HookpadModules[K];

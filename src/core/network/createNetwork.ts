@@ -144,7 +144,17 @@ export function createNetwork(options: NetworkRuntimeOptions): NetworkRuntime {
         }
         return { exports: module.exports, kind: 'mock' };
       }
-      if (autoMocks.has(name)) {
+      // An auto-mocked package covers its subpaths: the proxy is named for the path required
+      // (`twilio/lib/rest/Twilio(…)`), docs/runtime-semantics.md §10.
+      if (
+        autoMocks.has(name) ||
+        autoMocks.has(
+          name
+            .split('/')
+            .slice(0, name.startsWith('@') ? 2 : 1)
+            .join('/'),
+        )
+      ) {
         const proxy = createAutoMock(name, {
           trace,
           now: options.now,

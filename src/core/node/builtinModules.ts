@@ -1,22 +1,46 @@
 import * as bufferModule from 'buffer/';
 import loadPorts from './loadPorts.cjs';
 import { createCryptoModule, type CryptoEnvironment } from './createCryptoModule';
+import { createOsModule } from './osModule';
+import { createZlibModule } from './zlibModule';
+import { createTimersPromises } from './timersPromises';
 
 // Node core modules Hookpad provides (docs/runtime-semantics.md §10), as browser ports. Buffer and
 // the hashes are part of the engine anyway; the other ports are loaded on first require (see
 // loadPorts.cjs), and every module object a hook receives is built per run.
 
-export type BuiltinEnvironment = CryptoEnvironment;
+export interface BuiltinEnvironment extends CryptoEnvironment {
+  /** The run's guarded setTimeout (timers/promises); the host's when absent (tests). */
+  setTimeout?(callback: () => void, ms: number): void;
+  /** Milliseconds since the run started (os.uptime). */
+  now?(): number;
+}
+
+const hostTimeout = (callback: () => void, ms: number) => void setTimeout(callback, ms);
+const property = (load: () => unknown, name: string) => () =>
+  (load() as Record<string, unknown>)[name];
 
 const FACTORIES: Record<string, (env: BuiltinEnvironment) => unknown> = {
   assert: loadPorts.assert,
+  'assert/strict': property(loadPorts.assert, 'strict'),
   buffer: () => ({ ...bufferModule }),
   crypto: (env) => createCryptoModule(env),
   events: loadPorts.events,
+  os: (env) => createOsModule(env.now ?? (() => performance.now())),
+  // path-browserify is Node's posix path (the platform ran on Linux).
+  path: loadPorts.path,
+  'path/posix': loadPorts.path,
   querystring: loadPorts.querystring,
+  // readable-stream is Node's own stream code, published for browsers.
+  stream: loadPorts.stream,
+  'stream/promises': property(loadPorts.stream, 'promises'),
+  string_decoder: loadPorts.stringDecoder,
+  'timers/promises': (env) => createTimersPromises({ setTimeout: env.setTimeout ?? hostTimeout }),
   // Node's url also exports the WHATWG classes; the port predates them.
   url: () => ({ ...(loadPorts.url() as object), URL, URLSearchParams }),
   util: loadPorts.util,
+  'util/types': property(loadPorts.util, 'types'),
+  zlib: (env) => createZlibModule(env.defer),
 };
 
 /** Names of the Node core modules a hook can require (also as `node:name`). */

@@ -4,10 +4,17 @@ import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import type { CHash } from '@noble/hashes/utils.js';
+import { nodeError, toBytes } from './cryptoBytes';
+import { CIPHERS, Cipheriv, Decipheriv } from './ciphers';
+import { KeyObject, createPrivateKey, createPublicKey, createSecretKey } from './keyObject';
+import { Sign, Verify, oneShot } from './rsaSignature';
+import { generateKeyPair, generateKeyPairSync } from './generateKeyPair';
 
 // The subset of Node's `crypto` that hooks use in practice: hashes and HMACs (signing
-// webhooks, hashing emails), random bytes and ids. Hashing is pure JS (@noble/hashes);
-// randomness comes from the platform's CSPRNG (crypto.getRandomValues).
+// webhooks, hashing emails), random bytes and ids, RSA keys and signatures (verifying a
+// JWT), AES. Hashing is pure JS (@noble/hashes); randomness comes from the platform's CSPRNG
+// (crypto.getRandomValues); RSA and AES use node-forge, loaded on first use.
+// docs/runtime-semantics.md §10.
 
 type HashFn = CHash;
 
@@ -33,20 +40,6 @@ function hashFor(algorithm: unknown): HashFn {
   // Node's own message for an unknown algorithm.
   if (!fn) throw new Error('Digest method not supported');
   return fn;
-}
-
-function toBytes(data: unknown, encoding?: unknown): Uint8Array {
-  if (typeof data === 'string') {
-    return Buffer.from(data, typeof encoding === 'string' ? encoding : 'utf8');
-  }
-  if (data instanceof Uint8Array) return data;
-  if (ArrayBuffer.isView(data)) {
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  }
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  throw new TypeError(
-    `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${data === null ? 'null' : typeof data}`,
-  );
 }
 
 /** Node's Hash/Hmac object: update() chains, digest() once, with an optional encoding. */
@@ -101,7 +94,10 @@ function timingSafeEqual(a: unknown, b: unknown): boolean {
   const left = toBytes(a);
   const right = toBytes(b);
   if (left.byteLength !== right.byteLength) {
-    throw new RangeError('Input buffers must have the same byte length');
+    throw nodeError(
+      new RangeError('Input buffers must have the same byte length'),
+      'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH',
+    );
   }
   let diff = 0;
   for (let i = 0; i < left.length; i++) diff |= left[i]! ^ right[i]!;
@@ -113,8 +109,32 @@ export interface CryptoEnvironment {
   defer(callback: () => void): void;
 }
 
+const hashNamed = (name: string): HashFn | undefined => ALGORITHMS[name];
+
 export function createCryptoModule(env: CryptoEnvironment): Record<string, unknown> {
+  const signatures = oneShot(hashNamed);
   return {
+    createSign: (algorithm: unknown) => new Sign(algorithm, hashNamed),
+    createVerify: (algorithm: unknown) => new Verify(algorithm, hashNamed),
+    sign: signatures.sign,
+    verify: signatures.verify,
+    Sign,
+    Verify,
+    KeyObject,
+    createPublicKey,
+    createPrivateKey,
+    createSecretKey,
+    generateKeyPairSync,
+    generateKeyPair: (type: unknown, options: undefined, callback: unknown) =>
+      generateKeyPair(env.defer, type, options, callback),
+    createCipheriv: (algorithm: unknown, key: unknown, iv: unknown) =>
+      new Cipheriv(algorithm, key, iv),
+    createDecipheriv: (algorithm: unknown, key: unknown, iv: unknown) =>
+      new Decipheriv(algorithm, key, iv),
+    getCiphers: () => [...CIPHERS],
+    // The worker's Web Crypto, as Node's crypto.webcrypto is Node's.
+    webcrypto: crypto,
+    subtle: (crypto as { subtle?: unknown }).subtle,
     createHash: (algorithm: unknown) => new DigestObject(hashFor(algorithm).create()),
     createHmac: (algorithm: unknown, key: unknown, encoding?: unknown) =>
       new DigestObject(hmac.create(hashFor(algorithm), toBytes(key, encoding))),

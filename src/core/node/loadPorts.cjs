@@ -10,4 +10,14 @@ module.exports = {
   querystring: () => require('querystring-es3'),
   url: () => require('url/'),
   util: () => require('util/'),
+  path: () => require('path-browserify'),
+  stringDecoder: () => require('string_decoder/'),
+  stream: () => require('readable-stream'),
+  fflate: () => require('fflate'),
+  // RSA keys and signatures, AES: only the parts of node-forge crypto needs.
+  forge: () => {
+    require('node-forge/lib/rsa');
+    require('node-forge/lib/aes');
+    return require('node-forge/lib/forge');
+  },
 };

@@ -1,6 +1,15 @@
 // Loaders of the untyped npm ports (see loadPorts.cjs); each returns the module's exports.
 declare const loadPorts: Record<
-  'assert' | 'events' | 'querystring' | 'url' | 'util',
+  | 'assert'
+  | 'events'
+  | 'querystring'
+  | 'url'
+  | 'util'
+  | 'path'
+  | 'stringDecoder'
+  | 'stream'
+  | 'fflate'
+  | 'forge',
   () => unknown
 >;
 export = loadPorts;
