@@ -35,7 +35,7 @@ export type SecretValues =
  * placeholders inserted are never scanned again. When two secrets share a value, the first
  * one's name is shown. Pure and for display only: the data the text came from stays as it was.
  *
- * Linear in the text whatever the number of secrets (docs/runtime-semantics.md §13): every
+ * Linear in the text whatever the number of secrets (docs/runtime-semantics.md §3): every
  * maskable form is at least MIN_MASKED_LENGTH characters, so the text's windows of that
  * length are hashed as they roll, and where a window starts some form, one map lookup per
  * distinct length of such forms finds it — not one alternative per secret at every position.

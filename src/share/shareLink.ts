@@ -57,7 +57,7 @@ export async function encodeShareLink(state: SharedState, pageUrl: string): Prom
 
 /** Decodes the token of a share link; never throws, says in words what is wrong. */
 export async function decodeShareLink(token: string): Promise<DecodedShareLink> {
-  // Refused before any decoding (docs/runtime-semantics.md §20).
+  // Refused before any decoding (docs/runtime-semantics.md §16.1).
   if (token.length > MAX_SHARE_LINK_CHARS) {
     return {
       ok: false,
