@@ -1,4 +1,4 @@
-// How much a hook, a link or an import may carry (docs/runtime-semantics.md §20 and the
+// How much a hook, a link or an import may carry (docs/runtime-semantics.md §16.1 and the
 // README's "Limits"). Each is either a limit the platform itself had or far beyond any real
 // use; past it, the input is refused with a message naming the limit and nothing changes.
 // The page trusts no size it is given: every list the user can be handed is bounded here.

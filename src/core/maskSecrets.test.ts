@@ -6,6 +6,7 @@ import {
   secretPlaceholder,
   unmaskedReason,
 } from './maskSecrets';
+import { MAX_SECRETS } from './inputLimits';
 
 describe('maskSecrets', () => {
   it('replaces every occurrence of a value by its secret’s placeholder', () => {
@@ -84,5 +85,59 @@ describe('maskSecrets', () => {
 
   it('returns the text unchanged without secrets', () => {
     expect(maskSecrets('plain', {})).toBe('plain');
+  });
+});
+
+describe('masking is linear in the text, whatever the number of secrets', () => {
+  /** The masking of one regular expression built from every value: what the mask must equal. */
+  function reference(text: string, secrets: Record<string, string>): string {
+    const placeholders = new Map<string, string>();
+    for (const [name, value] of Object.entries(secrets)) {
+      if (!isMaskable(value)) continue;
+      for (const form of [value, JSON.stringify(value).slice(1, -1)]) {
+        if (!placeholders.has(form)) placeholders.set(form, secretPlaceholder(name));
+      }
+    }
+    const forms = [...placeholders.keys()].sort((a, b) => b.length - a.length);
+    const escaped = forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return text.replace(new RegExp(escaped.join('|'), 'g'), (found) => placeholders.get(found)!);
+  }
+
+  /** Secrets sharing a long prefix, the hardest case for a scan by first characters. */
+  const manySecrets = (count: number): Record<string, string> =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`KEY_${i}`, `sk_live_${i.toString(36)}_"q"`]),
+    );
+
+  it('agrees with one regular expression of every value, on overlaps, escapes and edges', () => {
+    const secrets = { ...manySecrets(40), A: 'abcdef', AB: 'abcdefgh', Q: 'say "hi" now' };
+    const text = [
+      'abcdefgh abcdef abcde sk_live_1_"q" sk_live_1_\\"q\\" sk_live_',
+      JSON.stringify({ said: 'say "hi" now', key: 'sk_live_z_"q"' }),
+      'abcdef',
+    ].join('|');
+    expect(maskSecrets(text, secrets)).toBe(reference(text, secrets));
+    expect(maskSecrets('abcdef', secrets)).toBe('<secret:A>');
+    expect(maskSecrets('xabcdef', secrets)).toBe('x<secret:A>');
+    expect(maskSecrets('abcdex', secrets)).toBe('abcdex');
+  });
+
+  it(`${MAX_SECRETS} secrets over a 1 MB text: masked in well under a second`, () => {
+    const secrets = manySecrets(MAX_SECRETS);
+    const values = Object.values(secrets);
+    const parts: string[] = [];
+    for (let i = 0, length = 0; length < 1_000_000; i += 1) {
+      parts.push(`line ${i} sk_live_ token ${values[i % values.length]} lorem ipsum dolor\n`);
+      length += parts[i]!.length;
+    }
+    const text = parts.join('');
+    expect(text.length).toBeGreaterThanOrEqual(1_000_000);
+    const started = performance.now();
+    const masked = createSecretMask(secrets)(text);
+    const took = performance.now() - started;
+    expect(took).toBeLessThan(1_000);
+    expect(masked).not.toContain('_"q"');
+    expect(masked).toContain('token <secret:KEY_0> lorem');
+    expect(masked === reference(text, secrets)).toBe(true);
   });
 });

@@ -146,7 +146,7 @@ describe('encodeShareLink', () => {
     );
     expect(decoded).toEqual({
       ok: false,
-      message: 'tests.0.payloadText: The payload must be valid JSON..',
+      message: 'tests.0.payloadText: The payload must be valid JSON.',
     });
   });
 

@@ -1,4 +1,7 @@
+import { MAX_SHARE_LINK_CHARS, overLimitText } from '../core/inputLimits';
+import { endSentence } from '../workspace/errorText';
 import {
+  isCountLimitIssue,
   SHARE_LINK_VERSION,
   SharedStateLatestSchema,
   SharedStateSchema,
@@ -54,6 +57,13 @@ export async function encodeShareLink(state: SharedState, pageUrl: string): Prom
 
 /** Decodes the token of a share link; never throws, says in words what is wrong. */
 export async function decodeShareLink(token: string): Promise<DecodedShareLink> {
+  // Refused before any decoding (docs/runtime-semantics.md §16.1).
+  if (token.length > MAX_SHARE_LINK_CHARS) {
+    return {
+      ok: false,
+      message: overLimitText('Characters of a share link', MAX_SHARE_LINK_CHARS),
+    };
+  }
   const bytes = fromBase64Url(token);
   if (!bytes) return { ok: false, message: 'the link is not valid base64url text.' };
 
@@ -86,9 +96,11 @@ export async function decodeShareLink(token: string): Promise<DecodedShareLink> 
   if (version !== null) return { ok: false, message: version };
   const parsed = SharedStateSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // A limit's refusal comes first: the link is refused for its size, whatever else is wrong.
+    const issue = parsed.error.issues.find(isCountLimitIssue) ?? parsed.error.issues[0];
+    if (issue && isCountLimitIssue(issue)) return { ok: false, message: issue.message };
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    return { ok: false, message: `${where}${issue?.message ?? 'unexpected content'}.` };
+    return { ok: false, message: endSentence(`${where}${issue?.message ?? 'unexpected content'}`) };
   }
   return { ok: true, state: upgradeSharedState(parsed.data) };
 }

@@ -7,6 +7,46 @@ import {
 } from '../core/networkSchemas';
 import { TestCaseSchema } from '../core/testCases/testCaseSchema';
 import { ActionDraftSchema } from '../core/actions/actionSchemas';
+import {
+  MAX_AUTO_MOCKS,
+  MAX_FIELD_CHARS,
+  MAX_HTTP_MOCKS,
+  MAX_MODULE_MOCKS,
+  MAX_SECRETS,
+  overLimitText,
+} from '../core/inputLimits';
+
+/** Whether a zod issue is a count limit's refusal: its message says all, without a path. */
+export const isCountLimitIssue = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'custom' && (issue.params as { limit?: unknown } | undefined)?.limit === true;
+
+/** A text field of a link, bounded like the hook record's (src/core/inputLimits.ts). */
+const boundedText = (what: string) =>
+  z.string().max(MAX_FIELD_CHARS, overLimitText(`Characters of ${what}`, MAX_FIELD_CHARS));
+
+/**
+ * A link's secrets, name → value. The count is checked before the values are, so a link of
+ * 20,000 secrets is refused at once with the limit's message.
+ */
+const SharedSecretsSchema = z
+  .custom<Record<string, unknown>>(
+    (value) =>
+      typeof value !== 'object' ||
+      value === null ||
+      Array.isArray(value) ||
+      Object.keys(value).length <= MAX_SECRETS,
+    { error: overLimitText('Secrets', MAX_SECRETS), params: { limit: true } },
+  )
+  .pipe(z.record(z.string(), boundedText('a secret value')));
+
+/** An array refused by its length before its items are parsed. */
+const boundedArray = <T extends z.ZodType>(item: T, what: string, limit: number) =>
+  z
+    .custom<unknown[]>((value) => !Array.isArray(value) || value.length <= limit, {
+      error: overLimitText(what, limit),
+      params: { limit: true },
+    })
+    .pipe(z.array(item));
 
 /**
  * Version 1 of what a share link carries. Links live on in tickets and chats, so every
@@ -19,13 +59,22 @@ export const SharedStateV1Schema = z.object({
   /** The parsed payload JSON (not its text). */
   payload: JsonValueSchema,
   timeoutMs: TimeoutMsSchema.optional(),
-  secrets: z.record(z.string(), z.string()).optional(),
+  /** At most MAX_SECRETS, each value at most MAX_FIELD_CHARS (src/core/inputLimits.ts). */
+  secrets: SharedSecretsSchema.optional(),
   /** HTTP mocks in order (the first match answers); present only when there are some. */
-  mocks: z.array(HttpMockSchema).optional(),
+  mocks: boundedArray(
+    HttpMockSchema.extend({ body: boundedText('a mock body') }),
+    'HTTP mocks',
+    MAX_HTTP_MOCKS,
+  ).optional(),
   /** Module mocks (code assigning `module.exports`); present only when there are some. */
-  modules: z.array(ModuleMockSchema).optional(),
+  modules: boundedArray(
+    ModuleMockSchema.extend({ code: boundedText('a module mock') }),
+    'Module mocks',
+    MAX_MODULE_MOCKS,
+  ).optional(),
   /** Names of modules answered by a recording proxy; present only when there are some. */
-  autoMocks: z.array(z.string().min(1)).optional(),
+  autoMocks: boundedArray(z.string().min(1), 'Auto-mocks', MAX_AUTO_MOCKS).optional(),
   /** Present (true) only when unmatched requests go out for real. */
   allowNetwork: z.boolean().optional(),
 });
@@ -57,7 +106,7 @@ const v2Fields = {
    * Secrets whose values were withheld: each is in `secrets` with the value "", so the
    * receiver sees which secrets the hook needs and that their values were not shared.
    */
-  redactedSecrets: z.array(z.string()).optional(),
+  redactedSecrets: boundedArray(z.string(), 'Secrets', MAX_SECRETS).optional(),
 };
 
 /**

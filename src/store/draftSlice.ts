@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { getPoint } from '../core/points';
+import { MAX_SECRETS } from '../core/inputLimits';
 import type { StorageState } from '../core/schemas';
 import { newHttpMock, type HttpMockPatch, type ModuleMockPatch } from '../workspace/draft/network';
 import {
@@ -133,13 +134,18 @@ export const createDraftSlice: StateCreator<AppState, [], [], DraftSlice> = (set
 
     addSecret: (id) => {
       const rowId = newSecretId();
-      updateHook(id, (hook) => ({
-        ...hook,
-        draft: {
-          ...hook.draft,
-          secrets: [...hook.draft.secrets, { id: rowId, name: '', value: '' }],
-        },
-      }));
+      // Past MAX_SECRETS the record would be refused; the Secrets section says so.
+      updateHook(id, (hook) =>
+        hook.draft.secrets.length >= MAX_SECRETS
+          ? undefined
+          : {
+              ...hook,
+              draft: {
+                ...hook.draft,
+                secrets: [...hook.draft.secrets, { id: rowId, name: '', value: '' }],
+              },
+            },
+      );
       return rowId;
     },
     setSecretName: (id, rowId, name) => updateSecret(id, rowId, { name }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SECRETS, overLimitText } from '../core/inputLimits';
 
 /** deploy-cli writes this instead of a secret's value on export (HOOKS_HIDDEN_SECRET_VALUE). */
 export const HIDDEN_SECRET_VALUE = '_VALUE_NOT_SHOWN_';
@@ -31,7 +32,15 @@ export const DeployCliHookSchema = z.object(
     /** The path of the hook's code file, relative to the json's folder or the yaml file. */
     script: text('a file path').optional(),
     code: text('a file path').optional(),
-    secrets: textMap.nullish(),
+    /** At most MAX_SECRETS, counted before the values are read (src/core/inputLimits.ts). */
+    secrets: z
+      .custom<unknown>(
+        (value) =>
+          typeof value !== 'object' || value === null || Object.keys(value).length <= MAX_SECRETS,
+        overLimitText('Secrets', MAX_SECRETS),
+      )
+      .pipe(textMap)
+      .nullish(),
     dependencies: textMap.nullish(),
   },
   { error: missingOr('an object with name, triggerId and script') },

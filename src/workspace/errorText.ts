@@ -3,3 +3,8 @@ export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/[.\s]+$/, '');
 }
+
+/** `text` as the end of a sentence: a period added unless it has one (limit messages do). */
+export function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}

@@ -7,6 +7,14 @@ import {
 } from '../core/networkSchemas';
 import { TestCaseSchema } from '../core/testCases/testCaseSchema';
 import { ActionDraftSchema } from '../core/actions/actionSchemas';
+import {
+  MAX_AUTO_MOCKS,
+  MAX_FIELD_CHARS,
+  MAX_HTTP_MOCKS,
+  MAX_MODULE_MOCKS,
+  MAX_SECRETS,
+  overLimitText,
+} from '../core/inputLimits';
 
 /**
  * The workspace's records: the single source of truth for what is stored (IndexedDB),
@@ -23,18 +31,41 @@ export const HookNameSchema = z.string().regex(HOOK_NAME_PATTERN, HOOK_NAME_RULE
 export const SecretRowSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
-  value: z.string(),
+  value: z
+    .string()
+    .max(MAX_FIELD_CHARS, overLimitText('Characters of a secret value', MAX_FIELD_CHARS)),
   /** Imported from an export that hid the value (`_VALUE_NOT_SHOWN_`): the value is empty. */
   notExported: z.boolean().optional(),
 });
 export type SecretRow = z.infer<typeof SecretRowSchema>;
 
-/** Network settings as edited: module rows the user has not named yet are kept. */
+/**
+ * Network settings as edited: module rows the user has not named yet are kept. Every list
+ * and text is bounded (src/core/inputLimits.ts): a record beyond them is refused on import
+ * and kept aside on load, so no input can make the page render thousands of rows.
+ */
 export const NetworkDraftSchema = z.object({
-  mocks: z.array(HttpMockSchema),
+  mocks: z
+    .array(
+      HttpMockSchema.extend({
+        body: z
+          .string()
+          .max(MAX_FIELD_CHARS, overLimitText('Characters of a mock body', MAX_FIELD_CHARS)),
+      }),
+    )
+    .max(MAX_HTTP_MOCKS, overLimitText('HTTP mocks', MAX_HTTP_MOCKS)),
   allowNetwork: z.boolean(),
-  moduleMocks: z.array(ModuleMockSchema.extend({ name: z.string() })),
-  autoMocks: z.array(z.string()),
+  moduleMocks: z
+    .array(
+      ModuleMockSchema.extend({
+        name: z.string(),
+        code: z
+          .string()
+          .max(MAX_FIELD_CHARS, overLimitText('Characters of a module mock', MAX_FIELD_CHARS)),
+      }),
+    )
+    .max(MAX_MODULE_MOCKS, overLimitText('Module mocks', MAX_MODULE_MOCKS)),
+  autoMocks: z.array(z.string()).max(MAX_AUTO_MOCKS, overLimitText('Auto-mocks', MAX_AUTO_MOCKS)),
   /** Results of auto-mocked calls; the JSON text may be invalid while typing. Absent: none. */
   autoMockResults: AutoMockResultsDraftSchema.optional(),
 });
@@ -44,7 +75,7 @@ export const HookDraftSchema = z.object({
   code: z.string(),
   /** Text: invalid JSON is a legitimate state while typing. */
   payloadText: z.string(),
-  secrets: z.array(SecretRowSchema),
+  secrets: z.array(SecretRowSchema).max(MAX_SECRETS, overLimitText('Secrets', MAX_SECRETS)),
   network: NetworkDraftSchema,
   /** Declared npm dependencies, name → version (the platform's `dependencies`). */
   dependencies: z.record(z.string(), z.string()),

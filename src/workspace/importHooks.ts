@@ -2,7 +2,7 @@ import { PointIdSchema } from '../core/schemas';
 import { deployCliRecord, looksLikeCode } from './deployCliRecord';
 import { DeployCliHookSchema } from './deployCliHookSchema';
 import { describeZodError } from './describeZodError';
-import { errorText } from './errorText';
+import { endSentence, errorText } from './errorText';
 import { expandImportFiles, type ImportEntry } from './expandImportFiles';
 import { guessPoint } from './guessPoint';
 import { attachActions, isActionJson, readActionJson, type FoundAction } from './importActions';
@@ -171,7 +171,7 @@ function importEntries(
 
     const parsed = DeployCliHookSchema.safeParse(value);
     if (!parsed.success) {
-      problem(at.file, `${where}Not imported: ${describeZodError(parsed.error)}.`);
+      problem(at.file, endSentence(`${where}Not imported: ${describeZodError(parsed.error)}`));
       return;
     }
     const item = parsed.data;

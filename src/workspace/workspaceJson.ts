@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeZodError } from './describeZodError';
-import { errorText } from './errorText';
+import { endSentence, errorText } from './errorText';
 import { HookRecordSchema, type HookDraft, type HookRecord } from './hookRecord';
 import type { ExportOptions } from './exportHooks';
 import {
@@ -126,7 +126,7 @@ export function parseWorkspaceJson(text: string): { hooks: HookRecord[]; problem
     }
     const name = readableName(item);
     const which = name === undefined ? `hooks[${index}]` : `hooks[${index}] "${name}"`;
-    problems.push(`${which} was skipped: ${describeZodError(parsed.error)}.`);
+    problems.push(endSentence(`${which} was skipped: ${describeZodError(parsed.error)}`));
   });
   return { hooks, problems };
 }

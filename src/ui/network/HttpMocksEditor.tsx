@@ -10,6 +10,10 @@ import { openInputSection } from '../runner/inputSections';
 import { NetworkSwitch } from './NetworkSwitch';
 import { NumberField } from './NumberField';
 import { ChunksField } from './ChunksField';
+import { MAX_HTTP_MOCKS } from '../../core/inputLimits';
+import { LimitNote } from '../common/LimitNote';
+import { ShowMoreRows } from '../common/ShowMoreRows';
+import { useShownRows } from '../common/useShownRows';
 import './network.css';
 
 const MAX_DELAY_MS = 60_000;
@@ -23,6 +27,7 @@ export function HttpMocksEditor() {
   const mocks = useAppStore((state) => selectHook(state).draft.network.mocks);
   const allowNetwork = useAppStore((state) => selectHook(state).draft.network.allowNetwork);
   const addButton = useRef<HTMLButtonElement>(null);
+  const { shown, showMore } = useShownRows(mocks.length, hookId);
   // A run refused for invalid mock settings shows them, so the problem can be found.
   const runRefused = useAppStore(
     (state) =>
@@ -45,6 +50,7 @@ export function HttpMocksEditor() {
           ref={addButton}
           type="button"
           className="button button-small"
+          disabled={mocks.length >= MAX_HTTP_MOCKS}
           onClick={() => {
             requestMockFocus(appStore.getState().addHttpMock(hookId));
           }}
@@ -62,7 +68,7 @@ export function HttpMocksEditor() {
         </p>
       ) : (
         <ol className="mock-rows">
-          {mocks.map((mock, index) => (
+          {mocks.slice(0, shown).map((mock, index) => (
             <MockRow
               key={mock.id}
               hookId={hookId}
@@ -74,6 +80,8 @@ export function HttpMocksEditor() {
           ))}
         </ol>
       )}
+      <ShowMoreRows shown={shown} total={mocks.length} what="mocks" onMore={showMore} />
+      <LimitNote what="HTTP mocks" count={mocks.length} limit={MAX_HTTP_MOCKS} />
       <NetworkSwitch />
     </InputSection>
   );

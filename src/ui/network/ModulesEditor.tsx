@@ -12,6 +12,10 @@ import { InputSection } from '../runner/InputSection';
 import { openInputSection } from '../runner/inputSections';
 import './network.css';
 import { editorTheme } from '../../editor/hookpadThemes';
+import { MAX_AUTO_MOCKS, MAX_MODULE_MOCKS } from '../../core/inputLimits';
+import { LimitNote } from '../common/LimitNote';
+import { ShowMoreRows } from '../common/ShowMoreRows';
+import { useShownRows } from '../common/useShownRows';
 
 /** One row of the Modules section: a module mock (by index) or an auto-mock of its own. */
 type ModuleRow =
@@ -57,6 +61,8 @@ function ModuleRows({ hookId }: { hookId: string }) {
       .map((name) => ({ kind: 'auto' as const, name })),
   ];
   let autoPosition = 0;
+  // Each module mock has a code editor: a page of them, not hundreds at once.
+  const { shown, showMore } = useShownRows(rows.length, hookId);
 
   return (
     <InputSection
@@ -69,6 +75,7 @@ function ModuleRows({ hookId }: { hookId: string }) {
           ref={addButton}
           type="button"
           className="button button-small"
+          disabled={moduleMocks.length >= MAX_MODULE_MOCKS}
           onClick={() => {
             const row = appStore.getState().addModuleMock(hookId, '');
             if (row >= 0) focusNext.current = `m${row}`;
@@ -87,7 +94,7 @@ function ModuleRows({ hookId }: { hookId: string }) {
         </p>
       ) : (
         <ul className="module-rows">
-          {rows.map((row, position) => {
+          {rows.slice(0, shown).map((row, position) => {
             const key = row.kind === 'mock' ? `m${row.index}` : `a${autoPosition++}`;
             const earlier = rows.slice(0, position).some((other) => other.name === row.name);
             return (
@@ -105,6 +112,9 @@ function ModuleRows({ hookId }: { hookId: string }) {
           })}
         </ul>
       )}
+      <ShowMoreRows shown={shown} total={rows.length} what="modules" onMore={showMore} />
+      <LimitNote what="Module mocks" count={moduleMocks.length} limit={MAX_MODULE_MOCKS} />
+      <LimitNote what="Auto-mocks" count={autoMocks.length} limit={MAX_AUTO_MOCKS} />
       {(autoMocks.length > 0 || hasResults) && <AutoMockResultsList hookId={hookId} />}
     </InputSection>
   );

@@ -5,6 +5,10 @@ import { secretProblems } from '../../workspace/draft/secrets';
 import { selectHookId, selectSecretRows } from '../../store/selectors';
 import { InputSection } from './InputSection';
 import { openInputSection } from './inputSections';
+import { MAX_SECRETS } from '../../core/inputLimits';
+import { LimitNote } from '../common/LimitNote';
+import { ShowMoreRows } from '../common/ShowMoreRows';
+import { useShownRows } from '../common/useShownRows';
 import './runner.css';
 
 /**
@@ -40,6 +44,7 @@ export function SecretsSection() {
     if (runRefused || needsValue) openInputSection('Secrets');
   }, [runRefused, needsValue]);
   const addButton = useRef<HTMLButtonElement>(null);
+  const { shown, showMore } = useShownRows(rows.length, hookId);
   /** The row just added, whose name field takes the focus once it is in the page. */
   const focusNext = useRef<string | null>(null);
 
@@ -59,6 +64,7 @@ export function SecretsSection() {
           ref={addButton}
           type="button"
           className="button button-small"
+          disabled={rows.length >= MAX_SECRETS}
           onClick={() => {
             focusNext.current = addSecret(hookId);
             openInputSection('Secrets');
@@ -72,7 +78,7 @@ export function SecretsSection() {
         <p className="field-note">No secrets for this point.</p>
       ) : (
         <ul className="secret-rows">
-          {rows.map((row) => {
+          {rows.slice(0, shown).map((row) => {
             const revealed = revealedIds.has(row.id);
             const shown = runRefused || touched.has(row.id) || row.value !== '' || row.name !== '';
             const problem = shown ? problems.get(row.id) : undefined;
@@ -159,6 +165,8 @@ export function SecretsSection() {
           })}
         </ul>
       )}
+      <ShowMoreRows shown={shown} total={rows.length} what="secrets" onMore={showMore} />
+      <LimitNote what="Secrets" count={rows.length} limit={MAX_SECRETS} />
     </InputSection>
   );
 }

@@ -1,4 +1,9 @@
-import { MAX_AUTO_MOCK_RESULTS } from '../../core/inputLimits';
+import {
+  MAX_AUTO_MOCK_RESULTS,
+  MAX_AUTO_MOCKS,
+  MAX_HTTP_MOCKS,
+  MAX_MODULE_MOCKS,
+} from '../../core/inputLimits';
 import type { HookDraft } from '../hookRecord';
 import {
   MODULE_MOCK_STARTER,
@@ -11,9 +16,13 @@ type NetworkDraft = HookDraft['network'];
 /** A change of a hook's network settings; undefined means "nothing changes". */
 export type NetworkEdit = (network: NetworkDraft) => NetworkDraft | undefined;
 
+/** Adds a mock at the end; none past MAX_HTTP_MOCKS (the record would be refused). */
 export const addHttpMockEdit =
   (mock: NetworkDraft['mocks'][number]): NetworkEdit =>
-  (network) => ({ ...network, mocks: [...network.mocks, mock] });
+  (network) =>
+    network.mocks.length >= MAX_HTTP_MOCKS
+      ? undefined
+      : { ...network, mocks: [...network.mocks, mock] };
 
 /** A request the user wants a mock for, as the Outbound requests list shows it. */
 export interface RequestToMock {
@@ -76,11 +85,15 @@ export const setAllowNetworkEdit =
   (network) =>
     network.allowNetwork === on ? undefined : { ...network, allowNetwork: on };
 
-/** Adds a module mock with starter code (no-op if the name exists); it stops being auto-mocked. */
+/**
+ * Adds a module mock with starter code (no-op if the name exists or MAX_MODULE_MOCKS are
+ * there); it stops being auto-mocked.
+ */
 export const addModuleMockEdit =
   (name: string): NetworkEdit =>
   (network) => {
     if (network.moduleMocks.some((mock) => mock.name === name)) return undefined;
+    if (network.moduleMocks.length >= MAX_MODULE_MOCKS) return undefined;
     return {
       ...network,
       moduleMocks: [...network.moduleMocks, { name, code: MODULE_MOCK_STARTER }],
@@ -121,7 +134,7 @@ export const removeModuleMockEdit =
 export const addAutoMockEdit =
   (name: string): NetworkEdit =>
   (network) =>
-    network.autoMocks.includes(name)
+    network.autoMocks.includes(name) || network.autoMocks.length >= MAX_AUTO_MOCKS
       ? undefined
       : { ...network, autoMocks: [...network.autoMocks, name] };
 
