@@ -1,9 +1,12 @@
 import { Buffer } from 'buffer/';
+import { installBase64url } from './node/base64url';
 
 // Node-style timers, `process` and `Buffer` for the hook (docs/runtime-semantics.md §10). Every
 // callback runs through `guard`, so an exception inside a timer becomes an 'async-throw' with its
 // line instead of vanishing into the host's error handler. All timers are tracked so `dispose` can
 // stop a finished run.
+
+installBase64url();
 
 /** What a Node timer returns; hooks call `.unref()` on it, so a bare id will not do. */
 class HookTimer {
