@@ -14,6 +14,11 @@ const testsRegion = (page: Page): Locator => page.getByRole('region', { name: 'T
 const testsStatus = (page: Page): Locator => testsRegion(page).getByRole('status');
 const testItem = (page: Page, name: string): Locator =>
   testsRegion(page).getByRole('listitem', { name, exact: true });
+/**
+ * A test run starts a sandbox of its own, which on a loaded machine (and first after a reload)
+ * takes longer than an assertion's default wait: test runs get the wait that runToEnd gives runs.
+ */
+const TEST_RUN_TIMEOUT = 30_000;
 
 /** "Save as test" with the dialog's proposed name and parts (plus any ticked here). */
 async function saveAsTest(page: Page, expected: { name: string; checked: string[] }) {
@@ -66,7 +71,7 @@ test('a saved run fails once the code changes the merged user, with Expected and
 
   await setCode(page, NO_LONGER_VIP);
   await testsRegion(page).getByRole('button', { name: 'Run all tests' }).click();
-  await expect(testsStatus(page)).toHaveText('0 passed, 1 failed');
+  await expect(testsStatus(page)).toHaveText('0 passed, 1 failed', { timeout: TEST_RUN_TIMEOUT });
   const failed = testItem(page, 'Test 1');
   await expect(failed).toContainText('failed');
   await expect(failed.getByRole('region', { name: 'Expected' }).first()).toBeVisible();
@@ -80,7 +85,7 @@ test('a saved run fails once the code changes the merged user, with Expected and
 
   await setCode(page, ADD_METADATA);
   await testsRegion(page).getByRole('button', { name: 'Run test Test 1' }).click();
-  await expect(testsStatus(page)).toHaveText('1 passed, 0 failed');
+  await expect(testsStatus(page)).toHaveText('1 passed, 0 failed', { timeout: TEST_RUN_TIMEOUT });
   await expect(testItem(page, 'Test 1')).toContainText('passed');
   await expect(testItem(page, 'Test 1').getByRole('region', { name: 'Expected' })).toHaveCount(0);
 
@@ -89,7 +94,7 @@ test('a saved run fails once the code changes the merged user, with Expected and
   await waitForEditors(page);
   await expect(testsStatus(page)).toHaveText('Not run yet.');
   await testsRegion(page).getByRole('button', { name: 'Run all tests' }).click();
-  await expect(testsStatus(page)).toHaveText('1 passed, 0 failed');
+  await expect(testsStatus(page)).toHaveText('1 passed, 0 failed', { timeout: TEST_RUN_TIMEOUT });
   await expect(testItem(page, 'Test 1')).toContainText('passed');
 });
 
@@ -139,7 +144,9 @@ test('a test that never calls back times out on its own timeout while the others
   // The silent test holds the batch open for its whole second.
   const progress = testsRegion(page).getByRole('progressbar', { name: 'Test progress' });
   await expect(progress).toBeVisible();
-  await expect(testsStatus(page)).toHaveText('1 passed, 0 failed, 1 timed out');
+  await expect(testsStatus(page)).toHaveText('1 passed, 0 failed, 1 timed out', {
+    timeout: TEST_RUN_TIMEOUT,
+  });
   await expect(progress).toHaveCount(0);
   await expect(testItem(page, 'Test 1')).toContainText('passed');
   await expect(testItem(page, 'Silent signup')).toContainText('timed out');
