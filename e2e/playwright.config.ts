@@ -6,6 +6,15 @@ import { APP_PORT as PORT, ECHO_PORT } from './support/ports.mjs';
 /** Each port builds into its own folder, so two runs on one machine do not collide. */
 const OUT_DIR = `node_modules/.hookpad-e2e/${PORT}`;
 
+/**
+ * Nothing leaves the machine: every host but the local ones (IP literals included) resolves
+ * to "not found" inside Chromium, so the suite needs no request interception (the fixture in
+ * support/app.ts records what a page tried).
+ */
+const OFFLINE_ARGS = [
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -24,7 +33,7 @@ export default defineConfig({
       executablePath: findChromium(),
       // A smaller JavaScript heap makes the out-of-memory journey reach its crash in seconds
       // (sandbox.spec.ts); every page of the app stays far below it.
-      args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=512'],
+      args: [...CHROMIUM_ARGS, ...OFFLINE_ARGS, '--js-flags=--max-old-space-size=512'],
     },
     permissions: ['clipboard-read', 'clipboard-write'],
     trace: 'off',

@@ -11,20 +11,15 @@ function leavesMachine(url: string): boolean {
 
 /**
  * Every test runs with a guard: a request that leaves localhost (a CDN, a font, a hook's
- * fetch) is aborted and recorded, and the test fails at its end.
+ * fetch) is recorded, and the test fails at its end. The browser cannot send it anyway:
+ * its host resolver answers "not found" for every host but the local ones (OFFLINE_ARGS in
+ * playwright.config.ts). Nothing is intercepted, so the app's own requests do not
+ * round-trip through the test runner.
  */
 export const test = base.extend<{ outsideRequests: string[] }>({
   outsideRequests: [
     async ({ context }, use) => {
       const outside: string[] = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (leavesMachine(url)) {
-          outside.push(url);
-          return route.abort('blockedbyclient');
-        }
-        return route.continue();
-      });
       context.on('request', (request) => {
         if (leavesMachine(request.url()) && !outside.includes(request.url()))
           outside.push(request.url());
@@ -49,12 +44,14 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 }
 
 export async function waitForEditors(page: Page): Promise<void> {
+  // A fresh context downloads and compiles Monaco: ~3.5 s on an idle machine, over 10 s on a
+  // busy one. A longer wait costs nothing when the editor comes sooner.
   await expect(
     page.getByRole('region', { name: 'Hook code' }).locator('.monaco-editor'),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('region', { name: 'Payload' }).locator('.monaco-editor'),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Payload' }).locator('.monaco-editor')).toBeVisible(
+    { timeout: 30_000 },
+  );
 }
 
 async function replaceEditorText(page: Page, region: string, text: string): Promise<void> {
@@ -69,8 +66,10 @@ async function replaceEditorText(page: Page, region: string, text: string): Prom
 
 export async function setCode(page: Page, code: string): Promise<void> {
   await replaceEditorText(page, 'Hook code', code);
+  // The paste lands within a frame or two: poll often rather than at expect.poll's 100,
+  // 250, 500, 1000 ms steps.
   await expect
-    .poll(async () => normalise(await editorText(page, 'Hook code')))
+    .poll(async () => normalise(await editorText(page, 'Hook code')), { intervals: [25, 50, 100] })
     .toBe(normalise(code));
 }
 
