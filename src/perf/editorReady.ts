@@ -1,10 +1,12 @@
 export const EDITOR_READY_MEASURE = 'hookpad:editor-ready';
 
 /**
- * If the hook editor never mounts (its chunk failed to load), deferred work starts anyway
- * this long after the page's start, so nothing waits for it forever.
+ * If the hook editor neither mounts nor fails (see editorUnavailable), deferred work starts
+ * anyway this long after the page's start, so nothing waits for it forever. It is long: on a
+ * loaded machine the editor can take more than 10 s, and starting the sandbox, the language
+ * workers and lint then would only slow it down further.
  */
-export const STARTUP_FALLBACK_MS = 8_000;
+export const STARTUP_FALLBACK_MS = 30_000;
 /** How long deferred work waits for an idle moment after the editor is ready, at most. */
 const IDLE_TIMEOUT_MS = 1_000;
 
@@ -16,6 +18,11 @@ export function measureEditorReady(): void {
   markReady();
   if (performance.getEntriesByName(EDITOR_READY_MEASURE, 'measure').length > 0) return;
   performance.measure(EDITOR_READY_MEASURE, { start: 0, end: performance.now() });
+}
+
+/** The editor could not load (EditorBoundary caught it): deferred work need not wait. */
+export function editorUnavailable(): void {
+  markReady();
 }
 
 let editorReadyOrLate: Promise<void> | undefined;

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { editorUnavailable } from '../../perf/editorReady';
 
 interface EditorBoundaryState {
   error: Error | null;
@@ -13,6 +14,11 @@ export class EditorBoundary extends Component<{ children: ReactNode }, EditorBou
 
   static getDerivedStateFromError(error: Error): EditorBoundaryState {
     return { error };
+  }
+
+  override componentDidCatch(): void {
+    // What waits for the editor (the sandbox, language workers, lint) starts now.
+    editorUnavailable();
   }
 
   override render() {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PointIdSchema, type PointId } from '../../core/schemas';
+import { afterStartup } from '../../perf/editorReady';
 import { appStore } from '../../store';
 import type { HookRecord } from '../../workspace/hookRecord';
 import type { SignatureMismatch } from '../../workspace/signatureFits';
@@ -7,8 +8,8 @@ import { ChangePointDialog } from './ChangePointDialog';
 import './hooks.css';
 import { PointOptions } from './PointOptions';
 
-// The signature rule parses the code with acorn (~60 KiB gzip): it loads after the first
-// paint, when the picker mounts, so it is there by the time a point is chosen.
+// The signature rule parses the code with acorn (~60 KiB gzip): it loads once the editor is
+// up (it would compete with Monaco's start-up), so it is there by the time a point is chosen.
 const loadSignatureRules = () => import('../../workspace/signatureFits');
 
 interface Pending {
@@ -24,7 +25,7 @@ export function PointPicker({ hook }: { hook: HookRecord }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const move = (pointId: PointId) => appStore.getState().setHookPoint(hook.id, pointId);
   useEffect(() => {
-    void loadSignatureRules();
+    void afterStartup().then(loadSignatureRules);
   }, []);
   return (
     <>
