@@ -1,0 +1,160 @@
+// Runs in the app: latency of one run next to a bare worker start, an infinite loop's stop,
+// and "Run all tests" on one hook with many tests.
+import { runAllWorkspace } from './runAllWorkspace.mjs';
+
+/** A person does not press Run again within a quarter of a second of a result. */
+const PAUSE_MS = 250;
+
+async function openApp(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('region', { name: 'Hook code' }).locator('.monaco-editor').waitFor();
+  return { context, page };
+}
+
+async function setCode(page, code) {
+  await page.getByRole('region', { name: 'Hook code' }).locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+const statusLocator = (page) =>
+  page.getByRole('status').filter({
+    hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Denied|Timed out|Cancelled|crashed/,
+  });
+
+async function runOnce(page) {
+  const before = await page.evaluate(() => performance.getEntriesByName('hookpad:run').length);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction((n) => performance.getEntriesByName('hookpad:run').length > n, before);
+  return page.evaluate(() => performance.getEntriesByName('hookpad:run').at(-1).duration);
+}
+
+/** The baseline: start a bare blob Web Worker in the page and get its first message. */
+function workerStart(page) {
+  return page.evaluate(async () => {
+    const url = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
+    const t0 = performance.now();
+    const worker = new Worker(url);
+    await new Promise((resolve) => (worker.onmessage = resolve));
+    const ms = performance.now() - t0;
+    worker.terminate();
+    URL.revokeObjectURL(url);
+    return ms;
+  });
+}
+
+/**
+ * One round of run latency in a fresh page: from Run to the result rendered, each run
+ * preceded by a bare worker start in the same page (interleaved, so a noisy moment lands on
+ * both sides). Runs are a quarter of a second apart: by then the standby worker has started
+ * and warmed up, which is what this measures.
+ */
+export async function runLatencyRound(browser, url, count) {
+  const { context, page } = await openApp(browser, url);
+  try {
+    await page
+      .getByRole('combobox', { name: 'Extensibility point' })
+      .selectOption('post-change-password');
+    await setCode(page, 'module.exports = function (user, context, cb) { cb(); };');
+    for (let i = 0; i < 3; i++) await runOnce(page); // warm-up
+    const runs = [];
+    const workerStarts = [];
+    for (let i = 0; i < count; i++) {
+      await page.waitForTimeout(PAUSE_MS);
+      workerStarts.push(await workerStart(page));
+      await page.waitForTimeout(100); // the bare worker's teardown is not the run's cost
+      runs.push(await runOnce(page));
+    }
+    return { runs, workerStarts };
+  } finally {
+    await context.close();
+  }
+}
+
+/** How long after its timeout an infinite loop is stopped, in ms, `count` times. */
+export async function infiniteLoopOvershoot(browser, url, count) {
+  const { context, page } = await openApp(browser, url);
+  try {
+    await page.getByLabel('Timeout (ms)').fill('1000');
+    await setCode(page, 'module.exports = function (user, context, cb) { while (true) {} };');
+    const overshoot = [];
+    for (let i = 0; i < count; i++) {
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await statusLocator(page)
+        .filter({ hasText: /Timed out after/ })
+        .waitFor({ timeout: 15_000 });
+      const text = await statusLocator(page).textContent();
+      overshoot.push(Number(/Timed out after (\d+) ms/.exec(text)[1]) - 1000);
+    }
+    return overshoot;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * "Run all tests" on one hook with `tests` tests: the wall time from the click to the
+ * summary, measured in the page (a MutationObserver, no polling), `rounds` times.
+ */
+export async function runAll(browser, url, tests, rounds) {
+  const { context, page } = await openApp(browser, url);
+  try {
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import hooks' });
+    await dialog.getByLabel('Choose files').setInputFiles({
+      name: 'bench-workspace.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(runAllWorkspace(tests))),
+    });
+    await dialog.getByRole('button', { name: 'Import 1 hook' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hooks' })
+      .getByRole('button', { name: 'Run all bench', exact: true })
+      .click();
+    const batch = () => page.evaluate(timeBatch, `${tests} passed, 0 failed`);
+    await batch(); // warm-up: sandboxes loaded
+    const walls = [];
+    for (let i = 0; i < rounds; i++) {
+      walls.push(await batch());
+      await page.waitForTimeout(PAUSE_MS);
+    }
+    return walls;
+  } finally {
+    await context.close();
+  }
+}
+
+/** In the page: clicks "Run all tests" and resolves with the ms until `summary` shows. */
+function timeBatch(summary) {
+  const tests = document.querySelector(
+    'section[aria-label="Tests"], [role=region][aria-label="Tests"]',
+  );
+  const scope = tests ?? document;
+  const button = [...scope.querySelectorAll('button')].find(
+    (b) => b.textContent?.trim() === 'Run all tests',
+  );
+  if (!button) throw new Error('no "Run all tests" button');
+  const done = () =>
+    [...scope.querySelectorAll('[role=status]')].some((s) => s.textContent?.trim() === summary);
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => {
+      // The summary of a previous batch may still show until this one starts.
+      if (!started) started = !done();
+      if (started && done()) {
+        observer.disconnect();
+        resolve(performance.now() - t0);
+      }
+    });
+    observer.observe(scope, { subtree: true, childList: true, characterData: true });
+    const statuses = () =>
+      [...scope.querySelectorAll('[role=status]')].map((s) => s.textContent).join(' | ');
+    setTimeout(() => reject(new Error(`no "${summary}" within 120 s: ${statuses()}`)), 120_000);
+    button.click();
+  });
+}
