@@ -1,9 +1,20 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { examples } from '../../core/examples';
 import type { HookExample } from '../../core/examples';
 import { points } from '../../core/points';
 import { appStore } from '../../store';
+import { loadErrorText, loadOnce } from '../common/loadOnce';
 import './examples.css';
+
+/** The examples' texts load on first use (hover, focus or the opening click). */
+const loadExamples = loadOnce(() =>
+  import('../../core/examples').then((module) => module.examples),
+);
+const preloadExamples = () => void loadExamples().catch(() => undefined);
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'ready'; examples: readonly HookExample[] }
+  | { status: 'failed'; reason: string };
 
 /** The menu button's id, so the example notice can give the focus back to it. */
 export const EXAMPLES_BUTTON_ID = 'examples-button';
@@ -21,15 +32,17 @@ export function ExamplesMenu() {
   /** Which item gets the focus when the menu opens. */
   const initialFocus = useRef<'first' | 'last'>('first');
   const menuId = useId();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const examples = loaded.status === 'ready' ? loaded.examples : null;
   const groups = useMemo(
     () =>
       points
         .map((point) => ({
           point,
-          items: examples.filter((example) => example.point === point.id),
+          items: (examples ?? []).filter((example) => example.point === point.id),
         }))
         .filter((group) => group.items.length > 0),
-    [],
+    [examples],
   );
 
   const items = () =>
@@ -50,11 +63,19 @@ export function ExamplesMenu() {
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+    // Again once the examples are in: an early click's menu gets its focus then.
+  }, [open, examples]);
 
   const openMenu = (focus: 'first' | 'last') => {
     initialFocus.current = focus;
     setOpen(true);
+    if (examples !== null) return;
+    // The menu opens at once (no lost click) and fills in when the examples are in.
+    setLoaded({ status: 'loading' });
+    loadExamples().then(
+      (list) => setLoaded({ status: 'ready', examples: list }),
+      (error: unknown) => setLoaded({ status: 'failed', reason: loadErrorText(error) }),
+    );
   };
 
   const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -102,6 +123,8 @@ export function ExamplesMenu() {
         aria-controls={open ? menuId : undefined}
         onClick={() => (open ? close(false) : openMenu('first'))}
         onKeyDown={onButtonKeyDown}
+        onPointerEnter={preloadExamples}
+        onFocus={preloadExamples}
         title="Load an example hook into its point (it does not run by itself)"
       >
         Examples
@@ -118,7 +141,14 @@ export function ExamplesMenu() {
           className="menu"
           onKeyDown={onMenuKeyDown}
         >
-          {groups.length === 0 && <p className="menu-empty">No examples.</p>}
+          {loaded.status === 'loading' && <p className="menu-empty">Loading examples…</p>}
+          {loaded.status === 'failed' && (
+            <p role="alert" className="menu-empty">
+              The examples could not be loaded ({loaded.reason}). Check the connection, then open
+              the menu again.
+            </p>
+          )}
+          {examples !== null && groups.length === 0 && <p className="menu-empty">No examples.</p>}
           {groups.map(({ point, items: pointExamples }) => (
             <div key={point.id} role="group" aria-label={point.label} className="menu-group">
               <div className="menu-group-label" aria-hidden="true">

@@ -5,6 +5,7 @@ import { hasUnsavedChanges } from '../../workspace/draft/sameDraft';
 import { selectHook } from '../../store/selectors';
 import type { HookVersion } from '../../workspace/hookRecord';
 import { SaveVersionForm } from './SaveVersionForm';
+import { preloadVersionCompare } from './VersionCompare';
 import { restoreVersionNow, useVersionNotice } from './versionActions';
 import {
   EMPTY_HISTORY_TEXT,
@@ -117,6 +118,8 @@ function VersionItem({
           aria-describedby={describedBy}
           aria-pressed={compared}
           onClick={onCompare}
+          onPointerEnter={preloadVersionCompare}
+          onFocus={preloadVersionCompare}
           title={compared ? 'Close the comparison' : 'Compare this version with the draft'}
         >
           Compare

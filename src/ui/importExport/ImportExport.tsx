@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ExportPanel } from './ExportPanel';
-import { ImportPanel } from './ImportPanel';
+import { lazyPart, LazyPartSlot } from '../common/lazyPart';
 import './importExport.css';
+
+// The dialogs' content (and the readers and writers behind it) loads on first use.
+const importPanel = lazyPart(() => import('./ImportPanel').then((module) => module.ImportPanel));
+const exportPanel = lazyPart(() => import('./ExportPanel').then((module) => module.ExportPanel));
 
 type Open = 'import' | 'export' | null;
 
@@ -10,6 +13,7 @@ export const IMPORT_BUTTON_ID = 'import-button';
 
 /** Starts loading the importer or the exporters while the user looks at the dialog. */
 function preload(which: Exclude<Open, null>): void {
+  (which === 'import' ? importPanel : exportPanel).preload();
   const loading =
     which === 'import'
       ? Promise.all([import('../../workspace/importHooks'), import('../../workspace/mergeImport')])
@@ -84,6 +88,8 @@ export function ImportExport() {
           className="button button-small"
           aria-haspopup="dialog"
           onClick={() => show('import')}
+          onPointerEnter={importPanel.preload}
+          onFocus={importPanel.preload}
           title="Import hooks from a deploy-cli export, .js files or a Hookpad workspace file"
         >
           Import
@@ -93,16 +99,22 @@ export function ImportExport() {
           className="button button-small"
           aria-haspopup="dialog"
           onClick={() => show('export')}
+          onPointerEnter={exportPanel.preload}
+          onFocus={exportPanel.preload}
           title="Download hooks as a deploy-cli export or a Hookpad workspace file"
         >
           Export
         </button>
       </div>
       <ModalDialog title="Import hooks" open={open === 'import'} onClose={close}>
-        <ImportPanel onClose={close} />
+        <LazyPartSlot what="The import dialog" onClose={close}>
+          <importPanel.Part onClose={close} />
+        </LazyPartSlot>
       </ModalDialog>
       <ModalDialog title="Export hooks" open={open === 'export'} onClose={close}>
-        <ExportPanel onClose={close} />
+        <LazyPartSlot what="The export dialog" onClose={close}>
+          <exportPanel.Part onClose={close} />
+        </LazyPartSlot>
       </ModalDialog>
     </>
   );

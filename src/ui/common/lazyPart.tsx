@@ -1,0 +1,119 @@
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
+import { loadErrorText, loadOnce } from './loadOnce';
+
+/**
+ * A view that the first paint does not need, loaded on first use. `preload` starts the
+ * request early (on hover, focus or the opening click), so the part is usually there by the
+ * time it renders. After a failed load the next render asks again (see LoadBoundary).
+ */
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
+  const get = loadOnce(load);
+  const makeLazy = () =>
+    lazy(() =>
+      get().then(
+        (component) => ({ default: component }),
+        (error: unknown) => {
+          // React keeps a lazy component's failure for good: the next try needs a new one.
+          current = makeLazy();
+          throw error;
+        },
+      ),
+    );
+  let current = makeLazy();
+  function Part(props: P) {
+    const Loaded = current;
+    return <Loaded {...props} />;
+  }
+  return { Part, preload: () => void get().catch(() => undefined) };
+}
+
+interface LoadBoundaryProps {
+  /** What failed to load, in a sentence: "The import dialog". */
+  what: string;
+  /** In a dialog: a Close beside "Try again", since the part's own Close did not load. */
+  onClose?: () => void;
+  children: ReactNode;
+}
+
+interface LazyPartSlotProps extends LoadBoundaryProps {
+  /** What stands in while it loads; "Loading…" unless given (null: nothing). */
+  fallback?: ReactNode;
+}
+
+/**
+ * A lazily loaded part in place: "Loading…" while it comes, and if its chunk cannot be
+ * fetched (offline before the app was cached, a deploy replaced the files) an alert that
+ * says so and a "Try again" that asks anew, instead of a blank.
+ */
+export function LazyPartSlot({
+  what,
+  onClose,
+  fallback = <p className="part-loading">Loading…</p>,
+  children,
+}: LazyPartSlotProps) {
+  return (
+    <LoadBoundary what={what} onClose={onClose}>
+      <Suspense fallback={fallback}>
+        <Arrived>{children}</Arrived>
+      </Suspense>
+    </LoadBoundary>
+  );
+}
+
+class LoadBoundary extends Component<LoadBoundaryProps, { error: unknown }> {
+  override state: { error: unknown } = { error: null };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  override render() {
+    if (this.state.error === null) return this.props.children;
+    return (
+      <div role="alert" className="part-load-error">
+        <p>
+          {this.props.what} could not be loaded ({loadErrorText(this.state.error)}). Check the
+          connection and try again.
+        </p>
+        <button type="button" className="button" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
+        {this.props.onClose && (
+          <button type="button" className="button button-quiet" onClick={this.props.onClose}>
+            Close
+          </button>
+        )}
+      </div>
+    );
+  }
+}
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]';
+
+/**
+ * A modal dialog opened before its content arrived has the focus on itself: once the
+ * content is there, the focus goes where showModal would have put it, the first control.
+ */
+function Arrived({ children }: { children: ReactNode }) {
+  const marker = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const dialog = marker.current?.closest('dialog');
+    if (!dialog?.open) return;
+    if (document.activeElement !== dialog && document.activeElement !== document.body) return;
+    dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+  }, []);
+  return (
+    <>
+      <span ref={marker} hidden />
+      {children}
+    </>
+  );
+}
