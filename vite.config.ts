@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { rolldown } from 'rolldown';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -115,6 +116,47 @@ function preloadEditor(): Plugin {
   };
 }
 
+/**
+ * Offline use (README, Offline): a service worker precaches the whole build, Monaco and its
+ * workers included, so after one visit the app opens, opens share links and runs hooks with
+ * the network off. The sandbox needs nothing more: its frame and worker are inline (srcdoc
+ * and blob:). A new build waits until the user chooses Reload (src/ui/pwa), and the app
+ * registers the worker itself, only in production builds.
+ */
+const offlineApp = () =>
+  VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'Hookpad',
+      short_name: 'Hookpad',
+      description: 'Write, run and share Auth0-style Hooks in the browser.',
+      start_url: '.',
+      scope: '.',
+      display: 'standalone',
+      theme_color: '#3b5bdb',
+      background_color: '#ffffff',
+      icons: [
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      ],
+    },
+    workbox: {
+      // The manifest and its icons (favicon.svg among them) are added by the plugin.
+      globPatterns: ['**/*.{html,js,css,ttf,woff2}'],
+      // Monaco's TypeScript worker is ~7 MiB before compression; the build fails rather than
+      // leave out a file larger than this.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      // A share link (`/#share=…`, or any path with a query) opens the app offline.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      // The first worker controls the page that installed it; a later one still waits for
+      // Reload (no skipWaiting), so this never swaps a build under the user.
+      clientsClaim: true,
+    },
+  });
+
 const { version } = JSON.parse(
   readFileSync(fileURLToPath(new URL('./package.json', import.meta.url)), 'utf8'),
 ) as { version: string };
@@ -156,7 +198,7 @@ export default defineConfig(({ mode }) =>
   mode === 'cli'
     ? cliConfig
     : {
-        plugins: [react(), hookSandbox(), preloadEditor()],
+        plugins: [react(), hookSandbox(), preloadEditor(), offlineApp()],
         // The reproduction report names the Hookpad that made it.
         define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
         worker: { format: 'es' },

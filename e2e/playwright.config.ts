@@ -37,6 +37,7 @@ export default defineConfig({
     },
     permissions: ['clipboard-read', 'clipboard-write'],
     trace: 'off',
+    serviceWorkers: 'block', // only offline.spec.ts installs the app's worker and its precache
   },
   webServer: [
     {

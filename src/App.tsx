@@ -17,6 +17,7 @@ import { SkipLink } from './ui/shell/SkipLink';
 import { OpenedLinkBanner } from './ui/share/OpenedLinkBanner';
 import { Welcome } from './ui/welcome/Welcome';
 import { WorkspaceTests } from './ui/tests/WorkspaceTests';
+import { UpdatePrompt } from './ui/pwa/UpdatePrompt';
 
 /** Layout only: header, notices, then (welcome and) hooks | code | runner. */
 export function App() {
@@ -42,6 +43,7 @@ export function App() {
       <OpenedLinkBanner opened={opened.opened} onDismiss={opened.dismissOpened} />
       <ExampleNotice />
       <WorkspaceNotices />
+      <UpdatePrompt />
       <div className="workspace">
         <aside className="sidebar">
           <Welcome />
