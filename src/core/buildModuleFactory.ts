@@ -3,9 +3,12 @@
 // Two nested scopes: the outer one binds the host shims (console, timers, process, Buffer,
 // global) the way Node's globals are seen — so a hook may still declare `let console` — and the
 // inner one is the module wrapper `(module, exports, require)` whose body is the prelude
-// line followed by the user's code, as the platform's compiler built it. Callers must have
-// checked that `prelude + '\n' + code` is a valid function body (see compileHook), which
-// also rules out code that would close the wrapper early.
+// line followed by the user's code, as the platform's compiler built it.
+//
+// The outer body returns before anything else runs and the wrapper is a declaration after
+// it: code that closes the wrapper early (`}; …; function x() {`) compiles here, but none of
+// it can run when the factory is called, and `isWholeBody` then sees that the wrapper's
+// source is not all of it. So one compile both checks and builds the module (compileModule).
 
 /** Names the outer scope binds, in parameter order. */
 export const HOST_NAMES = [
@@ -26,15 +29,32 @@ export type HostName = (typeof HOST_NAMES)[number];
 
 export type ModuleFunction = (module: unknown, exports: unknown, require: unknown) => unknown;
 
+/** The wrapper's name, seen in stack frames of the module's top level. */
+const WRAPPER = 'hookpadModule';
+
+// Captured before any user code runs: a hook or module mock could replace it later.
+const functionSource = Function.prototype.toString;
+
+function wrapperSource(prelude: string, code: string): string {
+  return `function ${WRAPPER}(module, exports, require) {\n${prelude}\n${code}\n}`;
+}
+
+/**
+ * Compiles the module once. One line precedes the prelude line (after the Function's own
+ * header), as with the platform's single wrapper line, so hookLocator's offset holds.
+ */
 export function buildModuleFactory(
   prelude: string,
   code: string,
 ): (...hostValues: unknown[]) => ModuleFunction {
-  const body =
-    'return function (module, exports, require) {\n' +
-    prelude +
-    '\n' +
-    code +
-    '\n};\n//# sourceURL=hook.js';
+  const body = `return ${WRAPPER}; ${wrapperSource(prelude, code)}\n//# sourceURL=hook.js`;
   return new Function(...HOST_NAMES, body) as (...hostValues: unknown[]) => ModuleFunction;
+}
+
+/**
+ * Whether the module function is the whole of `prelude + '\n' + code` as one function
+ * body, as the platform's `new Function('module', 'exports', 'require', body)` required.
+ */
+export function isWholeBody(moduleFunction: ModuleFunction, prelude: string, code: string) {
+  return functionSource.call(moduleFunction) === wrapperSource(prelude, code);
 }

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { createGuardedSend, sendFailureMessage } from './createGuardedSend';
-import type { WorkerToFrame } from './protocol';
+import type { WorkerToHost } from './protocol';
 
 /** A port whose structured clone fails the way a browser's does on a too-deep value. */
 function port() {
-  const sent: WorkerToFrame[] = [];
-  const post = (message: WorkerToFrame) => sent.push(structuredClone(message));
-  return { sent, send: createGuardedSend<WorkerToFrame>(post) };
+  const sent: WorkerToHost[] = [];
+  const post = (message: WorkerToHost) => sent.push(structuredClone(message));
+  return { sent, send: createGuardedSend<WorkerToHost>(post) };
 }
 
 function deep(levels: number) {
@@ -59,7 +59,7 @@ describe('guarded sends', () => {
   });
 
   test('a send that keeps throwing never throws to its caller', () => {
-    const send = createGuardedSend<WorkerToFrame>(() => {
+    const send = createGuardedSend<WorkerToHost>(() => {
       throw new DOMException('no', 'DataCloneError');
     });
     expect(() => send({ type: 'log', runId: 1, entries: [] })).not.toThrow();

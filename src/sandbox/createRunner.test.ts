@@ -125,9 +125,8 @@ describe('createRunner', () => {
     first.cancel();
     expect(await first.outcome).toEqual({ status: 'cancelled', durationMs: 120 });
     await first.done;
-    expect(kills()).toEqual([
-      { type: 'kill', runId: (runsPosted()[0] as { runId: number }).runId },
-    ]);
+    // The frame is told which worker to terminate: the first one it offered.
+    expect(kills()).toEqual([{ type: 'kill', workerId: 1 }]);
 
     const second = runner.run(request, { timeoutMs: 1000, onLog: () => {} });
     const runId = (runsPosted()[1] as { runId: number }).runId;
@@ -145,7 +144,7 @@ describe('createRunner', () => {
     expect(await first.outcome).toMatchObject({ status: 'cancelled' });
     const [a, b] = runsPosted().map((m) => (m as { runId: number }).runId);
     expect(a).not.toBe(b);
-    expect(kills()).toEqual([{ type: 'kill', runId: a }]);
+    expect(kills()).toEqual([{ type: 'kill', workerId: 1 }]);
     // The kill went out before the new run.
     expect(
       last()

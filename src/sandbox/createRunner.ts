@@ -1,23 +1,24 @@
-import type { OutboundEntry } from '../core/networkSchemas';
 import {
   TimeoutMsSchema,
   type EngineOutcome,
-  type LogEntry,
   type RunOutcome,
   type RunRequest,
-  type StorageState,
 } from '../core/schemas';
-import { ACTION_TIMEOUT_HINT, PROMISE_SETTLED_WITHOUT_CB } from '../core/runtimeMessages';
+import { ACTION_TIMEOUT_HINT } from '../core/runtimeMessages';
 import { createHeartbeat } from './createHeartbeat';
-import { mountSandboxFrame, type CreateFrame, type FrameConnection } from './mountSandboxFrame';
+import { deliverLogs, deliverRequests, deliverStorage } from './deliverReports';
+import { mountSandboxFrame, type CreateFrame } from './mountSandboxFrame';
 import {
   FrameToHostSchema,
   RunRequestWireSchema,
+  WorkerToHostSchema,
   isCurrent,
   type FrameToHost,
-  type RunId,
+  type HostToWorker,
+  type WorkerId,
 } from './protocol';
 import type { RunHandle, RunOptions, Runner } from './runner';
+import type { ActiveRun, Frame, WorkerLink } from './runnerState';
 import { sandboxPolicyFor, type SandboxPolicy } from './sandboxDocument';
 
 export interface CreateRunnerOptions {
@@ -38,38 +39,6 @@ export const START_FAILURE_MESSAGE = 'Sandbox did not start';
 export const TIMEOUT_HINT = 'the callback was never called';
 /** Added to the request's graceMs before a run that never reports `finished` is ended. */
 export const FINISH_SLACK_MS = 1_000;
-
-interface Frame {
-  policy: SandboxPolicy;
-  connection: FrameConnection;
-  ready: boolean;
-  startTimer: ReturnType<typeof setTimeout>;
-}
-
-/** A run is 'queued' until the frame is ready, 'running' until its outcome, then 'settled'. */
-type RunPhase = 'queued' | 'running' | 'settled';
-
-interface ActiveRun {
-  id: RunId;
-  request: RunRequest;
-  /** Which sandbox it runs in: the network-allowed one only when the request says so. */
-  policy: SandboxPolicy;
-  /** The frame it was handed to; null while queued. */
-  frame: Frame | null;
-  timeoutMs: number;
-  onLog(entries: LogEntry[]): void;
-  onStorage?(state: StorageState): void;
-  onRequest?(entries: OutboundEntry[], dropped: number): void;
-  onStart?(): void;
-  /** The timed-out hint; the engine's runtime warnings can make it more precise. */
-  hint: string;
-  phase: RunPhase;
-  /** When the run was handed to the sandbox (performance.now()); host-side durations start here. */
-  startedAt: number | null;
-  timer: ReturnType<typeof setTimeout> | null;
-  resolveOutcome(outcome: RunOutcome): void;
-  resolveDone(): void;
-}
 
 /**
  * The host side of the sandbox. One run at a time, each in a fresh worker inside an
@@ -123,18 +92,14 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       connection: createFrame((data) => {
         if (frames[policy] === opened) onFrameMessage(opened, data);
       }, policy),
-      ready: false,
+      started: false,
+      standby: null,
+      spawning: false,
       startTimer: setTimeout(() => {
-        if (frames[policy] !== opened || opened.ready) return;
+        if (frames[policy] !== opened || opened.started) return;
         // Not rebuilt here: a sandbox that cannot start would otherwise be retried forever.
         closeFrame(policy);
-        if (current?.phase === 'queued' && current.policy === policy) {
-          end(current, () => ({
-            status: 'crashed',
-            durationMs: 0,
-            message: START_FAILURE_MESSAGE,
-          }));
-        }
+        failQueued(policy, START_FAILURE_MESSAGE);
       }, startTimeoutMs),
     };
     frames[policy] = opened;
@@ -145,8 +110,16 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     const frame = frames[policy];
     if (!frame) return;
     clearTimeout(frame.startTimer);
+    frame.standby?.port.close();
     frame.connection.destroy();
     frames[policy] = null;
+  }
+
+  /** Ends the queued run of this policy's frame, if any: no worker will come for it. */
+  function failQueued(policy: SandboxPolicy, message: string) {
+    if (current?.phase === 'queued' && current.policy === policy) {
+      end(current, () => ({ status: 'crashed', durationMs: 0, message }));
+    }
   }
 
   function onFrameMessage(source: Frame, data: unknown) {
@@ -156,25 +129,63 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       return;
     }
     const message: FrameToHost = parsed.data;
-    if (message.type === 'ready') {
-      source.ready = true;
-      clearTimeout(source.startTimer);
-      if (current?.phase === 'queued' && current.policy === source.policy) {
-        dispatch(current, source);
-      }
-      return;
+    source.started = true;
+    clearTimeout(source.startTimer);
+    switch (message.type) {
+      case 'standby':
+        offerStandby(source, { workerId: message.workerId, port: message.port });
+        break;
+      case 'pong':
+        if (current?.frame === source) heartbeat.pong(message.seq);
+        break;
+      case 'fault':
+        onFrameFault(source, message.workerId, message.message);
+        break;
     }
-    if (message.type === 'pong') {
-      if (current?.frame === source) heartbeat.pong(message.seq);
-      return;
+  }
+
+  function offerStandby(source: Frame, link: WorkerLink) {
+    source.standby?.port.close();
+    source.standby = link;
+    source.spawning = false;
+    link.port.onmessage = (event: MessageEvent) => {
+      if (frames[source.policy] === source) onWorkerMessage(source, link, event.data);
+    };
+    if (current?.phase === 'queued' && current.policy === source.policy) {
+      dispatch(current, source);
     }
-    if (message.type === 'fault' && message.runId === undefined) {
-      console.warn(`Hookpad sandbox: ${message.message}`);
-      return;
-    }
+  }
+
+  function onFrameFault(source: Frame, workerId: WorkerId | undefined, message: string) {
     const run = current;
+    if (workerId !== undefined && run?.frame === source && run.worker?.workerId === workerId) {
+      end(run, (durationMs) => ({ status: 'crashed', durationMs, message }));
+      return;
+    }
+    console.warn(`Hookpad sandbox: ${message}`);
+    if (workerId !== undefined && source.standby?.workerId === workerId) {
+      source.standby.port.close();
+      source.standby = null;
+    }
+    // A run waiting for a worker gets none: it ends rather than retry a broken sandbox.
+    if (!source.standby) {
+      source.spawning = false;
+      failQueued(source.policy, message);
+    }
+  }
+
+  function onWorkerMessage(source: Frame, link: WorkerLink, data: unknown) {
+    const run = current;
+    if (!run || run.frame !== source || run.worker !== link) return;
+    // The trust boundary: whatever the worker (and so the hook) sends is parsed here.
+    const parsed = WorkerToHostSchema.safeParse(data);
+    if (!parsed.success) {
+      console.warn('Hookpad sandbox: dropped an invalid message from the worker', parsed.error);
+      return;
+    }
+    const message = parsed.data;
     // Stale: the run it belongs to has already ended (timed out, cancelled, replaced).
-    if (!run || run.frame !== source || !isCurrent(message, run.id)) return;
+    if (!isCurrent(message, run.id)) return;
     switch (message.type) {
       case 'log':
         deliverLogs(run, message.entries);
@@ -196,17 +207,33 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
         }));
         break;
       case 'fault':
-        end(run, (durationMs) => ({ status: 'crashed', durationMs, message: message.message }));
+        end(
+          run,
+          (durationMs) => ({ status: 'crashed', durationMs, message: message.message }),
+          true,
+        );
         break;
     }
   }
 
+  /** Hands the run to the frame's standby worker, or asks the frame for one. */
   function dispatch(run: ActiveRun, target: Frame) {
+    const worker = target.standby;
+    if (!worker) {
+      if (target.started && !target.spawning) {
+        target.spawning = true;
+        target.connection.post({ type: 'spawn' });
+      }
+      return;
+    }
+    target.standby = null;
     run.frame = target;
+    run.worker = worker;
     run.phase = 'running';
     run.startedAt = now();
     heartbeat.start();
-    target.connection.post({ type: 'run', runId: run.id, request: run.request });
+    const message: HostToWorker = { type: 'run', runId: run.id, request: run.request };
+    worker.port.postMessage(message);
     run.onStart?.();
     run.timer = setTimeout(() => {
       end(run, (durationMs) => ({ status: 'timed-out', durationMs, hint: run.hint }), true);
@@ -216,50 +243,31 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   function settle(run: ActiveRun, outcome: EngineOutcome) {
     run.phase = 'settled';
     run.resolveOutcome(outcome);
+    // The frame starts the next run's standby now, while this one's grace period runs.
+    if (run.frame && run.worker) {
+      run.frame.connection.post({ type: 'release', workerId: run.worker.workerId });
+    }
     if (run.timer !== null) clearTimeout(run.timer);
     // The worker reports `finished` after the grace period; if it hangs instead (say,
     // `cb(); while (true) {}`), the grace period is ended from here.
     run.timer = setTimeout(() => end(run, null, true), run.request.graceMs + FINISH_SLACK_MS);
   }
 
-  function deliverLogs(run: ActiveRun, entries: LogEntry[]) {
-    // An async export that resolved without cb: the timeout's hint should say so.
-    if (entries.some((e) => e.source === 'runtime' && e.text === PROMISE_SETTLED_WITHOUT_CB)) {
-      run.hint = PROMISE_SETTLED_WITHOUT_CB;
-    }
-    try {
-      run.onLog(entries);
-    } catch (error) {
-      console.error('Hookpad sandbox: onLog threw', error);
-    }
-  }
-
-  function deliverRequests(run: ActiveRun, entries: OutboundEntry[], dropped: number) {
-    try {
-      run.onRequest?.(entries, dropped);
-    } catch (error) {
-      console.error('Hookpad sandbox: onRequest threw', error);
-    }
-  }
-
-  function deliverStorage(run: ActiveRun, state: StorageState) {
-    try {
-      run.onStorage?.(state);
-    } catch (error) {
-      console.error('Hookpad sandbox: onStorage threw', error);
-    }
-  }
-
   /**
    * Ends the current run: nothing more is reported for it. `outcome` is used only if the
-   * run has not settled yet; `kill` tells the frame to terminate its worker.
+   * run has not settled yet; the frame terminates its worker (`kill`: cut short).
    */
   function end(run: ActiveRun, outcome: ((durationMs: number) => RunOutcome) | null, kill = false) {
     if (current !== run) return;
     current = null;
     if (run.timer !== null) clearTimeout(run.timer);
     heartbeat.stop();
-    if (kill && run.phase !== 'queued') run.frame?.connection.post({ type: 'kill', runId: run.id });
+    if (run.worker) {
+      run.worker.port.close();
+      // Both terminate the worker; `kill` says the run was cut short.
+      const type = kill ? 'kill' : 'retire';
+      run.frame?.connection.post({ type, workerId: run.worker.workerId });
+    }
     if (outcome && run.phase !== 'settled') {
       run.resolveOutcome(outcome(run.startedAt === null ? 0 : now() - run.startedAt));
     }
@@ -290,6 +298,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       request: validRequest,
       policy: sandboxPolicyFor(validRequest),
       frame: null,
+      worker: null,
       timeoutMs,
       onLog,
       onStorage,
@@ -303,8 +312,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       resolveDone,
     };
     current = active;
-    const target = frames[active.policy] ?? openFrame(active.policy);
-    if (target.ready) dispatch(active, target);
+    dispatch(active, frames[active.policy] ?? openFrame(active.policy));
     return { outcome, done, cancel: () => cancel(active) };
   }
 

@@ -4,19 +4,20 @@
  *
  * The host sends exactly one `init` through window.postMessage, handing over a private
  * MessagePort; everything afterwards travels on that port, which nothing else can reach.
+ * The frame only creates and kills the workers; runs travel host ⇄ worker on ports the
+ * frame hands out (createWorkerLifecycle).
  */
 import workerSource from 'virtual:hook-worker-source';
-import { createWorkerRelay } from './createWorkerRelay';
-import { createGuardedSend } from './createGuardedSend';
+import { createWorkerLifecycle } from './createWorkerLifecycle';
 import { FrameInitSchema, HostToFrameSchema, type FrameToHost } from './protocol';
 
 // Created once: the iframe cannot fetch from the app's server, so workers start from a blob.
 const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
 
 function start(port: MessagePort) {
-  // A message the structured clone refuses ends its run at once, clearly (§15).
-  const toHost = createGuardedSend<FrameToHost>((message) => port.postMessage(message));
-  const relay = createWorkerRelay(workerUrl, toHost);
+  const toHost = (message: FrameToHost) =>
+    port.postMessage(message, message.type === 'standby' ? [message.port] : []);
+  const workers = createWorkerLifecycle({ createWorker: () => new Worker(workerUrl), toHost });
 
   port.onmessage = (event: MessageEvent) => {
     const parsed = HostToFrameSchema.safeParse(event.data);
@@ -29,18 +30,21 @@ function start(port: MessagePort) {
     }
     const message = parsed.data;
     switch (message.type) {
-      case 'run':
-        relay.run(message.runId, message.request);
+      case 'spawn':
+        workers.spawn();
+        break;
+      case 'release':
+        workers.release(message.workerId);
         break;
       case 'kill':
-        relay.kill(message.runId);
+      case 'retire':
+        workers.kill(message.workerId);
         break;
       case 'ping':
         toHost({ type: 'pong', seq: message.seq });
         break;
     }
   };
-  toHost({ type: 'ready' });
 }
 
 function onInit(event: MessageEvent) {

@@ -1,10 +1,11 @@
 /**
- * Worker entry: runs exactly one hook and reports on the private port it was handed.
+ * Worker entry: runs exactly one hook. The frame hands it a private port once (`connect`);
+ * the host's end of that port sends the run and receives every report.
  *
  * The hook runs in this same global scope, so everything the report depends on after the
  * hook has started (the port's postMessage, timers, the clock) is captured here first. A
  * hook can still sabotage its own report (it shares the realm), but never reach the host:
- * the frame and the host parse whatever arrives, and this worker dies with the run.
+ * the host parses whatever arrives, and this worker dies with the run.
  */
 import './installProcessGlobal';
 import { executeHook } from '../core/executeHook';
@@ -13,7 +14,7 @@ import { getPoint } from '../core/points';
 import type { LogEntry } from '../core/schemas';
 import { createLogBatcher } from './createLogBatcher';
 import { createRequestBatcher } from './createRequestBatcher';
-import { FrameToWorkerSchema, type WorkerToFrame } from './protocol';
+import type { FrameToWorker, HostToWorker, WorkerToHost } from './protocol';
 import { createGuardedSend } from './createGuardedSend';
 import { sealNetworkGlobals } from './sealNetworkGlobals';
 
@@ -35,21 +36,27 @@ function installRoutedGlobals(globals: { fetch: unknown }): () => void {
   return () => undefined;
 }
 
-function onRunMessage(event: MessageEvent) {
-  // One run per worker: nothing the hook posts to itself later is taken as a second run.
-  removeListener('message', onRunMessage);
-  const parsed = FrameToWorkerSchema.safeParse(event.data);
-  if (!parsed.success) {
-    const fallback = event.ports[0];
-    fallback?.postMessage({
-      type: 'fault',
-      message: `Worker received an invalid run message: ${parsed.error.message}`,
-    } satisfies WorkerToFrame);
-    return;
-  }
-  const { runId, request, port } = parsed.data;
+function onConnect(event: MessageEvent) {
+  // One port per worker: nothing the hook posts to itself later is taken as another one.
+  removeListener('message', onConnect);
+  const { port } = event.data as FrameToWorker;
+  const postToHost = port.postMessage.bind(port);
+  port.onmessage = (run: MessageEvent) => {
+    // One run per worker: the host sends exactly one.
+    port.onmessage = null;
+    const message = run.data as HostToWorker;
+    if (message?.type !== 'run') {
+      postToHost({ type: 'fault', message: 'Worker received no run' } satisfies WorkerToHost);
+      return;
+    }
+    startRun(message, postToHost);
+  };
+}
+
+/** The request was validated by the host before it was sent (protocol.ts). */
+function startRun({ runId, request }: HostToWorker, post: (message: WorkerToHost) => void) {
   // A message the structured clone refuses ends the run at once, clearly (§15).
-  const send = createGuardedSend<WorkerToFrame>(port.postMessage.bind(port));
+  const send = createGuardedSend<WorkerToHost>(post);
 
   const batcher = createLogBatcher({
     post: (entries: LogEntry[]) => send({ type: 'log', runId, entries }),
@@ -114,25 +121,11 @@ function onRunMessage(event: MessageEvent) {
 
 /**
  * A standby worker runs a trivial hook through the whole path while it waits, so the
- * user's run does not pay first-time costs (schema compilation, the stack-line calibration,
- * cold engine code). Only compiled code survives it: the hook touches no shared state.
+ * user's run does not pay first-time costs (the stack-line calibration, cold engine code).
+ * Only compiled code survives it: the hook touches no shared state.
  */
 function warmUp() {
   const point = getPoint('post-change-password');
-  const channel = new MessageChannel();
-  FrameToWorkerSchema.safeParse({
-    type: 'run',
-    runId: 0,
-    request: {
-      point: point.id,
-      code: point.starterCode,
-      payload: point.defaultPayload,
-      secrets: {},
-      graceMs: 0,
-    },
-    port: channel.port1,
-  });
-  channel.port1.close();
   executeHook(
     {
       point: point.id,
@@ -145,5 +138,5 @@ function warmUp() {
   );
 }
 
-addListener('message', onRunMessage);
+addListener('message', onConnect);
 warmUp();

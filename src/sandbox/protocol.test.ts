@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   FrameInitSchema,
   FrameToHostSchema,
-  FrameToWorkerSchema,
   HostToFrameSchema,
-  WorkerToFrameSchema,
+  WorkerToHostSchema,
   isCurrent,
 } from './protocol';
 
@@ -58,24 +57,22 @@ afterEach(() => {
 });
 
 describe('host → frame', () => {
-  it('accepts run, kill and ping', () => {
-    expect(HostToFrameSchema.parse({ type: 'run', runId: 3, request })).toEqual({
-      type: 'run',
-      runId: 3,
-      request,
-    });
-    expect(HostToFrameSchema.safeParse({ type: 'kill', runId: 3 }).success).toBe(true);
-    expect(HostToFrameSchema.safeParse({ type: 'ping', seq: 0 }).success).toBe(true);
+  it('accepts only the worker lifecycle and the heartbeat', () => {
+    const messages = [
+      { type: 'ping', seq: 0 },
+      { type: 'spawn' },
+      { type: 'release', workerId: 3 },
+      { type: 'kill', workerId: 3 },
+    ];
+    for (const message of messages) expect(HostToFrameSchema.parse(message)).toEqual(message);
   });
 
-  it('rejects unknown types, missing run ids and invalid requests', () => {
+  it('rejects runs (they go to the worker), unknown types and missing worker ids', () => {
+    expect(HostToFrameSchema.safeParse({ type: 'run', runId: 1, request }).success).toBe(false);
     expect(HostToFrameSchema.safeParse({ type: 'eval', code: '1' }).success).toBe(false);
-    expect(HostToFrameSchema.safeParse({ type: 'run', request }).success).toBe(false);
-    expect(HostToFrameSchema.safeParse({ type: 'run', runId: -1, request }).success).toBe(false);
-    expect(
-      HostToFrameSchema.safeParse({ type: 'run', runId: 1, request: { ...request, point: 'nope' } })
-        .success,
-    ).toBe(false);
+    expect(HostToFrameSchema.safeParse({ type: 'kill' }).success).toBe(false);
+    expect(HostToFrameSchema.safeParse({ type: 'kill', workerId: 0 }).success).toBe(false);
+    expect(HostToFrameSchema.safeParse({ type: 'release', workerId: 1.5 }).success).toBe(false);
     expect(HostToFrameSchema.safeParse('ping').success).toBe(false);
     expect(HostToFrameSchema.safeParse(null).success).toBe(false);
   });
@@ -92,10 +89,36 @@ describe('host → frame', () => {
 });
 
 describe('frame → host', () => {
-  it('accepts every message kind', () => {
+  it('offers standby workers with their port, answers pings and reports faults', () => {
+    const standby = { type: 'standby', workerId: 1, port: port() };
+    expect(FrameToHostSchema.parse(standby)).toEqual(standby);
     const messages = [
-      { type: 'ready' },
       { type: 'pong', seq: 4 },
+      { type: 'fault', workerId: 2, message: 'Sandbox worker failed: x' },
+      { type: 'fault', message: 'standby failed' },
+    ];
+    for (const message of messages) expect(FrameToHostSchema.parse(message)).toEqual(message);
+  });
+
+  it('a standby needs a real port and a worker id', () => {
+    expect(FrameToHostSchema.safeParse({ type: 'standby', workerId: 1, port: {} }).success).toBe(
+      false,
+    );
+    expect(FrameToHostSchema.safeParse({ type: 'standby', port: port() }).success).toBe(false);
+  });
+
+  it('does not carry a run’s reports: those come from the worker', () => {
+    const settled = { type: 'settled', runId: 1, outcome: { status: 'succeeded', durationMs: 2 } };
+    expect(FrameToHostSchema.safeParse(settled).success).toBe(false);
+    expect(FrameToHostSchema.safeParse({ type: 'log', runId: 1, entries: [entry] }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe('worker → host', () => {
+  it('accepts every report kind', () => {
+    const messages = [
       { type: 'log', runId: 1, entries: [entry] },
       { type: 'request', runId: 1, entries: [httpEntry, sdkEntry] },
       { type: 'request', runId: 1, entries: [], dropped: 3 },
@@ -104,20 +127,30 @@ describe('frame → host', () => {
       { type: 'settled', runId: 1, outcome: { status: 'succeeded', durationMs: 2 } },
       { type: 'finished', runId: 1 },
       { type: 'fault', runId: 1, message: 'worker failed' },
-      { type: 'fault', message: 'standby failed' },
+      { type: 'fault', message: 'Worker received no run' },
     ];
-    for (const message of messages) expect(FrameToHostSchema.parse(message)).toEqual(message);
+    for (const message of messages) expect(WorkerToHostSchema.parse(message)).toEqual(message);
   });
 
   it('rejects malformed log entries and host-only outcomes', () => {
     const badEntry = { ...entry, level: 'shout' };
     expect(
-      FrameToHostSchema.safeParse({ type: 'log', runId: 1, entries: [badEntry] }).success,
+      WorkerToHostSchema.safeParse({ type: 'log', runId: 1, entries: [badEntry] }).success,
     ).toBe(false);
     // timed-out, cancelled and crashed are decided by the host, never reported by the sandbox.
     const forged = { type: 'settled', runId: 1, outcome: { status: 'timed-out', durationMs: 1 } };
-    expect(FrameToHostSchema.safeParse(forged).success).toBe(false);
-    expect(FrameToHostSchema.safeParse({ type: 'settled', runId: 1 }).success).toBe(false);
+    expect(WorkerToHostSchema.safeParse(forged).success).toBe(false);
+    expect(WorkerToHostSchema.safeParse({ type: 'settled', runId: 1 }).success).toBe(false);
+  });
+
+  it('the worker may not speak for the frame', () => {
+    expect(
+      WorkerToHostSchema.safeParse({ type: 'storage', runId: 2, state: { etag: 1 } }).success,
+    ).toBe(false);
+    expect(WorkerToHostSchema.safeParse({ type: 'pong', seq: 1 }).success).toBe(false);
+    expect(
+      WorkerToHostSchema.safeParse({ type: 'standby', workerId: 1, port: port() }).success,
+    ).toBe(false);
   });
 });
 
@@ -133,40 +166,13 @@ describe('request entries', () => {
     ];
     for (const item of bad) {
       expect(
-        FrameToHostSchema.safeParse({ type: 'request', runId: 1, entries: [item] }).success,
+        WorkerToHostSchema.safeParse({ type: 'request', runId: 1, entries: [item] }).success,
       ).toBe(false);
     }
     expect(
-      FrameToHostSchema.safeParse({ type: 'request', runId: 1, entries: [], dropped: -1 }).success,
+      WorkerToHostSchema.safeParse({ type: 'request', runId: 1, entries: [], dropped: -1 }).success,
     ).toBe(false);
-    expect(FrameToHostSchema.safeParse({ type: 'request', entries: [] }).success).toBe(false);
-  });
-
-  it('the worker may send them', () => {
-    expect(
-      WorkerToFrameSchema.safeParse({ type: 'request', runId: 2, entries: [sdkEntry] }).success,
-    ).toBe(true);
-  });
-});
-
-describe('frame ⇄ worker', () => {
-  it('a run carries its private reply port', () => {
-    expect(
-      FrameToWorkerSchema.safeParse({ type: 'run', runId: 1, request, port: port() }).success,
-    ).toBe(true);
-    expect(FrameToWorkerSchema.safeParse({ type: 'run', runId: 1, request }).success).toBe(false);
-  });
-
-  it('the worker may not send ready or pong', () => {
-    expect(WorkerToFrameSchema.safeParse({ type: 'finished', runId: 2 }).success).toBe(true);
-    expect(
-      WorkerToFrameSchema.safeParse({ type: 'storage', runId: 2, state: { data: [1] } }).success,
-    ).toBe(true);
-    expect(
-      WorkerToFrameSchema.safeParse({ type: 'storage', runId: 2, state: { etag: 1 } }).success,
-    ).toBe(false);
-    expect(WorkerToFrameSchema.safeParse({ type: 'ready' }).success).toBe(false);
-    expect(WorkerToFrameSchema.safeParse({ type: 'pong', seq: 1 }).success).toBe(false);
+    expect(WorkerToHostSchema.safeParse({ type: 'request', entries: [] }).success).toBe(false);
   });
 });
 

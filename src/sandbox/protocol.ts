@@ -3,6 +3,7 @@ import {
   EngineOutcomeSchema,
   LogEntrySchema,
   RunRequestSchema,
+  type RunRequest,
   SerializedErrorSchema,
   StorageStateSchema,
   type JsonValue,
@@ -11,9 +12,13 @@ import { OutboundEntrySchema } from '../core/networkSchemas';
 import { isJsonTree } from './isJsonTree';
 
 /**
- * The messages that cross the sandbox boundary: host ⇄ iframe (frame.ts) ⇄ worker
- * (hook.worker.ts). Every hop parses what it receives with these schemas and drops what
- * fails; the sandbox side is untrusted. A runId correlates everything with one run, so
+ * The messages of the sandbox. The host (createRunner) talks to the iframe (frame.ts) only to
+ * have workers created and killed and to check that it is alive; each worker (hook.worker.ts)
+ * gets a MessageChannel whose other port the frame hands to the host, so a run's request and
+ * everything it reports travel host ⇄ worker in one hop. The sandbox side is untrusted: the
+ * host parses everything it receives from the frame and the workers with these schemas and
+ * drops what fails. The host's own run request was validated before it was sent and is not
+ * parsed again in the worker. A runId correlates a worker's messages with one run, so
  * messages from a run that has already ended can be recognised and dropped.
  */
 
@@ -29,7 +34,7 @@ const PortSchema = z.instanceof(MessagePort);
 /**
  * The core schemas with their JSON values (payload, response, console arguments, error
  * properties, stored data) checked in one flat pass by isJsonTree instead of the recursive
- * JsonValueSchema: these travel in every run's messages, and the check runs at each hop.
+ * JsonValueSchema: these travel in every run's messages.
  * Everything else is the core schemas' own check.
  */
 const JsonTreeSchema = z.custom<JsonValue>(isJsonTree, {
@@ -56,16 +61,33 @@ const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
 // ── Messages, one schema each ──────────────────────────────────────────────────────────────
 
 const InitMessage = z.object({ type: z.literal('init'), port: PortSchema });
-const RunMessage = z.object({
-  type: z.literal('run'),
-  runId: RunIdSchema,
-  request: RunRequestWireSchema,
-});
-const KillMessage = z.object({ type: z.literal('kill'), runId: RunIdSchema });
+/** Frames number their workers; the host names a worker by this id in spawn, release and kill. */
+export const WorkerIdSchema = z.number().int().min(1);
+export type WorkerId = z.infer<typeof WorkerIdSchema>;
 const PingMessage = z.object({ type: z.literal('ping'), seq: z.number().int().min(0) });
+/** Start a standby worker now if there is none (a run waits for one). */
+const SpawnMessage = z.object({ type: z.literal('spawn') });
+/** The worker's run has settled: start the next standby soon. */
+const ReleaseMessage = z.object({ type: z.literal('release'), workerId: WorkerIdSchema });
+/** Terminate the worker (its run finished, timed out, was cancelled or replaced). */
+const KillMessage = z.object({ type: z.literal('kill'), workerId: WorkerIdSchema });
+/** Terminate the worker: its run has finished (or ended) by itself. */
+const RetireMessage = z.object({ type: z.literal('retire'), workerId: WorkerIdSchema });
 
-const ReadyMessage = z.object({ type: z.literal('ready') });
 const PongMessage = z.object({ type: z.literal('pong'), seq: z.number().int().min(0) });
+/** A fresh worker, waiting for its run on `port` (the other end is the worker's). */
+const StandbyMessage = z.object({
+  type: z.literal('standby'),
+  workerId: WorkerIdSchema,
+  port: PortSchema,
+});
+/** The frame could not start a worker (no workerId), or a worker broke (its script failed). */
+const FrameFaultMessage = z.object({
+  type: z.literal('fault'),
+  workerId: WorkerIdSchema.optional(),
+  message: z.string(),
+});
+
 const LogMessage = z.object({
   type: z.literal('log'),
   runId: RunIdSchema,
@@ -93,14 +115,14 @@ const StorageMessage = z.object({
   state: StorageStateWireSchema,
 });
 const FinishedMessage = z.object({ type: z.literal('finished'), runId: RunIdSchema });
-const FaultMessage = z.object({
+const WorkerFaultMessage = z.object({
   type: z.literal('fault'),
-  /** Absent when the fault belongs to no run (e.g. the standby worker failed to start). */
+  /** Absent when the worker could not read its run message. */
   runId: RunIdSchema.optional(),
   message: z.string(),
 });
 
-// ── Host → frame ───────────────────────────────────────────────────────────────────────────
+// ── Host ⇄ frame ───────────────────────────────────────────────────────────────────────────
 
 /**
  * The one message the host sends through `window.postMessage` (an opaque origin cannot be
@@ -109,47 +131,56 @@ const FaultMessage = z.object({
 export const FrameInitSchema = InitMessage;
 export type FrameInit = z.infer<typeof FrameInitSchema>;
 
-/** Host → frame over the private port. */
+/** Host → frame over the private port: worker lifecycle and the heartbeat only. */
 export const HostToFrameSchema = z.discriminatedUnion('type', [
-  RunMessage,
-  KillMessage,
   PingMessage,
+  SpawnMessage,
+  ReleaseMessage,
+  KillMessage,
+  RetireMessage,
 ]);
 export type HostToFrame = z.infer<typeof HostToFrameSchema>;
 
 /** Frame → host over the private port. */
 export const FrameToHostSchema = z.discriminatedUnion('type', [
-  ReadyMessage,
   PongMessage,
-  LogMessage,
-  RequestMessage,
-  StorageMessage,
-  SettledMessage,
-  FinishedMessage,
-  FaultMessage,
+  StandbyMessage,
+  FrameFaultMessage,
 ]);
 export type FrameToHost = z.infer<typeof FrameToHostSchema>;
 
-// ── Frame ⇄ worker ─────────────────────────────────────────────────────────────────────────
+// ── Frame → worker, host ⇄ worker ──────────────────────────────────────────────────────────
 
 /**
- * Frame → worker: the single run a worker ever gets. It carries a private port for the
- * replies, so the hook (which shares the worker's global scope) cannot post on the reply
- * channel by calling the global postMessage.
+ * Frame → worker, once, through the worker's global postMessage: the worker's end of its
+ * channel to the host. The run and the replies use that port, so the hook (which shares the
+ * worker's global scope) cannot post on the reply channel by calling the global postMessage.
  */
-export const FrameToWorkerSchema = RunMessage.extend({ port: PortSchema });
-export type FrameToWorker = z.infer<typeof FrameToWorkerSchema>;
+export interface FrameToWorker {
+  type: 'connect';
+  port: MessagePort;
+}
 
-/** Worker → frame over the private port. */
-export const WorkerToFrameSchema = z.discriminatedUnion('type', [
+/**
+ * Host → worker: the single run a worker ever gets. Only the host holds the other end of
+ * the worker's port, and it validated the request with RunRequestWireSchema before sending.
+ */
+export interface HostToWorker {
+  type: 'run';
+  runId: RunId;
+  request: RunRequest;
+}
+
+/** Worker → host over the worker's port. */
+export const WorkerToHostSchema = z.discriminatedUnion('type', [
   LogMessage,
   RequestMessage,
   StorageMessage,
   SettledMessage,
   FinishedMessage,
-  FaultMessage,
+  WorkerFaultMessage,
 ]);
-export type WorkerToFrame = z.infer<typeof WorkerToFrameSchema>;
+export type WorkerToHost = z.infer<typeof WorkerToHostSchema>;
 
 /**
  * Whether a parsed message may still be acted on while `currentRunId` is the run in flight

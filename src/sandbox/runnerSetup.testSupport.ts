@@ -2,7 +2,7 @@ import type { LogEntry, RunRequest } from '../core/schemas';
 import type { OutboundEntry } from '../core/networkSchemas';
 import { createRunner } from './createRunner';
 import type { CreateFrame } from './mountSandboxFrame';
-import type { HostToFrame } from './protocol';
+import type { HostToFrame, HostToWorker } from './protocol';
 import type { SandboxPolicy } from './sandboxDocument';
 
 // The runner tests' fake sandbox frames, and the requests and entries they send.
@@ -39,21 +39,55 @@ export const entry = (seq: number): LogEntry => ({
 
 export interface FakeFrame {
   policy: SandboxPolicy;
-  posted: HostToFrame[];
+  /** What the host posted to this sandbox: to the frame, and runs to its workers' ports. */
+  posted: (HostToFrame | HostToWorker)[];
+  /**
+   * Speaks for the sandbox: a worker's report goes to the port of the worker that got the
+   * last run, `ready` offers a standby worker, anything else comes from the frame.
+   */
   send(message: unknown): void;
   destroyed: boolean;
   /** Answers every ping posted so far. */
   answerPings(): void;
 }
 
-/** A fake sandbox: records what the host posts and lets the test speak for the frame. */
+/** A worker's end as the host sees it: a real MessagePort that records instead of sending. */
+function fakePort(onPost: (message: HostToWorker) => void): MessagePort {
+  const { port1 } = new MessageChannel();
+  // Own properties shadow the real ones: nothing is sent, and the port is never started.
+  Object.assign(port1, { onmessage: null, postMessage: onPost, close: () => undefined });
+  return port1;
+}
+
+/**
+ * A fake sandbox: records what the host posts and lets the test speak for the frame and its
+ * workers. Like the real frame, it offers a new standby worker (synchronously, here) once
+ * the host has released, killed or asked for one while it has none.
+ */
 export function setup(options: { autoReady?: boolean } = {}) {
   const frames: FakeFrame[] = [];
   const createFrame: CreateFrame = (onMessage, policy) => {
+    let nextWorkerId = 1;
+    let standby: MessagePort | null = null;
+    let running: MessagePort | null = null;
+    const offer = () => {
+      const port = fakePort((message) => {
+        frame.posted.push(message);
+        if (standby === port) standby = null;
+        running = port;
+      });
+      standby = port;
+      onMessage({ type: 'standby', workerId: nextWorkerId++, port });
+    };
     const frame: FakeFrame = {
       policy,
       posted: [],
-      send: onMessage,
+      send(message) {
+        const { type, runId } = (message ?? {}) as { type?: string; runId?: number };
+        if (type === 'ready') offer();
+        else if (type === 'pong' || (type === 'fault' && runId === undefined)) onMessage(message);
+        else running?.onmessage?.(new MessageEvent('message', { data: message }));
+      },
       destroyed: false,
       answerPings() {
         for (const m of frame.posted)
@@ -62,14 +96,18 @@ export function setup(options: { autoReady?: boolean } = {}) {
     };
     frames.push(frame);
     return {
-      post: (message) => frame.posted.push(message),
+      post(message) {
+        frame.posted.push(message);
+        if (message.type !== 'ping' && !standby) offer();
+      },
       destroy: () => (frame.destroyed = true),
     };
   };
   const runner = createRunner({ createFrame, heartbeatMs: 500, crashAfterMs: 1500 });
   if (options.autoReady !== false) frames[0]?.send({ type: 'ready' });
   const last = () => frames.at(-1)!;
-  const runsPosted = (frame = last()) => frame.posted.filter((m) => m.type === 'run');
+  const runsPosted = (frame = last()) =>
+    frame.posted.filter((m): m is HostToWorker => m.type === 'run');
   const kills = (frame = last()) => frame.posted.filter((m) => m.type === 'kill');
   return { runner, frames, last, runsPosted, kills };
 }

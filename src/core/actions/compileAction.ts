@@ -1,7 +1,4 @@
-import type { HostBindings, CompiledHook } from '../compileHook';
-import { HOST_NAMES, buildModuleFactory } from '../buildModuleFactory';
-import { syntaxErrorLocation } from '../syntaxErrorLocation';
-import { serializeError } from '../serializeError';
+import { compileModule, type CompiledHook, type HostBindings } from '../compileModule';
 
 /**
  * Evaluates an Action as a sloppy-mode CommonJS module, like a hook but with no prelude
@@ -13,25 +10,5 @@ export function compileAction(
   host: HostBindings,
   require: (id: unknown) => unknown,
 ): CompiledHook {
-  try {
-    new Function('module', 'exports', 'require', '\n' + code);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const name = error instanceof Error ? error.name : 'SyntaxError';
-    const location = syntaxErrorLocation('', code);
-    return { ok: false, error: { name, message, ...(location ? { location } : {}) } };
-  }
-  const module = { exports: {} as unknown };
-  try {
-    const factory = buildModuleFactory('', code);
-    factory(...HOST_NAMES.map((name) => host[name])).call(
-      undefined,
-      module,
-      module.exports,
-      require,
-    );
-  } catch (error) {
-    return { ok: false, error: serializeError(error) };
-  }
-  return { ok: true, exports: module.exports };
+  return compileModule('', code, host, require);
 }
