@@ -138,6 +138,8 @@ export function ExamplesMenu() {
           id={menuId}
           role="menu"
           aria-label="Examples"
+          // Until the examples arrive the menu has no items yet: busy, not broken.
+          aria-busy={loaded.status === 'loading'}
           className="menu"
           onKeyDown={onMenuKeyDown}
         >
