@@ -31,7 +31,7 @@ export interface PageJournalOptions {
   known: KnownRecords;
   queue: Pick<
     WriteQueue,
-    'pending' | 'writing' | 'pendingSettings' | 'replayHook' | 'replaySettings'
+    'pending' | 'writing' | 'unlandedSettings' | 'replayHook' | 'replaySettings'
   >;
   emit: (event: PersistenceEvent) => void;
 }
@@ -58,7 +58,7 @@ export function createPageJournal(options: PageJournalOptions): PageJournal {
         if (!queue.pending.has(id))
           entries.push({ record, baseRev: known.get(id)?.rev ?? null, inFlight: null });
       }
-      writeJournal(storage, journalKey, { entries, settings: queue.pendingSettings() });
+      writeJournal(storage, journalKey, { entries, settings: queue.unlandedSettings() });
     },
 
     clear() {

@@ -34,6 +34,8 @@ export interface WriteQueue {
   /** Writes on their way to IndexedDB: journaled too, as the page may go before they land. */
   readonly writing: ReadonlyMap<string, HookRecord>;
   pendingSettings(): WorkspaceSettings | null;
+  /** The settings to journal: pending ones, else the write still on its way (as `writing`). */
+  unlandedSettings(): WorkspaceSettings | null;
 }
 
 export interface WriteQueueOptions {
@@ -64,6 +66,7 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
   const writing = new Map<string, HookRecord>();
   const chains = new Map<string, Promise<void>>();
   let pendingSettings: WorkspaceSettings | null = null;
+  let settingsInFlight: WorkspaceSettings | null = null;
   let settingsFailed = false;
   let settingsTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -209,6 +212,7 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     settingsTimer = undefined;
     pendingSettings = null;
     settingsFailed = false;
+    settingsInFlight = settings;
     try {
       await firstImport.ensureWritten();
       await repository.writeSettings(settings);
@@ -218,6 +222,8 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
         settingsFailed = true;
       }
       emit(storageErrorEvent(error));
+    } finally {
+      if (settingsInFlight === settings) settingsInFlight = null;
     }
   }
 
@@ -279,5 +285,6 @@ export function createWriteQueue(options: WriteQueueOptions): WriteQueue {
     pending,
     writing,
     pendingSettings: () => pendingSettings,
+    unlandedSettings: () => pendingSettings ?? settingsInFlight,
   };
 }

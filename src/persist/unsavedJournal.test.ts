@@ -176,6 +176,37 @@ describe('a page that closes before its edit is written', () => {
     await landing;
   });
 
+  it('journals a settings write that is on its way (the selected hook survives a reload)', async () => {
+    const dbName = uniqueName('journal');
+    const journal = createMemoryStorage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let writeStarted = () => {};
+    const started = new Promise<void>((resolve) => (writeStarted = resolve));
+    let loaded = false;
+    const tab = open(dbName, journal, (name, storeName) => {
+      const real = createStore(name, storeName);
+      return (mode, callback) => {
+        if (mode !== 'readwrite' || !loaded) return real(mode, callback);
+        writeStarted();
+        return held.then(() => real(mode, callback));
+      };
+    });
+    await tab.persistence.load();
+    loaded = true;
+    const settings = { selectedHookId: 'picked', timeoutMs: 2000, codePaneFraction: 0.5 };
+    tab.persistence.settingsChanged(settings);
+    const landing = tab.persistence.flush();
+    await started;
+    tab.persistence.journalPending();
+    release();
+    const journaled = readJournals(journal, journalPrefix(dbName)).journals.map(
+      (entry) => entry.settings,
+    );
+    expect(journaled).toEqual([settings]);
+    await landing;
+  });
+
   it('removes its own journal once a flush has written everything', async () => {
     const dbName = uniqueName('journal');
     const journal = createMemoryStorage();
