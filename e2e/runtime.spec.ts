@@ -200,3 +200,28 @@ test('the Examples menu loads an example without running it, and Undo restores t
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
   expect(await regionJson(page, 'Response')).toEqual({ mine: true });
 });
+
+test('Escape closes the Examples menu while its examples are still loading', async ({ page }) => {
+  // The examples' chunk is held back until the menu was closed once.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/examples-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openApp(page);
+  const button = page.getByRole('button', { name: 'Examples' });
+  await button.click();
+  const menu = page.getByRole('menu', { name: 'Examples' });
+  await expect(menu).toHaveAttribute('aria-busy', 'true');
+  await expect(menu).toContainText('Loading examples…');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  release();
+  await button.click();
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+});
