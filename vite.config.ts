@@ -61,18 +61,20 @@ function hookSandbox(): Plugin {
   };
 }
 
+const START_APP = fileURLToPath(new URL('./src/startApp.tsx', import.meta.url));
 const EDITOR_ENTRY = fileURLToPath(new URL('./src/editor/CodeEditor.tsx', import.meta.url));
 
 /**
- * The hook editor (Monaco, ~1 MiB gzip) is a lazy chunk, so the browser would only ask for
- * it once the app's shell has been evaluated and rendered. In the production build, its
- * chunks are hinted in index.html instead, so they download (and compile, off the main
- * thread) while the shell starts. The lazy import then finds them ready.
+ * The entry (src/main.tsx) is tiny: it lets index.html's shell paint, then imports the app
+ * and the hook editor (Monaco, ~1 MiB gzip). Their chunks are hinted in index.html, so they
+ * download while the shell paints, and the imports find them ready. The app's style sheets
+ * are linked as the entry's are (the shell uses the app's classes, so it needs them for its
+ * first paint, in the same order as before); the editor's are only fetched early.
  */
-function preloadEditor(): Plugin {
+function preloadStartChunks(): Plugin {
   let base = '/';
   return {
-    name: 'hookpad-preload-editor',
+    name: 'hookpad-preload-start-chunks',
     apply: 'build',
     configResolved(config) {
       base = config.base;
@@ -82,34 +84,37 @@ function preloadEditor(): Plugin {
       handler(_html, { bundle }) {
         if (!bundle) return;
         const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
-        const editor = chunks.find((chunk) => chunk.facadeModuleId === EDITOR_ENTRY);
-        if (!editor) return;
+        const chunkOf = (id: string) => {
+          const chunk = chunks.find((c) => c.facadeModuleId === id);
+          if (!chunk) throw new Error(`${id} has no chunk of its own in the build`);
+          return chunk;
+        };
         // What the entry imports statically is in the page already.
         const loaded = new Set<string>();
-        const files = new Set<string>();
-        const styles = new Set<string>();
-        const visit = (into: Set<string>, fileName: string) => {
+        const scripts = new Set<string>();
+        const visit = (into: Set<string>, fileName: string, styles?: Set<string>) => {
           const chunk = chunks.find((c) => c.fileName === fileName);
           if (!chunk || loaded.has(fileName) || into.has(fileName)) return;
           into.add(fileName);
-          if (into === files) {
-            for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
-          }
-          for (const imported of chunk.imports) visit(into, imported);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles?.add(css);
+          for (const imported of chunk.imports) visit(into, imported, styles);
         };
         for (const entry of chunks.filter((chunk) => chunk.isEntry)) visit(loaded, entry.fileName);
-        visit(files, editor.fileName);
+        const appStyles = new Set<string>();
+        const editorStyles = new Set<string>();
+        visit(scripts, chunkOf(START_APP).fileName, appStyles);
+        visit(scripts, chunkOf(EDITOR_ENTRY).fileName, editorStyles);
+        const link = (attrs: Record<string, string | boolean>) => ({
+          tag: 'link',
+          attrs: { ...attrs, crossorigin: true },
+          injectTo: 'head' as const,
+        });
         return [
-          ...[...files].map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: base + file },
-            injectTo: 'head' as const,
-          })),
-          ...[...styles].map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'preload', as: 'style', crossorigin: true, href: base + file },
-            injectTo: 'head' as const,
-          })),
+          ...[...appStyles].map((file) => link({ rel: 'stylesheet', href: base + file })),
+          ...[...scripts].map((file) => link({ rel: 'modulepreload', href: base + file })),
+          ...[...editorStyles]
+            .filter((file) => !appStyles.has(file))
+            .map((file) => link({ rel: 'preload', as: 'style', href: base + file })),
         ];
       },
     },
@@ -198,7 +203,7 @@ export default defineConfig(({ mode }) =>
   mode === 'cli'
     ? cliConfig
     : {
-        plugins: [react(), hookSandbox(), preloadEditor(), offlineApp()],
+        plugins: [react(), hookSandbox(), preloadStartChunks(), offlineApp()],
         // The reproduction report names the Hookpad that made it.
         define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
         worker: { format: 'es' },

@@ -122,3 +122,20 @@ test('loading the app, first visit and again, shifts its layout by less than 0.0
   );
   expect(await layoutShift(page)).toBeLessThan(0.05);
 });
+
+test('when the app’s code cannot be downloaded, the shell says so instead of loading forever', async ({
+  page,
+}) => {
+  await page.route(/\/assets\/startApp-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Hookpad could not start.');
+  await expect(alert).toContainText('reload the page to try again');
+  await expect(page.getByText('Loading hooks…')).toHaveCount(0);
+
+  await page.unroute(/\/assets\/startApp-[^/]+\.js$/);
+  await page.reload();
+  await waitForEditors(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -1,8 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 // Page-wide sheets first, so each feature's own sheet (imported by its components) wins
 // where both style the same element. Import and export's sheet keeps its old place before
 // the shared controls: the export dialog's secrets checkbox takes `.check`'s colour.
+// They are imported here, by the entry, so that index.html links them: its shell needs them.
 import './ui/shell/base.css';
 import './ui/shell/layout.css';
 import './ui/importExport/importExport.css';
@@ -10,20 +9,19 @@ import './ui/common/controls.css';
 import './ui/common/dialog.css';
 import './ui/common/sections.css';
 import './ui/shell/skeleton.css';
-import { App } from './App';
-import { loadCodeEditor } from './editor/lazyEditors';
-import { workspaceReady } from './store';
+import { afterFirstPaint } from './perf/afterFirstPaint';
+import { showStartFailure } from './ui/shell/showStartFailure';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// index.html has painted the shell already. Monaco loads while IndexedDB answers; rendering
-// after the workspace is in the store means the editors open on the stored hooks rather than
-// on starters that are then replaced.
-void loadCodeEditor();
-void workspaceReady.then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// The entry is this small on purpose: index.html's shell paints first, then the app's code
+// and Monaco load and run, side by side, while IndexedDB answers. Evaluating them before
+// the first frame would hold the paint back by as long as they take.
+// The editor's own load errors are shown in its pane (EditorBoundary); the app's are here.
+void afterFirstPaint()
+  .then(() => {
+    void import('./editor/lazyEditors').then(({ loadCodeEditor }) => loadCodeEditor());
+    return import('./startApp');
+  })
+  .then(({ startApp }) => startApp(root))
+  .catch((error: unknown) => showStartFailure(root, error));

@@ -5,7 +5,7 @@ import { lazy } from 'react';
  * Monaco chunk; whichever asks first fetches it.
  */
 let codeEditorModule: Promise<typeof import('./CodeEditor')> | null = null;
-/** Starts loading the hook editor (and Monaco); main.tsx calls it while the workspace loads. */
+/** Starts loading the hook editor (and Monaco); main.tsx calls it once the shell has painted. */
 export const loadCodeEditor = () => (codeEditorModule ??= import('./CodeEditor'));
 export const LazyCodeEditor = lazy(loadCodeEditor);
 export const LazyPayloadEditor = lazy(() => import('./PayloadEditor'));
