@@ -1,11 +1,12 @@
 import { MAX_JSON_DEPTH, MAX_RESPONSE_CHARS } from './outputLimits';
 import { jsonTextDepth } from './jsonTextDepth';
+import { formatCount } from './formatCount';
 import type { EngineOutcome, JsonValue, SerializedError } from './schemas';
 
 type Succeeded = Extract<EngineOutcome, { status: 'succeeded' }>;
 
 /** The failure of a response nested deeper than the app can receive. */
-export const RESPONSE_TOO_DEEP_MESSAGE = `The hook's answer could not be sent to Hookpad: it is nested more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep (the platform's JSON.stringify ran out of stack on such values too).`;
+export const RESPONSE_TOO_DEEP_MESSAGE = `The hook's answer could not be sent to Hookpad: it is nested more than ${formatCount(MAX_JSON_DEPTH)} levels deep (the platform's JSON.stringify ran out of stack on such values too).`;
 
 /** "Response is 20.9 MB of JSON; showing the first 1 MB." */
 export function responseCapNote(chars: number): string {

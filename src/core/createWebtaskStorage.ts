@@ -4,6 +4,7 @@ import type { JsonValue, StorageState } from './schemas';
 import { MAX_STORAGE_BYTES } from './inputLimits';
 import { MAX_JSON_DEPTH } from './outputLimits';
 import { jsonTextDepth } from './jsonTextDepth';
+import { formatCount } from './formatCount';
 
 // `context.webtask.storage` with the semantics of webtask-runtime's lib/storage.js (the
 // platform's published simulator), adapted to what a remote store does:
@@ -43,11 +44,10 @@ export function storageEtag(json: string): string {
 
 /** The refusal of data larger than the platform stored (its documented 500 KB). */
 export function storageTooLargeMessage(bytes: number): string {
-  const number = (value: number) => value.toLocaleString('en-US');
-  return `Storage data is too large: ${number(bytes)} bytes of JSON, the limit is 500 KB (${number(MAX_STORAGE_BYTES)} bytes). Nothing was stored.`;
+  return `Storage data is too large: ${formatCount(bytes)} bytes of JSON, the limit is 500 KB (${formatCount(MAX_STORAGE_BYTES)} bytes). Nothing was stored.`;
 }
 
-export const STORAGE_TOO_DEEP_MESSAGE = `Storage data is nested more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels deep. Nothing was stored.`;
+export const STORAGE_TOO_DEEP_MESSAGE = `Storage data is nested more than ${formatCount(MAX_JSON_DEPTH)} levels deep. Nothing was stored.`;
 
 /** Bytes of the text in UTF-8, counted without encoding it (a lone surrogate is 3 bytes). */
 function utf8Length(text: string): number {

@@ -3,6 +3,8 @@
 // use; past it, the input is refused with a message naming the limit and nothing changes.
 // The page trusts no size it is given: every list the user can be handed is bounded here.
 
+import { formatCount } from './formatCount';
+
 /** HTTP mocks of one hook. */
 export const MAX_HTTP_MOCKS = 200;
 /** 'data' chunks an HTTP mock may ask for (a stress test, not a transfer). */
@@ -26,5 +28,5 @@ export const MAX_SHARE_LINK_CHARS = 2_000_000;
 
 /** The message every refusal uses, so users meet one wording. */
 export function overLimitText(what: string, limit: number): string {
-  return `${what}: at most ${limit.toLocaleString('en-US')} (Hookpad's limit).`;
+  return `${what}: at most ${formatCount(limit)} (Hookpad's limit).`;
 }

@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { MAX_ZIP_ENTRIES, overLimitText } from '../core/inputLimits';
+import { formatCount } from '../core/formatCount';
 import { errorText } from './errorText';
 import type { ImportFile, ImportProblem } from './importHooks';
 import { baseNameOf, extensionOf, normalizePath } from './resolvePath';
@@ -74,7 +75,7 @@ export function expandImportFiles(files: readonly ImportFile[]): {
     if (count !== null && count > MAX_ZIP_ENTRIES) {
       problems.push({
         file: path,
-        message: `Not opened: it holds ${count.toLocaleString('en-US')} entries. ${overLimitText('Entries of a zip', MAX_ZIP_ENTRIES)}`,
+        message: `Not opened: it holds ${formatCount(count)} entries. ${overLimitText('Entries of a zip', MAX_ZIP_ENTRIES)}`,
       });
       return;
     }
