@@ -97,6 +97,31 @@ test('running brings the status into view when the runner column was scrolled aw
   await expect(status(page)).toBeInViewport();
 });
 
+test('a run whose status is in view does not scroll to it, so nothing lays the page out on its way', async ({
+  page,
+}) => {
+  // scrollIntoView lays the page out at once, in the task that starts the run and in the one
+  // that shows its result: counted here, it must not be called while the status is in view.
+  await page.addInitScript(() => {
+    const scroll = Element.prototype.scrollIntoView;
+    const counter = window as unknown as { scrolls: number };
+    counter.scrolls = 0;
+    Element.prototype.scrollIntoView = function (
+      this: Element,
+      arg?: boolean | ScrollIntoViewOptions,
+    ) {
+      counter.scrolls++;
+      scroll.call(this, arg);
+    };
+  });
+  await openApp(page);
+  await expect(status(page)).toBeInViewport({ ratio: 1 });
+  expect(await runToEnd(page)).toMatch(/^Succeeded in \d+ ms/);
+  expect(await runToEnd(page)).toMatch(/^Succeeded in \d+ ms/);
+  expect(await page.evaluate(() => (window as unknown as { scrolls: number }).scrolls)).toBe(0);
+  await expect(status(page)).toBeInViewport({ ratio: 1 });
+});
+
 test('the first Tab offers a skip link that puts the keyboard in the code editor', async ({
   page,
 }) => {

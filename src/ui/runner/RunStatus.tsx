@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store';
 import { runDenial, runStatusText, selectEditedSinceRun, selectRun } from '../../store/selectors';
 import { useElapsedSeconds } from './useElapsedSeconds';
+import { useFullyInView } from './useFullyInView';
 import './runner.css';
 
 /**
@@ -17,12 +18,15 @@ export function RunStatus() {
   const tone = !run.outcome || runDenial(run) !== null ? 'neutral' : toneOf(run.outcome.status);
 
   // When a run starts and when it ends, bring its status (and so the start of the result,
-  // just below it) into view if the results or the page were scrolled away from it.
+  // just below it) into view if the results or the page were scrolled away from it. Only
+  // then: scrollIntoView lays the page out at once, and this effect runs in the same task
+  // as the run's start (before the sandbox's answer can be handled) and its result.
   const box = useRef<HTMLDivElement>(null);
+  const inView = useFullyInView(box);
   const settled = run.outcome !== null;
   useEffect(() => {
-    if (run.id > 0) box.current?.scrollIntoView({ block: 'nearest' });
-  }, [run.id, settled]);
+    if (run.id > 0 && !inView.current) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [run.id, settled, inView]);
 
   return (
     <div ref={box} className={`run-status run-status-${running ? 'running' : tone}`}>
