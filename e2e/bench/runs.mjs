@@ -25,11 +25,26 @@ const statusLocator = (page) =>
     hasText: /Press Ctrl\+Enter|Running|Succeeded|Failed|Denied|Timed out|Cancelled|crashed/,
   });
 
+/**
+ * One run, from Run to its result rendered (the app's `hookpad:run` measure). The page is
+ * told to keep the next measure before the click, and asked for it after: polling for it
+ * (on every animation frame, Playwright's default) would add work to the app's page during
+ * the run that the bare worker start does not have.
+ */
 async function runOnce(page) {
-  const before = await page.evaluate(() => performance.getEntriesByName('hookpad:run').length);
+  await page.evaluate(() => {
+    window.__nextRun = new Promise((resolve) => {
+      const observer = new PerformanceObserver((list) => {
+        const run = list.getEntriesByName('hookpad:run')[0];
+        if (!run) return;
+        observer.disconnect();
+        resolve(run.duration);
+      });
+      observer.observe({ type: 'measure' });
+    });
+  });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForFunction((n) => performance.getEntriesByName('hookpad:run').length > n, before);
-  return page.evaluate(() => performance.getEntriesByName('hookpad:run').at(-1).duration);
+  return page.evaluate(() => window.__nextRun);
 }
 
 /** The baseline: start a bare blob Web Worker in the page and get its first message. */
