@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect, waitForEditors } from './support/app';
 
+// A first visit: nothing of the build in the HTTP cache yet.
+test.use({ freshContext: true });
+
 type Held = Window & { releaseIndexedDb?: () => void };
 type Shifts = Window & { layoutShift?: number };
 

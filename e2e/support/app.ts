@@ -1,4 +1,14 @@
-import { test as base, expect, type Page, type Locator } from '@playwright/test';
+import {
+  test as playwright,
+  expect,
+  type Page,
+  type Locator,
+  type Request,
+} from '@playwright/test';
+
+import { sharedContextFixtures } from './sharedContext';
+
+const base = playwright.extend(sharedContextFixtures);
 
 /** Hosts a page of Hookpad may talk to: the preview server only. */
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -20,11 +30,13 @@ export const test = base.extend<{ outsideRequests: string[] }>({
   outsideRequests: [
     async ({ context }, use) => {
       const outside: string[] = [];
-      context.on('request', (request) => {
+      const record = (request: Request) => {
         if (leavesMachine(request.url()) && !outside.includes(request.url()))
           outside.push(request.url());
-      });
+      };
+      context.on('request', record);
       await use(outside);
+      context.off('request', record);
       expect(outside, 'requests that left localhost').toEqual([]);
     },
     { auto: true },

@@ -12,6 +12,17 @@ const PRELUDE =
   'declare class ExtensibilityUserError extends Error { constructor(message?: string); }';
 const HOOK = '/hook.ts';
 
+/**
+ * One registry for the file's language services: TypeScript's lib declarations are parsed
+ * once, not once per test. A file's version is its text, so a changed file is parsed again.
+ */
+const registry = ts.createDocumentRegistry();
+const libTexts = new Map<string, string | undefined>();
+const libText = (name: string) => {
+  if (!libTexts.has(name)) libTexts.set(name, ts.sys.readFile(name));
+  return libTexts.get(name);
+};
+
 function service(pointId: PointId, secretNames: string[], code: string) {
   const files: Record<string, string> = {
     '/prelude.d.ts': PRELUDE,
@@ -20,18 +31,18 @@ function service(pointId: PointId, secretNames: string[], code: string) {
   };
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => Object.keys(files),
-    getScriptVersion: () => '1',
+    getScriptVersion: (name) => files[name] ?? '1',
     getScriptSnapshot: (name) => {
-      const text = files[name] ?? ts.sys.readFile(name);
+      const text = files[name] ?? libText(name);
       return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
     },
     getCurrentDirectory: () => '/',
     getCompilationSettings: () => ({ target: ts.ScriptTarget.ESNext, lib: ['lib.es2022.d.ts'] }),
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
     fileExists: (name) => name in files || ts.sys.fileExists(name),
-    readFile: (name) => files[name] ?? ts.sys.readFile(name),
+    readFile: (name) => files[name] ?? libText(name),
   };
-  return ts.createLanguageService(host);
+  return ts.createLanguageService(host, registry);
 }
 
 /** The completion names after `marker`'s last occurrence in the hook. */
@@ -48,7 +59,7 @@ function starterWith(pointId: PointId, line: string): string {
   return `${starter.slice(0, at)}  ${line}\n${starter.slice(at)}`;
 }
 
-// A TypeScript program per test: slow on a busy machine.
+// A TypeScript program per test (the lib's declarations shared): slow on a busy machine.
 describe('pointTypings', { timeout: 30_000 }, () => {
   it.each(points.map((point) => point.id))('declares %s without a type error', (pointId) => {
     const ls = service(pointId, ['API_KEY', 'my-secret'], getPoint(pointId).starterCode);

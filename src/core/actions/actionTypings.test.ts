@@ -12,6 +12,17 @@ const PRELUDE =
   'declare class ExtensibilityUserError extends Error { constructor(message?: string); }';
 const ACTION = '/action.ts';
 
+/**
+ * One registry for the file's language services: TypeScript's lib declarations are parsed
+ * once, not once per test. A file's version is its text, so a changed file is parsed again.
+ */
+const registry = ts.createDocumentRegistry();
+const libTexts = new Map<string, string | undefined>();
+const libText = (name: string) => {
+  if (!libTexts.has(name)) libTexts.set(name, ts.sys.readFile(name));
+  return libTexts.get(name);
+};
+
 function service(pointId: PointId, secretNames: string[], code: string) {
   const files: Record<string, string> = {
     '/globals.d.ts': `${PRELUDE}\n${ACTION_EXPORTS_GLOBAL}`,
@@ -21,18 +32,18 @@ function service(pointId: PointId, secretNames: string[], code: string) {
   };
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => Object.keys(files),
-    getScriptVersion: () => '1',
+    getScriptVersion: (name) => files[name] ?? '1',
     getScriptSnapshot: (name) => {
-      const text = files[name] ?? ts.sys.readFile(name);
+      const text = files[name] ?? libText(name);
       return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
     },
     getCurrentDirectory: () => '/',
     getCompilationSettings: () => ({ target: ts.ScriptTarget.ESNext, lib: ['lib.es2022.d.ts'] }),
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
     fileExists: (name) => name in files || ts.sys.fileExists(name),
-    readFile: (name) => files[name] ?? ts.sys.readFile(name),
+    readFile: (name) => files[name] ?? libText(name),
   };
-  return ts.createLanguageService(host);
+  return ts.createLanguageService(host, registry);
 }
 
 function problems(pointId: PointId, code: string, secrets: string[] = []): string[] {
@@ -61,7 +72,7 @@ function completionsAfter(pointId: PointId, code: string, marker: string, secret
   return completions?.entries.map((entry) => entry.name) ?? [];
 }
 
-// A TypeScript program per test: slow on a busy machine.
+// A TypeScript program per test (the lib's declarations shared): slow on a busy machine.
 describe('actionTypings', { timeout: 30_000 }, () => {
   it.each(actionTriggers.map((t) => t.id))(
     '%s: the starter checks clean beside the hook’s declarations',
