@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { toggleInputSection, useInputSectionOpen, type InputName } from './inputSections';
 import './runner.css';
 
@@ -11,14 +11,17 @@ export interface InputSectionProps {
   subtitle: ReactNode;
   /** Buttons that stay in the header while the section is closed ("Add secret"). */
   actions?: ReactNode;
+  /** Starts loading a lazily loaded body early: on the title's hover or focus. */
+  onPreload?: () => void;
   children: ReactNode;
 }
 
 /**
  * One run input as a disclosure (WAI-ARIA pattern): the title is a button with
  * aria-expanded, and a closed section is one line. The region keeps the input's name
- * whether open or not; the closed body stays mounted (hidden) so its editors and rows keep
- * their state.
+ * whether open or not. The body is rendered when the section first opens (so a lazy body
+ * loads on first use) and then stays mounted while closed (hidden), so its editors and rows
+ * keep their state.
  */
 export function InputSection({
   name,
@@ -26,10 +29,14 @@ export function InputSection({
   className,
   subtitle,
   actions,
+  onPreload,
   children,
 }: InputSectionProps) {
   const open = useInputSectionOpen(name);
   const bodyId = useId();
+  // The body is rendered from the first opening on (a lazy body loads then), and kept after.
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
   return (
     <section
       className={`settings-section input-section ${className}${open ? ' input-section-open' : ''}`}
@@ -43,6 +50,8 @@ export function InputSection({
             aria-expanded={open}
             aria-controls={bodyId}
             onClick={() => toggleInputSection(name)}
+            onPointerEnter={onPreload}
+            onFocus={onPreload}
           >
             <span className="input-toggle-mark" aria-hidden="true" />
             {name}
@@ -53,7 +62,7 @@ export function InputSection({
         {actions}
       </div>
       <div id={bodyId} className="input-section-body" hidden={!open}>
-        {children}
+        {opened && children}
       </div>
     </section>
   );
