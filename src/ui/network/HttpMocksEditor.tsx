@@ -5,13 +5,16 @@ import { selectHook, selectHookId } from '../../store/selectors';
 import { InputSection } from '../runner/InputSection';
 import { openInputSection } from '../runner/inputSections';
 import { MAX_HTTP_MOCKS } from '../../core/inputLimits';
+import { afterStartup } from '../../perf/editorReady';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import './network.css';
 
-// The rows (and their checks) are not needed until the section is first opened.
+// The rows (and their checks) are not needed to paint the page.
 const { Part: HttpMocksBody, preload } = lazyPart(() =>
   import('./HttpMocksBody').then((module) => module.HttpMocksBody),
 );
+// Fetched once the editor is up, so the first opening is instant.
+void afterStartup().then(preload);
 
 /**
  * The point's HTTP mocks, in order: the first mock whose method and URL pattern match a

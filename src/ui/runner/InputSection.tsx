@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { toggleInputSection, useInputSectionOpen, type InputName } from './inputSections';
+import { useAfterStartup } from '../common/useAfterStartup';
 import './runner.css';
 
 export interface InputSectionProps {
@@ -11,7 +12,10 @@ export interface InputSectionProps {
   subtitle: ReactNode;
   /** Buttons that stay in the header while the section is closed ("Add secret"). */
   actions?: ReactNode;
-  /** Starts loading a lazily loaded body early: on the title's hover or focus. */
+  /**
+   * For a lazily loaded body: starts loading it (on the title's hover or focus). Such a body
+   * is rendered once the app has started or the section first opens, whichever comes first.
+   */
   onPreload?: () => void;
   children: ReactNode;
 }
@@ -19,9 +23,8 @@ export interface InputSectionProps {
 /**
  * One run input as a disclosure (WAI-ARIA pattern): the title is a button with
  * aria-expanded, and a closed section is one line. The region keeps the input's name
- * whether open or not. The body is rendered when the section first opens (so a lazy body
- * loads on first use) and then stays mounted while closed (hidden), so its editors and rows
- * keep their state.
+ * whether open or not; the closed body stays mounted (hidden) so its editors and rows keep
+ * their state (a lazily loaded body, from the app's start or the first opening on).
  */
 export function InputSection({
   name,
@@ -34,9 +37,10 @@ export function InputSection({
 }: InputSectionProps) {
   const open = useInputSectionOpen(name);
   const bodyId = useId();
-  // The body is rendered from the first opening on (a lazy body loads then), and kept after.
-  const [opened, setOpened] = useState(open);
+  // A lazy body is rendered from the first opening or the app's start on, and kept after.
+  const [opened, setOpened] = useState(open || !onPreload);
   if (open && !opened) setOpened(true);
+  const started = useAfterStartup(!opened);
   return (
     <section
       className={`settings-section input-section ${className}${open ? ' input-section-open' : ''}`}
@@ -62,7 +66,7 @@ export function InputSection({
         {actions}
       </div>
       <div id={bodyId} className="input-section-body" hidden={!open}>
-        {opened && children}
+        {(opened || started) && children}
       </div>
     </section>
   );

@@ -5,13 +5,16 @@ import { selectHookId, selectSecretRows } from '../../store/selectors';
 import { InputSection } from './InputSection';
 import { openInputSection } from './inputSections';
 import { MAX_SECRETS } from '../../core/inputLimits';
+import { afterStartup } from '../../perf/editorReady';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import './runner.css';
 
-// The rows (and their checks) are not needed until the section is first opened.
+// The rows (and their checks) are not needed to paint the page.
 const { Part: SecretRows, preload } = lazyPart(() =>
   import('./SecretRows').then((module) => module.SecretRows),
 );
+// Fetched once the editor is up, so the first opening is instant.
+void afterStartup().then(preload);
 
 /**
  * The point's `context.webtask.secrets`: name/value rows. Values are password fields with
