@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { toggleInputSection, useInputSectionOpen, type InputName } from './inputSections';
+import { useAfterStartup } from '../common/useAfterStartup';
 import './runner.css';
 
 export interface InputSectionProps {
@@ -11,6 +12,11 @@ export interface InputSectionProps {
   subtitle: ReactNode;
   /** Buttons that stay in the header while the section is closed ("Add secret"). */
   actions?: ReactNode;
+  /**
+   * For a lazily loaded body: starts loading it (on the title's hover or focus). Such a body
+   * is rendered once the app has started or the section first opens, whichever comes first.
+   */
+  onPreload?: () => void;
   children: ReactNode;
 }
 
@@ -18,7 +24,7 @@ export interface InputSectionProps {
  * One run input as a disclosure (WAI-ARIA pattern): the title is a button with
  * aria-expanded, and a closed section is one line. The region keeps the input's name
  * whether open or not; the closed body stays mounted (hidden) so its editors and rows keep
- * their state.
+ * their state (a lazily loaded body, from the app's start or the first opening on).
  */
 export function InputSection({
   name,
@@ -26,10 +32,15 @@ export function InputSection({
   className,
   subtitle,
   actions,
+  onPreload,
   children,
 }: InputSectionProps) {
   const open = useInputSectionOpen(name);
   const bodyId = useId();
+  // A lazy body is rendered from the first opening or the app's start on, and kept after.
+  const [opened, setOpened] = useState(open || !onPreload);
+  if (open && !opened) setOpened(true);
+  const started = useAfterStartup(!opened);
   return (
     <section
       className={`settings-section input-section ${className}${open ? ' input-section-open' : ''}`}
@@ -43,6 +54,8 @@ export function InputSection({
             aria-expanded={open}
             aria-controls={bodyId}
             onClick={() => toggleInputSection(name)}
+            onPointerEnter={onPreload}
+            onFocus={onPreload}
           >
             <span className="input-toggle-mark" aria-hidden="true" />
             {name}
@@ -53,7 +66,7 @@ export function InputSection({
         {actions}
       </div>
       <div id={bodyId} className="input-section-body" hidden={!open}>
-        {children}
+        {(opened || started) && children}
       </div>
     </section>
   );

@@ -8,10 +8,12 @@ import {
   type TestsTarget,
 } from '../../workspace/testCases/testResultKey';
 import { summarizeTests } from '../../workspace/testCases/testSummary';
-import { TestItem } from './TestItem';
 import { testsStatusTextByTarget } from './testResultText';
 import { TestsTargetChoice } from './TestsTargetChoice';
 import { setTestsOpen, useTestsOpen } from './testsOpen';
+import { afterStartup } from '../../perf/editorReady';
+import { useAfterStartup } from '../common/useAfterStartup';
+import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import './tests.css';
 
 // The dialogs (and the expectations' builders and JSON editors they bring) load on first use:
@@ -22,6 +24,12 @@ const SaveAsTestDialog = lazy(() =>
 const EditTestDialog = lazy(() =>
   import('./EditTestDialog').then((module) => ({ default: module.EditTestDialog })),
 );
+// The list is not needed to paint the page.
+const { Part: TestList, preload: preloadTestList } = lazyPart(() =>
+  import('./TestList').then((module) => module.TestList),
+);
+// Fetched once the editor is up, so the first opening is instant.
+void afterStartup().then(preloadTestList);
 
 /**
  * The selected hook's saved tests, under the results: a one-line header ("Save as test",
@@ -40,6 +48,10 @@ export function TestsSection() {
   // Without an Action there is only the hook to run the tests on.
   const target = hasAction ? chosen : 'hook';
   const open = useTestsOpen();
+  // Rendered from the first opening or the app's start on (the list loads then), and kept.
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
+  const started = useAfterStartup(!opened);
   const bodyId = useId();
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -71,6 +83,8 @@ export function TestsSection() {
             aria-expanded={open}
             aria-controls={bodyId}
             onClick={() => setTestsOpen(!open)}
+            onPointerEnter={preloadTestList}
+            onFocus={preloadTestList}
           >
             <span className="input-toggle-mark" aria-hidden="true" />
             Tests<span className="count"> ({tests.length})</span>
@@ -127,19 +141,17 @@ export function TestsSection() {
             changes against.
           </p>
         ) : (
-          <ul className="tests-list">
-            {tests.map((test) => (
-              <TestItem
-                key={test.id}
+          (opened || started) && (
+            <LazyPartSlot what="The tests">
+              <TestList
                 hookId={hookId}
-                test={test}
-                result={results[test.id]}
-                actionResult={results[testResultKey(test.id, 'action')]}
+                tests={tests}
+                results={results}
                 kinds={runKindsOf(target)}
-                onEdit={() => setEditing(test.id)}
+                onEdit={setEditing}
               />
-            ))}
-          </ul>
+            </LazyPartSlot>
+          )
         )}
       </div>
     </section>

@@ -1,0 +1,71 @@
+import type { ComponentType, ReactNode } from 'react';
+import { afterStartup } from '../../perf/editorReady';
+import { useAppStore } from '../../store';
+import { LazyPartSlot, lazyPart } from '../common/lazyPart';
+import { loadOnce } from '../common/loadOnce';
+
+type RunViews = typeof import('./runViews');
+
+const loadRunViews = loadOnce(() => import('./runViews'));
+
+// Not needed for the first paint: fetched once the editor is up, so it is there by the
+// first run without competing with Monaco's start.
+void afterStartup()
+  .then(loadRunViews)
+  .catch(() => undefined);
+
+function runView(name: keyof RunViews) {
+  return lazyPart(() => loadRunViews().then((views) => views[name] as ComponentType)).Part;
+}
+
+const ApiCallsPart = runView('ApiCallsView');
+const RequiredModulesPart = runView('RequiredModules');
+const HookVsActionPart = runView('HookVsAction');
+const EnvelopePart = runView('EnvelopeView');
+
+/** These views render nothing before the first run: nothing to load until there is one. */
+function AfterRun({ children }: { children: ReactNode }) {
+  const ran = useAppStore((state) => state.run.status !== 'idle');
+  if (!ran) return null;
+  return (
+    <LazyPartSlot what="This part of the result" fallback={null}>
+      {children}
+    </LazyPartSlot>
+  );
+}
+
+export function ApiCallsView() {
+  return (
+    <AfterRun>
+      <ApiCallsPart />
+    </AfterRun>
+  );
+}
+
+export function RequiredModules() {
+  return (
+    <AfterRun>
+      <RequiredModulesPart />
+    </AfterRun>
+  );
+}
+
+/** Shown from the first "Run both" on. */
+export function HookVsAction() {
+  const compared = useAppStore((state) => state.comparison.status !== 'idle');
+  if (!compared) return null;
+  return (
+    <LazyPartSlot what="The comparison" fallback={null}>
+      <HookVsActionPart />
+    </LazyPartSlot>
+  );
+}
+
+/** The Envelope tab's panel, loaded when the tab is first chosen (if not already there). */
+export function EnvelopeView() {
+  return (
+    <LazyPartSlot what="The envelope">
+      <EnvelopePart />
+    </LazyPartSlot>
+  );
+}
