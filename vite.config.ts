@@ -62,19 +62,20 @@ function hookSandbox(): Plugin {
 }
 
 const START_APP = fileURLToPath(new URL('./src/startApp.tsx', import.meta.url));
-const EDITOR_ENTRY = fileURLToPath(new URL('./src/editor/CodeEditor.tsx', import.meta.url));
 
 /**
  * The entry (src/main.tsx) is tiny: it lets index.html's shell paint, then imports the app
- * and the hook editor (Monaco, ~1 MiB gzip). Their chunks are hinted in index.html, so they
- * download while the shell paints, and the imports find them ready. The app's style sheets
- * are linked as the entry's are (the shell uses the app's classes, so it needs them for its
- * first paint, in the same order as before); the editor's are only fetched early.
+ * and the hook editor. The shell uses the app's own classes, so the app's style sheets are
+ * linked from index.html as the entry's are, in the same order. The app's scripts are not
+ * hinted there: modulepreload hints made the browser fetch and compile ~5 MiB (Monaco
+ * included) before its first frame, which held the first paint back by ~0.4 s and made the
+ * editor no sooner (bench, FCP and editor-ready, with and without them). The entry's
+ * imports fetch every chunk of a graph at once anyway.
  */
-function preloadStartChunks(): Plugin {
+function linkAppStyles(): Plugin {
   let base = '/';
   return {
-    name: 'hookpad-preload-start-chunks',
+    name: 'hookpad-link-app-styles',
     apply: 'build',
     configResolved(config) {
       base = config.base;
@@ -84,38 +85,25 @@ function preloadStartChunks(): Plugin {
       handler(_html, { bundle }) {
         if (!bundle) return;
         const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
-        const chunkOf = (id: string) => {
-          const chunk = chunks.find((c) => c.facadeModuleId === id);
-          if (!chunk) throw new Error(`${id} has no chunk of its own in the build`);
-          return chunk;
-        };
-        // What the entry imports statically is in the page already.
-        const loaded = new Set<string>();
-        const scripts = new Set<string>();
-        const visit = (into: Set<string>, fileName: string, styles?: Set<string>) => {
+        const app = chunks.find((chunk) => chunk.facadeModuleId === START_APP);
+        if (!app) throw new Error(`${START_APP} has no chunk of its own in the build`);
+        // The entry's own sheets are linked by Vite already; its chunks are not walked.
+        const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const seen = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
           const chunk = chunks.find((c) => c.fileName === fileName);
-          if (!chunk || loaded.has(fileName) || into.has(fileName)) return;
-          into.add(fileName);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) styles?.add(css);
-          for (const imported of chunk.imports) visit(into, imported, styles);
+          if (!chunk || entries.has(fileName) || seen.has(fileName)) return;
+          seen.add(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          for (const imported of chunk.imports) visit(imported);
         };
-        for (const entry of chunks.filter((chunk) => chunk.isEntry)) visit(loaded, entry.fileName);
-        const appStyles = new Set<string>();
-        const editorStyles = new Set<string>();
-        visit(scripts, chunkOf(START_APP).fileName, appStyles);
-        visit(scripts, chunkOf(EDITOR_ENTRY).fileName, editorStyles);
-        const link = (attrs: Record<string, string | boolean>) => ({
+        visit(app.fileName);
+        return [...styles].map((file) => ({
           tag: 'link',
-          attrs: { ...attrs, crossorigin: true },
+          attrs: { rel: 'stylesheet', crossorigin: true, href: base + file },
           injectTo: 'head' as const,
-        });
-        return [
-          ...[...appStyles].map((file) => link({ rel: 'stylesheet', href: base + file })),
-          ...[...scripts].map((file) => link({ rel: 'modulepreload', href: base + file })),
-          ...[...editorStyles]
-            .filter((file) => !appStyles.has(file))
-            .map((file) => link({ rel: 'preload', as: 'style', href: base + file })),
-        ];
+        }));
       },
     },
   };
@@ -203,7 +191,7 @@ export default defineConfig(({ mode }) =>
   mode === 'cli'
     ? cliConfig
     : {
-        plugins: [react(), hookSandbox(), preloadStartChunks(), offlineApp()],
+        plugins: [react(), hookSandbox(), linkAppStyles(), offlineApp()],
         // The reproduction report names the Hookpad that made it.
         define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
         worker: { format: 'es' },
