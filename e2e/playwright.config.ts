@@ -15,6 +15,9 @@ const OFFLINE_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
 ];
 
+/** Journeys that assert the page answers a click within a time limit. */
+const RESPONSIVENESS = /hostile-(inputs|results)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -39,6 +42,13 @@ export default defineConfig({
     trace: 'off',
     serviceWorkers: 'block', // only offline.spec.ts installs the app's worker and its precache
   },
+  projects: [
+    { name: 'journeys', testIgnore: RESPONSIVENESS },
+    // The journeys that time the page's answer to a click (2 s under a 20 MB result, 200 mocks…)
+    // run last and one at a time: next to another journey on a 2-CPU machine they timed the
+    // other browser's work, not Hookpad's.
+    { name: 'responsiveness', testMatch: RESPONSIVENESS, dependencies: ['journeys'], workers: 1 },
+  ],
   webServer: [
     {
       command: `npx vite build --logLevel warn --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
