@@ -5,7 +5,7 @@ import viteConfig from './vite.config';
 export default defineConfig((env) =>
   mergeConfig(viteConfig(env), {
     test: {
-      include: ['src/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
+      include: ['src/**/*.test.ts', 'e2e/bench/**/*.test.ts', 'e2e/support/**/*.test.ts'],
       environment: 'node',
     },
   }),
