@@ -7,6 +7,12 @@ export default defineConfig((env) =>
     test: {
       include: ['src/**/*.test.ts', 'e2e/bench/**/*.test.ts', 'e2e/support/**/*.test.ts'],
       environment: 'node',
+      // Test files share their worker's module cache instead of importing everything again
+      // per file: the suite took 170 s with isolation and 56 s without, on 2 CPUs, green in
+      // file-shuffled orders too. So a test file undoes what it changes in globals (README,
+      // Tests); stubbed globals are restored after every test.
+      isolate: false,
+      unstubGlobals: true,
     },
   }),
 );
