@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { HOST_NAMES } from '../buildModuleFactory';
 import { createRequire } from '../createRequire';
+import { userFrames } from '../hookLocator';
 import {
   createPackageLoader,
   type HostBindings,
@@ -236,6 +237,15 @@ describe('loading stored packages', () => {
     expect(error.message).toBe(
       "Package 'h@1.0.0' threw while loading node_modules/h/index.js: a value that cannot be printed",
     );
+  });
+
+  test("a package's frames carry its file's name, never the hook's", () => {
+    const load = loaderOf(
+      treeOf(pkg('f', { 'lib/index.js': 'exports.fail = () => { throw new Error("x"); };' })),
+    );
+    const error = thrown(() => (load('f/lib/index.js')?.exports as { fail(): never }).fail());
+    expect(error.stack).toMatch(/\(hookpad-packages\/node_modules\/f\/lib\/index\.js:\d+:\d+\)/);
+    expect(userFrames(error.stack)).toEqual([]);
   });
 
   test('JSON: parsed, and a bad file is an error naming its path', () => {
