@@ -27,7 +27,27 @@ export const HOST_NAMES = [
 
 export type HostName = (typeof HOST_NAMES)[number];
 
-export type ModuleFunction = (module: unknown, exports: unknown, require: unknown) => unknown;
+export type ModuleFunction = (
+  module: unknown,
+  exports: unknown,
+  require: unknown,
+  ...rest: unknown[]
+) => unknown;
+
+/**
+ * The wrapper's parameters and the name its frames carry. The hook's is the platform's
+ * `(module, exports, require)` named `hook.js`; a stored package's file gets Node's
+ * `__filename` and `__dirname` too, and its own name, so its frames never read as the hook's.
+ */
+export interface ModuleWrapper {
+  parameters: readonly string[];
+  sourceURL: string;
+}
+
+export const HOOK_WRAPPER: ModuleWrapper = {
+  parameters: ['module', 'exports', 'require'],
+  sourceURL: 'hook.js',
+};
 
 /** The wrapper's name, seen in stack frames of the module's top level. */
 const WRAPPER = 'hookpadModule';
@@ -35,8 +55,8 @@ const WRAPPER = 'hookpadModule';
 // Captured before any user code runs: a hook or module mock could replace it later.
 const functionSource = Function.prototype.toString;
 
-function wrapperSource(prelude: string, code: string): string {
-  return `function ${WRAPPER}(module, exports, require) {\n${prelude}\n${code}\n}`;
+function wrapperSource(prelude: string, code: string, wrapper: ModuleWrapper): string {
+  return `function ${WRAPPER}(${wrapper.parameters.join(', ')}) {\n${prelude}\n${code}\n}`;
 }
 
 /**
@@ -46,8 +66,10 @@ function wrapperSource(prelude: string, code: string): string {
 export function buildModuleFactory(
   prelude: string,
   code: string,
+  wrapper: ModuleWrapper = HOOK_WRAPPER,
 ): (...hostValues: unknown[]) => ModuleFunction {
-  const body = `return ${WRAPPER}; ${wrapperSource(prelude, code)}\n//# sourceURL=hook.js`;
+  const source = wrapperSource(prelude, code, wrapper);
+  const body = `return ${WRAPPER}; ${source}\n//# sourceURL=${wrapper.sourceURL}`;
   return new Function(...HOST_NAMES, body) as (...hostValues: unknown[]) => ModuleFunction;
 }
 
@@ -55,6 +77,11 @@ export function buildModuleFactory(
  * Whether the module function is the whole of `prelude + '\n' + code` as one function
  * body, as the platform's `new Function('module', 'exports', 'require', body)` required.
  */
-export function isWholeBody(moduleFunction: ModuleFunction, prelude: string, code: string) {
-  return functionSource.call(moduleFunction) === wrapperSource(prelude, code);
+export function isWholeBody(
+  moduleFunction: ModuleFunction,
+  prelude: string,
+  code: string,
+  wrapper: ModuleWrapper = HOOK_WRAPPER,
+) {
+  return functionSource.call(moduleFunction) === wrapperSource(prelude, code, wrapper);
 }

@@ -3,12 +3,15 @@ import type { CodeLocation, ModuleRequest } from './schemas';
 import { BUILTIN_MODULES, coreModuleName, loadBuiltin } from './node/builtinModules';
 import type { BuiltinEnvironment } from './node/builtinModules';
 import { locateInStack } from './hookLocator';
+import type { PackageLoader } from './packages/createPackageLoader';
 
 /**
  * The hook's `require`. Hooks pin versions inline (`require('lodash@4.17.21')`); the version is
  * stripped to find the module and kept for display (docs/runtime-semantics.md §10). Node core
- * modules come from browser ports; further modules (mocks) can be added as resolvers one at a time;
- * anything else fails with a clear error rather than silently returning a stub.
+ * modules come from browser ports; an npm name is a module mock, an auto-mock, a stored
+ * package's real code (§10.1) or one of Hookpad's clients, in that order; further modules can be
+ * added as resolvers one at a time; anything else fails with a clear error rather than silently
+ * returning a stub.
  */
 
 /** Returns the module's exports, or undefined when it does not know the module. */
@@ -39,6 +42,8 @@ export interface RequireOptions {
    */
   clients?: Readonly<Record<string, (version?: string) => unknown>>;
   substitutes?: ModuleSubstituter;
+  /** Stored npm packages: after mocks and auto-mocks, before Hookpad's clients. */
+  packages?: PackageLoader;
 }
 
 /** How to get past a missing npm module in Hookpad (the UI offers both). */
@@ -67,12 +72,16 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
     options.onRequest?.(request);
   }
 
-  /** The platform installs each pinned version; Hookpad has one copy, so say when it matters. */
+  /**
+   * The platform installs each pinned version; Hookpad has one copy (a mock, a client), so say
+   * when it matters. Stored packages held at both versions do load both.
+   */
   function checkVersion(name: string, version: string | undefined): void {
     if (version === undefined) return;
     const earlier = versions.get(name);
     if (earlier === undefined) return void versions.set(name, version);
     if (earlier === version) return;
+    if (options.packages?.holds(name, earlier) && options.packages.holds(name, version)) return;
     options.warn?.(
       `Module '${name}' is required at version ${version} here and at ${earlier} before; the platform would load both, Hookpad resolves one module for both`,
       locateInStack(new Error().stack),
@@ -92,10 +101,16 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
 
   /**
    * `shouldRecord` false: a module mock's own require (not the hook's dependencies).
-   * `past`: the mock whose own name resolves past it, to Hookpad's client.
+   * `past`: the mock whose own name resolves past it, to the stored package or Hookpad's client.
+   * `withPackages` false: a stored package's own require, whose tree was searched already.
    */
-  function resolve(request: ModuleSpecifier, shouldRecord: boolean, past?: string): unknown {
-    const note = (kind: ModuleKind) => {
+  function resolve(
+    request: ModuleSpecifier,
+    shouldRecord: boolean,
+    past?: string,
+    withPackages = true,
+  ): unknown {
+    const note = (kind: Exclude<ModuleKind, 'package'>) => {
       if (shouldRecord) record({ name: core ?? request.name, ...version(request), kind });
     };
     const core = coreModuleName(request.name);
@@ -128,6 +143,14 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
         return subpathOf(substitute.exports, split.subpath);
       }
     }
+    const stored = withPackages
+      ? options.packages?.requireFromHook(name, request.version, packageDelegate)
+      : undefined;
+    if (stored) {
+      const installed = stored.installed.version;
+      if (shouldRecord) record({ name, ...version(request), kind: 'package', installed });
+      return stored.exports;
+    }
     if (hasClient(name)) {
       note('client');
       return client(name, request.version);
@@ -148,6 +171,11 @@ export function createRequire(options: RequireOptions): (id: unknown) => unknown
     // A mock of the package covers its subpaths, so the package is what to mock.
     const missing = split?.root ?? name;
     throw notFound(`Module '${name}' is not available in Hookpad — ${MODULE_FIX_HINT}`, missing);
+  }
+
+  /** A package's way to built-ins, mocks and clients: its own tree was searched already. */
+  function packageDelegate(id: string): unknown {
+    return resolve(parseSpecifier(id), false, undefined, false);
   }
 
   function mockRequire(mockName: string): (id: unknown) => unknown {

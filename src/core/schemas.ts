@@ -73,17 +73,31 @@ export const StorageStateSchema = z.object({
 });
 export type StorageState = z.infer<typeof StorageStateSchema>;
 
-/** One `require` the hook made: `require('name@1.2.3')` records name and version. */
-export const ModuleRequestSchema = z.object({
+const moduleRequestFields = {
   name: z.string(),
+  /** The version the require pinned, if any. */
   version: z.string().optional(),
-  /**
-   * 'builtin' = a Node core module Hookpad provides; 'missing' = not available;
-   * 'client' = one of Hookpad's network clients (http, https, axios, request, got,
-   * node-fetch, slack-notify); 'mock' = the user's module mock; 'auto-mock' = a recording proxy.
-   */
-  kind: z.enum(['builtin', 'missing', 'mock', 'auto-mock', 'client']),
-});
+};
+
+/** One `require` the hook made: `require('name@1.2.3')` records name and version. */
+export const ModuleRequestSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...moduleRequestFields,
+    /**
+     * 'builtin' = a Node core module Hookpad provides; 'missing' = not available;
+     * 'client' = one of Hookpad's network clients (http, https, axios, request, got,
+     * node-fetch, slack-notify); 'mock' = the user's module mock; 'auto-mock' = a recording proxy.
+     */
+    kind: z.enum(['builtin', 'missing', 'mock', 'auto-mock', 'client']),
+  }),
+  z.object({
+    ...moduleRequestFields,
+    /** A stored npm package's real code ran. */
+    kind: z.literal('package'),
+    /** The installed version that ran (an unpinned require still ran one). */
+    installed: z.string(),
+  }),
+]);
 export type ModuleRequest = z.infer<typeof ModuleRequestSchema>;
 
 /** What the engine is asked to run. The payload is the parsed JSON body. */
