@@ -7,6 +7,8 @@ const pending: (() => void)[] = [];
 const crypto = createCryptoModule({ defer: (callback) => pending.push(callback) }) as {
   createHash(a: string): Digest;
   createHmac(a: string, k: unknown): Digest;
+  createSecretKey(k: unknown): unknown;
+  generateKeyPairSync(t: string, o: object): { publicKey: unknown };
   randomBytes(n: number, cb?: (e: unknown, b: Buffer) => void): Buffer | undefined;
   randomUUID(): string;
   randomInt(a: number, b?: number): number;
@@ -51,6 +53,21 @@ describe('crypto', () => {
     expect(
       crypto.createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest('hex'),
     ).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  });
+
+  test("HMAC takes a secret KeyObject as Node does, and refuses the other key types with Node's error", () => {
+    const key = crypto.createSecretKey(Buffer.from('Jefe'));
+    expect(
+      crypto.createHmac('sha256', key).update('what do ya want for nothing?').digest('hex'),
+    ).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+    const { publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 512 });
+    expect(() => crypto.createHmac('sha256', publicKey)).toThrow(
+      expect.objectContaining({
+        name: 'TypeError',
+        code: 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+        message: 'Invalid key object type public, expected secret.',
+      }),
+    );
   });
 
   test('pbkdf2Sync (RFC 6070, sha1, 2 iterations)', () => {

@@ -6,7 +6,13 @@ import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import type { CHash } from '@noble/hashes/utils.js';
 import { nodeError, toBytes } from './cryptoBytes';
 import { CIPHERS, Cipheriv, Decipheriv } from './ciphers';
-import { KeyObject, createPrivateKey, createPublicKey, createSecretKey } from './keyObject';
+import {
+  KeyObject,
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  secretKeyBytes,
+} from './keyObject';
 import { Sign, Verify, oneShot } from './rsaSignature';
 import { generateKeyPair, generateKeyPairSync } from './generateKeyPair';
 
@@ -137,7 +143,12 @@ export function createCryptoModule(env: CryptoEnvironment): Record<string, unkno
     subtle: (crypto as { subtle?: unknown }).subtle,
     createHash: (algorithm: unknown) => new DigestObject(hashFor(algorithm).create()),
     createHmac: (algorithm: unknown, key: unknown, encoding?: unknown) =>
-      new DigestObject(hmac.create(hashFor(algorithm), toBytes(key, encoding))),
+      new DigestObject(
+        hmac.create(
+          hashFor(algorithm),
+          key instanceof KeyObject ? secretKeyBytes(key) : toBytes(key, encoding),
+        ),
+      ),
     getHashes: () => Object.keys(ALGORITHMS),
     randomBytes(size: unknown, callback?: unknown) {
       if (typeof callback !== 'function') return randomBytesSync(size);

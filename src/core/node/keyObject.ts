@@ -137,6 +137,20 @@ export function createPrivateKey(input: unknown): KeyObject {
   return new KeyObject('private', readKey(input, true));
 }
 
+/**
+ * The bytes of a secret KeyObject: Node takes one wherever an HMAC key goes (jsonwebtoken 9
+ * signs HS256 with `createHmac(alg, createSecretKey(secret))`), and refuses the other types.
+ */
+export function secretKeyBytes(key: KeyObject): Uint8Array {
+  if (key.type !== 'secret') {
+    throw nodeError(
+      new TypeError(`Invalid key object type ${key.type}, expected secret.`),
+      'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
+    );
+  }
+  return material.get(key) as Uint8Array;
+}
+
 export function createSecretKey(key: unknown, encoding?: unknown): KeyObject {
   return new KeyObject('secret', Uint8Array.from(toBytes(key, encoding)));
 }
