@@ -6,7 +6,9 @@ import { HOST_NAMES, buildModuleFactory } from './buildModuleFactory';
 // header and the prelude line; the size of that header differs between engines, so it
 // is measured once per realm by compiling a probe that throws on its first user line.
 
-const FRAME = /hook\.js:(\d+):(\d+)/g;
+// Only a frame whose file is exactly `hook.js`: a package's `IncomingWebhook.js` or
+// `node_modules/x/hook.js` also ends in "hook.js:" and is not the user's code.
+const FRAME = /(?<![\w./$-])hook\.js:(\d+):(\d+)/g;
 
 let measuredOffset: number | undefined;
 
@@ -20,7 +22,7 @@ export function hookLineOffset(): number {
     factory(...HOST_NAMES.map(() => undefined)).call(undefined, {}, {}, noop);
   } catch (error) {
     const stack = error instanceof Error ? String(error.stack) : '';
-    const match = /hook\.js:(\d+):\d+/.exec(stack);
+    const match = new RegExp(FRAME.source).exec(stack);
     if (match) offset = Number(match[1]) - 1;
   }
   measuredOffset = offset;
