@@ -1,0 +1,70 @@
+import { PackageError } from './packageError';
+import { MAX_UNPACKED_BYTES, overLimit } from './packageLimits';
+import { packageManifestSchema } from './packageRecord';
+import { z } from 'zod';
+
+export interface PackageFiles {
+  /** The manifest, parsed (every field kept: `main`, `exports`, … are read later). */
+  packageJson: z.infer<typeof packageManifestSchema>;
+  /** Text files by path inside the package. */
+  files: Record<string, string>;
+  /** Bytes of `files`. */
+  size: number;
+  /** Files not stored: binary content, links, devices. */
+  skippedFiles: number;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The file's text, or null when it is binary (not UTF-8, or holding a NUL byte). */
+function textOf(bytes: Uint8Array): string | null {
+  if (bytes.includes(0)) return null;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A package's files (paths relative to the package folder) as Hookpad stores them: its text
+ * files and its parsed package.json, which must name the package and a semver version.
+ */
+export function collectPackageFiles(
+  entries: readonly { path: string; data: Uint8Array | null }[],
+  what: string,
+): PackageFiles {
+  const files: Record<string, string> = Object.create(null) as Record<string, string>;
+  let size = 0;
+  let skippedFiles = 0;
+  for (const { path, data } of entries) {
+    // A `__proto__` file cannot be kept as a plain record key; no package needs one.
+    const text = data === null || path === '__proto__' ? null : textOf(data);
+    if (text === null) {
+      skippedFiles += 1;
+      continue;
+    }
+    size += data!.length;
+    if (size > MAX_UNPACKED_BYTES) {
+      throw new PackageError(
+        `${what} is too large once unpacked. ${overLimit('Unpacked bytes', MAX_UNPACKED_BYTES)}.`,
+      );
+    }
+    files[path] = text;
+  }
+  const manifestText = files['package.json'];
+  if (manifestText === undefined) throw new PackageError(`${what} has no package.json at its top.`);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(manifestText);
+  } catch {
+    throw new PackageError(`${what} has a package.json that is not valid JSON.`);
+  }
+  const parsed = packageManifestSchema.safeParse(manifest);
+  if (!parsed.success) {
+    throw new PackageError(
+      `${what} has a package.json Hookpad cannot use: ${z.prettifyError(parsed.error).replace(/\n+/g, '; ')}.`,
+    );
+  }
+  return { packageJson: parsed.data, files: { ...files }, size, skippedFiles };
+}
