@@ -2,8 +2,11 @@ import { computeIntegrity, verifyIntegrity } from './integrity';
 import { PackageError } from './packageError';
 import { packageId } from './packageName';
 import type { PackageRecord } from './packageRecord';
-import type { InstallPlan } from './planInstall';
+import type { InstallPlan, PlannedPackage } from './planInstall';
 import { readPackageTarball } from './readPackageTarball';
+
+/** Downloads in flight at once. */
+const PARALLEL_DOWNLOADS = 6;
 
 /**
  * Downloads every package of a plan once (a `name@version` nested in several places is one
@@ -16,13 +19,12 @@ export async function fetchPlannedPackages(
   plan: InstallPlan,
   getTarball: (url: string) => Promise<Uint8Array>,
 ): Promise<PackageRecord[]> {
-  const unique = new Map<string, InstallPlan['packages'][number]>();
+  const unique = new Map<string, PlannedPackage>();
   for (const planned of plan.packages) {
     const id = packageId(planned.name, planned.version);
     if (!unique.has(id)) unique.set(id, planned);
   }
-  const records: PackageRecord[] = [];
-  for (const [id, planned] of unique) {
+  const fetchOne = async ([id, planned]: [string, PlannedPackage]): Promise<PackageRecord> => {
     const bytes = await getTarball(planned.tarball);
     await verifyIntegrity(bytes, planned.integrity, id);
     const read = await readPackageTarball(bytes, `The tarball of ${id}`);
@@ -32,7 +34,7 @@ export async function fetchPlannedPackages(
       );
     }
     const { files, size, skippedFiles } = read;
-    records.push({
+    return {
       name: planned.name,
       version: planned.version,
       integrity: await computeIntegrity(bytes),
@@ -40,7 +42,25 @@ export async function fetchPlannedPackages(
       size,
       files,
       skippedFiles,
-    });
-  }
+    };
+  };
+  const work = [...unique];
+  const records: PackageRecord[] = new Array<PackageRecord>(work.length);
+  let next = 0;
+  let failed = false;
+  // A few downloads at a time: a tree of dozens of packages is latency-bound, one by one.
+  const worker = async (): Promise<void> => {
+    while (!failed && next < work.length) {
+      const at = next;
+      next += 1;
+      try {
+        records[at] = await fetchOne(work[at]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, work.length) }, worker));
   return records;
 }

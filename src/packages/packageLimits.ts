@@ -14,7 +14,7 @@ export const MAX_ARCHIVE_ENTRIES = 50_000;
 export const MAX_PACKUMENT_BYTES = 64 * 1024 * 1024;
 /** Packages one install plan may hold (a whole dependency tree). */
 export const MAX_PLANNED_PACKAGES = 2_000;
-/** Bytes of one zip of a node_modules folder. */
+/** Bytes of one zip of a node_modules folder, and of all its files once unpacked. */
 export const MAX_ZIP_BYTES = 256 * 1024 * 1024;
 
 /** The wording every refusal over a limit uses. */

@@ -15,13 +15,24 @@ import { packageNameSchema } from './packageName';
  *   along with links, which a package must not rely on either.
  * - `size`: bytes of the stored files.
  */
+/** A path inside a package as stored: relative, `/`-separated, never climbing out with `..`. */
+export const packageFilePathSchema = z
+  .string()
+  .min(1)
+  .refine(
+    (path) =>
+      path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..') &&
+      !path.includes('\\'),
+    'not a relative path inside the package',
+  );
+
 export const packageRecordSchema = z.object({
   name: packageNameSchema,
   version: z.string().min(1),
   integrity: z.string().regex(/^sha512-[A-Za-z0-9+/]{86}==$/, 'not a sha512 SRI string'),
   source: z.enum(['registry', 'file']),
   size: z.number().int().nonnegative(),
-  files: z.record(z.string(), z.string()),
+  files: z.record(packageFilePathSchema, z.string()),
   skippedFiles: z.number().int().nonnegative(),
 });
 export type PackageRecord = z.infer<typeof packageRecordSchema>;

@@ -1,3 +1,4 @@
+import { gzipSync as gzipNode } from 'node:zlib';
 import { gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MAX_TARBALL_BYTES, MAX_UNPACKED_BYTES } from './packageLimits';
@@ -64,6 +65,20 @@ describe('readPackageTarball', () => {
     expect(read.files[deep]).toBe('prefix');
     expect(read.files[`pax/${'p'.repeat(150)}.js`]).toBe('pax');
     expect(read.files[`gnu/${'g'.repeat(120)}.js`]).toBe('gnu');
+  });
+
+  it('applies a pax size to the entry after the extended headers, not to another header', async () => {
+    const read = await readPackageTarball(
+      rawTarball([
+        { name: 'package/package.json', data: pkg },
+        { name: 'PaxHeader/1', type: 'x', data: paxData({ size: '5' }) },
+        { name: 'PaxHeader/2', type: 'x', data: paxData({ path: 'package/sized.js' }) },
+        { name: 'package/ignored-name', data: 'hello', size: 0o77777777 },
+        { name: 'package/after.js', data: 'after' },
+      ]),
+    );
+    expect(read.files['sized.js']).toBe('hello');
+    expect(read.files['after.js']).toBe('after');
   });
 
   it('skips binary files and links, and counts them', async () => {
@@ -161,7 +176,7 @@ describe('readPackageTarball', () => {
       /huge\.tgz is too large\. Bytes of a tarball: at most 33,554,432/,
     );
     // A small file that inflates past the unpacked limit (a "gzip bomb").
-    const bomb = gzipSync(new Uint8Array(MAX_UNPACKED_BYTES + 1024), { level: 1 });
+    const bomb = new Uint8Array(gzipNode(new Uint8Array(MAX_UNPACKED_BYTES + 1024), { level: 1 }));
     expect(bomb.length).toBeLessThan(MAX_TARBALL_BYTES);
     await expect(readPackageTarball(bomb, 'bomb.tgz')).rejects.toThrow(
       /bomb\.tgz is too large once unpacked\. Unpacked bytes: at most/,

@@ -21,14 +21,7 @@ export async function readPackageTarball(
     );
   }
   const tar = await gunzipLimited(bytes, MAX_UNPACKED_BYTES, what);
-  let entries;
-  try {
-    entries = readTar(tar);
-  } catch (error) {
-    if (error instanceof PackageError)
-      throw new PackageError(error.message.replace(/^The tarball/, what));
-    throw error;
-  }
+  const entries = readTar(tar, what);
   const located = entries
     .filter((entry) => entry.kind !== 'directory')
     .map((entry) => ({ ...entry, segments: entrySegments(entry.path, what) }))

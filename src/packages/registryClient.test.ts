@@ -51,6 +51,18 @@ describe('createRegistryClient', () => {
     ]);
   });
 
+  it("calls fetch on its own, as a browser's fetch must be called", async () => {
+    const registry = await fakeRegistry([{ name: 'tiny', version: '1.0.0' }]);
+    const client = createRegistryClient({
+      registry: TEST_REGISTRY,
+      fetch: function (this: unknown, url, init) {
+        if (this !== undefined) throw new TypeError('Illegal invocation');
+        return registry.fetch(url, init);
+      },
+    });
+    await expect(client.getPackument('tiny')).resolves.toMatchObject({ name: 'tiny' });
+  });
+
   it('reads the registry metadata of a real package', async () => {
     const client = createRegistryClient({ fetch: answering(() => Response.json(lodashPackument)) });
     expect(client.registry).toBe('https://registry.npmjs.org/');

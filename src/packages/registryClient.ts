@@ -88,6 +88,8 @@ export function createRegistryClient(options: {
   fetch: FetchFunction;
 }): RegistryClient {
   const registry = normaliseRegistry(options.registry ?? NPM_REGISTRY);
+  // Called on its own, not as options.fetch(…): a browser's fetch throws "Illegal invocation" when `this` is not the window.
+  const fetchFunction = options.fetch;
 
   const request = async (
     url: string,
@@ -96,7 +98,7 @@ export function createRegistryClient(options: {
   ): Promise<Response> => {
     let response: Response;
     try {
-      response = await options.fetch(url, { headers });
+      response = await fetchFunction(url, { headers });
     } catch (error) {
       throw new PackageError(
         `Could not reach the registry ${registry} for ${what}: ${messageOf(error)}.`,
