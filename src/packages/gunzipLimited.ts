@@ -1,5 +1,5 @@
+import { overLimitText } from '../core/inputLimits';
 import { PackageError, messageOf } from './packageError';
-import { overLimit } from './packageLimits';
 
 /** gzip's magic bytes: every `.tgz` starts with them. */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -32,7 +32,7 @@ export async function gunzipLimited(
       if (total > maxBytes) {
         await reader.cancel();
         throw new PackageError(
-          `${what} is too large once unpacked. ${overLimit('Unpacked bytes', maxBytes)}.`,
+          `${what} is too large once unpacked. ${overLimitText('Unpacked bytes', maxBytes)}`,
         );
       }
       chunks.push(value);

@@ -1,5 +1,6 @@
+import { overLimitText } from '../core/inputLimits';
 import { PackageError } from './packageError';
-import { MAX_UNPACKED_BYTES, overLimit } from './packageLimits';
+import { MAX_UNPACKED_BYTES } from './packageLimits';
 import { packageManifestSchema } from './packageRecord';
 import { z } from 'zod';
 
@@ -47,7 +48,7 @@ export function collectPackageFiles(
     size += data!.length;
     if (size > MAX_UNPACKED_BYTES) {
       throw new PackageError(
-        `${what} is too large once unpacked. ${overLimit('Unpacked bytes', MAX_UNPACKED_BYTES)}.`,
+        `${what} is too large once unpacked. ${overLimitText('Unpacked bytes', MAX_UNPACKED_BYTES)}`,
       );
     }
     files[path] = text;

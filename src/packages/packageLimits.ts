@@ -1,8 +1,6 @@
-import { formatCount } from '../core/formatCount';
-
 // How much a package may weigh in Hookpad. Each limit is far beyond what a hook's dependency
-// needs; past it, the package is refused with a message naming the limit (never a hang or an
-// out-of-memory crash of the page).
+// needs; past it, the package is refused with core's overLimitText naming the limit (never a
+// hang or an out-of-memory crash of the page).
 
 /** Bytes of one compressed tarball, as downloaded or added from a file. */
 export const MAX_TARBALL_BYTES = 32 * 1024 * 1024;
@@ -16,8 +14,3 @@ export const MAX_PACKUMENT_BYTES = 64 * 1024 * 1024;
 export const MAX_PLANNED_PACKAGES = 2_000;
 /** Bytes of one zip of a node_modules folder, and of all its files once unpacked. */
 export const MAX_ZIP_BYTES = 256 * 1024 * 1024;
-
-/** The wording every refusal over a limit uses. */
-export function overLimit(what: string, limit: number): string {
-  return `${what}: at most ${formatCount(limit)} (Hookpad's limit)`;
-}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PLANNED_PACKAGES } from './packageLimits';
 import { planInstall, type InstallPlan } from './planInstall';
 import { fakePackuments, tarballUrl, type FakeVersion } from './registryFixtures.testSupport';
 
@@ -212,6 +213,24 @@ describe('planInstall', () => {
       ),
     ).rejects.toThrow(
       'lodash is asked for twice with versions that do not agree: 4.17.21 and "3".',
+    );
+  });
+
+  it('refuses a tree larger than the limit, naming the chain where it stopped', async () => {
+    const leaves = Array.from({ length: MAX_PLANNED_PACKAGES }, (_, i) => ({
+      name: `leaf-${i}`,
+      version: '1.0.0',
+    }));
+    const { getPackument } = fakePackuments([
+      {
+        name: 'huge',
+        version: '1.0.0',
+        dependencies: Object.fromEntries(leaves.map((leaf) => [leaf.name, '1'])),
+      },
+      ...leaves,
+    ]);
+    await expect(planInstall([{ name: 'huge', range: '1' }], getPackument)).rejects.toThrow(
+      /^huge@1\.0\.0 > leaf-\d+@1\.0\.0: the dependency tree is too large\. Packages: at most 2,000 \(Hookpad's limit\)\.$/,
     );
   });
 

@@ -1,7 +1,8 @@
+import { overLimitText } from '../core/inputLimits';
 import { satisfies, validRange } from 'semver';
 import { z } from 'zod';
 import { PackageError, messageOf } from './packageError';
-import { MAX_PLANNED_PACKAGES, overLimit } from './packageLimits';
+import { MAX_PLANNED_PACKAGES } from './packageLimits';
 import { packageId, packageNameSchema } from './packageName';
 import { dependencyMapSchema, type PackageVersion, type Packument } from './packumentSchema';
 import { resolveVersion } from './resolveVersion';
@@ -109,7 +110,7 @@ export async function planInstall(
     }
     if (placed.size >= MAX_PLANNED_PACKAGES) {
       throw new PackageError(
-        `${chainText(chain, id)}: the dependency tree is too large. ${overLimit('Packages', MAX_PLANNED_PACKAGES)}.`,
+        `${chainText(chain, id)}: the dependency tree is too large. ${overLimitText('Packages', MAX_PLANNED_PACKAGES)}`,
       );
     }
     const entry = { path, parent, manifest, integrity, requiredBy: chain };

@@ -1,7 +1,8 @@
+import { overLimitText } from '../core/inputLimits';
 import { unzipSync } from 'fflate';
 import { PackageError, messageOf } from './packageError';
 import { collectPackageFiles, type PackageFiles } from './packageFiles';
-import { MAX_ARCHIVE_ENTRIES, MAX_ZIP_BYTES, overLimit } from './packageLimits';
+import { MAX_ARCHIVE_ENTRIES, MAX_ZIP_BYTES } from './packageLimits';
 import { isPackageName } from './packageName';
 import { entrySegments } from './packagePaths';
 
@@ -41,7 +42,7 @@ export function readNodeModulesZip(
 ): { packages: ZipPackage[]; problems: { folder: string; message: string }[] } {
   if (bytes.length > MAX_ZIP_BYTES) {
     throw new PackageError(
-      `${fileName} is too large. ${overLimit('Bytes of a zip', MAX_ZIP_BYTES)}.`,
+      `${fileName} is too large. ${overLimitText('Bytes of a zip', MAX_ZIP_BYTES)}`,
     );
   }
   let entries = 0;
@@ -53,7 +54,7 @@ export function readNodeModulesZip(
         entries += 1;
         if (entries > MAX_ARCHIVE_ENTRIES) {
           throw new PackageError(
-            `${fileName} has too many entries. ${overLimit('Entries', MAX_ARCHIVE_ENTRIES)}.`,
+            `${fileName} has too many entries. ${overLimitText('Entries', MAX_ARCHIVE_ENTRIES)}`,
           );
         }
         if (file.name.endsWith('/')) return false;
@@ -61,7 +62,7 @@ export function readNodeModulesZip(
         declared += file.originalSize;
         if (declared > MAX_ZIP_BYTES) {
           throw new PackageError(
-            `${fileName} is too large once unpacked. ${overLimit('Unpacked bytes', MAX_ZIP_BYTES)}.`,
+            `${fileName} is too large once unpacked. ${overLimitText('Unpacked bytes', MAX_ZIP_BYTES)}`,
           );
         }
         return true;

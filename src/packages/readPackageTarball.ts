@@ -1,7 +1,8 @@
+import { overLimitText } from '../core/inputLimits';
 import { gunzipLimited } from './gunzipLimited';
 import { PackageError } from './packageError';
 import { collectPackageFiles, type PackageFiles } from './packageFiles';
-import { MAX_TARBALL_BYTES, MAX_UNPACKED_BYTES, overLimit } from './packageLimits';
+import { MAX_TARBALL_BYTES, MAX_UNPACKED_BYTES } from './packageLimits';
 import { commonTopFolder, entrySegments } from './packagePaths';
 import { readTar } from './readTar';
 
@@ -17,7 +18,7 @@ export async function readPackageTarball(
 ): Promise<PackageFiles> {
   if (bytes.length > MAX_TARBALL_BYTES) {
     throw new PackageError(
-      `${what} is too large. ${overLimit('Bytes of a tarball', MAX_TARBALL_BYTES)}.`,
+      `${what} is too large. ${overLimitText('Bytes of a tarball', MAX_TARBALL_BYTES)}`,
     );
   }
   const tar = await gunzipLimited(bytes, MAX_UNPACKED_BYTES, what);

@@ -1,5 +1,6 @@
+import { overLimitText } from '../core/inputLimits';
 import { PackageError } from './packageError';
-import { MAX_ARCHIVE_ENTRIES, overLimit } from './packageLimits';
+import { MAX_ARCHIVE_ENTRIES } from './packageLimits';
 
 // A reader of the tar format as `npm pack` (node-tar) writes it: ustar headers whose long
 // paths are split into `prefix` + `name`, and pax extended headers for what does not fit.
@@ -92,7 +93,7 @@ export function readTar(tar: Uint8Array, what = 'The tarball'): TarEntry[] {
     headers += 1;
     if (headers > MAX_ARCHIVE_ENTRIES * 2) {
       throw new PackageError(
-        `${what} has too many entries. ${overLimit('Entries', MAX_ARCHIVE_ENTRIES)}.`,
+        `${what} has too many entries. ${overLimitText('Entries', MAX_ARCHIVE_ENTRIES)}`,
       );
     }
     if (!checksumMatches(block, what)) {
@@ -134,7 +135,7 @@ export function readTar(tar: Uint8Array, what = 'The tarball'): TarEntry[] {
     entries.push({ path, kind: kindOf(type), data });
     if (entries.length > MAX_ARCHIVE_ENTRIES) {
       throw new PackageError(
-        `${what} has too many entries. ${overLimit('Entries', MAX_ARCHIVE_ENTRIES)}.`,
+        `${what} has too many entries. ${overLimitText('Entries', MAX_ARCHIVE_ENTRIES)}`,
       );
     }
   }

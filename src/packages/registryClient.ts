@@ -1,6 +1,7 @@
+import { overLimitText } from '../core/inputLimits';
 import { z } from 'zod';
 import { PackageError, messageOf } from './packageError';
-import { MAX_PACKUMENT_BYTES, MAX_TARBALL_BYTES, overLimit } from './packageLimits';
+import { MAX_PACKUMENT_BYTES, MAX_TARBALL_BYTES } from './packageLimits';
 import { packageNameSchema } from './packageName';
 import { packumentSchema, type Packument } from './packumentSchema';
 
@@ -48,7 +49,8 @@ export function normaliseRegistry(address: string): string {
 /** The body, read chunk by chunk so an oversized answer is stopped at `maxBytes`. */
 async function readBody(response: Response, maxBytes: number, what: string): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
-  const tooLarge = () => new PackageError(`${what} is too large. ${overLimit('Bytes', maxBytes)}.`);
+  const tooLarge = () =>
+    new PackageError(`${what} is too large. ${overLimitText('Bytes', maxBytes)}`);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
