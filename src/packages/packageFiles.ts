@@ -15,7 +15,8 @@ export interface PackageFiles {
   skippedFiles: number;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// A byte-order mark is dropped, as Node drops it when it loads a .js or .json file.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The file's text, or null when it is binary (not UTF-8, or holding a NUL byte). */
 function textOf(bytes: Uint8Array): string | null {
@@ -35,11 +36,11 @@ export function collectPackageFiles(
   entries: readonly { path: string; data: Uint8Array | null }[],
   what: string,
 ): PackageFiles {
-  const files: Record<string, string> = Object.create(null) as Record<string, string>;
+  const files: Record<string, string> = {};
   let size = 0;
   let skippedFiles = 0;
   for (const { path, data } of entries) {
-    // A `__proto__` file cannot be kept as a plain record key; no package needs one.
+    // Assigning a `__proto__` key would set the record's prototype; no package needs such a file.
     const text = data === null || path === '__proto__' ? null : textOf(data);
     if (text === null) {
       skippedFiles += 1;
@@ -67,5 +68,5 @@ export function collectPackageFiles(
       `${what} has a package.json Hookpad cannot use: ${z.prettifyError(parsed.error).replace(/\n+/g, '; ')}.`,
     );
   }
-  return { packageJson: parsed.data, files: { ...files }, size, skippedFiles };
+  return { packageJson: parsed.data, files, size, skippedFiles };
 }

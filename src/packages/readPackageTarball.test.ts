@@ -81,7 +81,13 @@ describe('readPackageTarball', () => {
     expect(read.files['after.js']).toBe('after');
   });
 
-  it('skips binary files and links, and counts them', async () => {
+  it('drops a byte-order mark, as Node does when it loads the file', async () => {
+    const read = await readPackageTarball(packTarball({ 'package.json': `\uFEFF${pkg}` }));
+    expect(read.files['package.json']).toBe(pkg);
+    expect(read.packageJson.name).toBe('left-pad');
+  });
+
+  it('skips binary files, links and a __proto__ file, and counts them', async () => {
     const read = await readPackageTarball(
       rawTarball([
         { name: 'package/package.json', data: pkg },
@@ -89,10 +95,12 @@ describe('readPackageTarball', () => {
         { name: 'package/latin1.txt', data: new Uint8Array([0xe9, 0xe8]) },
         { name: 'package/link.js', type: '2' },
         { name: 'package/ok.js', data: 'ok' },
+        { name: 'package/__proto__', data: '{"polluted":true}' },
       ]),
     );
     expect(Object.keys(read.files).sort()).toEqual(['ok.js', 'package.json']);
-    expect(read.skippedFiles).toBe(3);
+    expect(read.skippedFiles).toBe(4);
+    expect(Object.getPrototypeOf(read.files)).toBe(Object.prototype);
   });
 
   it('refuses bytes that are not gzip', async () => {
