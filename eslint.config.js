@@ -8,6 +8,7 @@ import globals from 'globals';
  * packages it may import; anything else is an upward (or sideways) import and fails the lint.
  * The layers, top down (README, Architecture):
  *   main.tsx, App.tsx -> ui -> editor -> store -> sandbox, persist, share -> workspace -> core
+ * packages (npm packages: registry, tarballs, integrity) uses core only; store and ui use it.
  * perf (timing marks for the benchmark) is a leaf that store, editor and ui may use.
  * cli (the headless test runner, Node) is a top layer beside the app: it uses the engine and
  * the workspace's rules, never the browser code.
@@ -16,12 +17,13 @@ const MAY_IMPORT = {
   core: [],
   workspace: ['core'],
   sandbox: ['core'],
+  packages: ['core'],
   persist: ['core', 'workspace'],
   share: ['core', 'workspace'],
   perf: [],
-  store: ['core', 'workspace', 'sandbox', 'persist', 'share', 'perf'],
+  store: ['core', 'workspace', 'sandbox', 'persist', 'share', 'packages', 'perf'],
   editor: ['core', 'workspace', 'store', 'perf'],
-  ui: ['core', 'workspace', 'share', 'perf', 'store', 'editor'],
+  ui: ['core', 'workspace', 'share', 'packages', 'perf', 'store', 'editor'],
   cli: ['core', 'workspace'],
 };
 const PACKAGES = {

@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { HOST_NAMES } from './buildModuleFactory';
 import { createRequire, type ModuleSubstituter } from './createRequire';
 import { dependenciesOf } from './network/dependenciesOf';
-import { createPackageLoader, type HostBindings } from './packages/createPackageLoader';
-import { indexPackageTree } from './packages/packageTree';
-import { manifest, realisticTree, treeOf } from './packages/packageTrees.testSupport';
+import { createPackageLoader, type HostBindings } from './commonjs/createPackageLoader';
+import { indexPackageTree } from './commonjs/packageTree';
+import { manifest, realisticTree, treeOf } from './commonjs/packageTrees.testSupport';
 import { ModuleRequestSchema, type ModuleRequest } from './schemas';
 
 const host = Object.fromEntries(

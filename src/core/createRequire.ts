@@ -3,7 +3,7 @@ import type { CodeLocation, ModuleRequest } from './schemas';
 import { BUILTIN_MODULES, coreModuleName, loadBuiltin } from './node/builtinModules';
 import type { BuiltinEnvironment } from './node/builtinModules';
 import { locateInStack } from './hookLocator';
-import type { PackageLoader } from './packages/createPackageLoader';
+import type { PackageLoader } from './commonjs/createPackageLoader';
 
 /**
  * The hook's `require`. Hooks pin versions inline (`require('lodash@4.17.21')`); the version is
