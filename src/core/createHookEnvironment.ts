@@ -4,6 +4,8 @@ import type { WebtaskContext } from './points/types';
 import type { HostBindings } from './compileHook';
 import type { LogSink } from './createLogSink';
 import { createRequire } from './createRequire';
+import { createPackageLoader } from './commonjs/createPackageLoader';
+import { indexPackageTree } from './commonjs/packageTree';
 import { createHostShims } from './createHostShims';
 import { captureConsole } from './captureConsole';
 import { createWebtaskContext } from './createWebtaskContext';
@@ -123,6 +125,10 @@ export function createHookEnvironment(options: HookEnvironmentOptions): HookEnvi
     warn: (text, location) => sink.emit({ level: 'warn', source: 'runtime', text, location }),
     clients: runtime.clients,
     substitutes: runtime.substitutes,
+    // Indexed once per run: the worker serves one run, so a package is evaluated once in it.
+    ...(request.packages
+      ? { packages: createPackageLoader(indexPackageTree(request.packages), globals) }
+      : {}),
   });
 
   function createWebtask(pointId: RunRequest['point']): WebtaskContext {

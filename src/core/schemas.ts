@@ -21,6 +21,7 @@ export const TimeoutMsSchema = z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIME
 export { JsonValueSchema, CodeLocationSchema } from './primitiveSchemas';
 export type { JsonValue, CodeLocation } from './primitiveSchemas';
 import { JsonValueSchema, CodeLocationSchema } from './primitiveSchemas';
+import { PackageTreeSchema } from './commonjs/packageTree';
 
 export const LogLevelSchema = z.enum(['log', 'info', 'warn', 'error', 'debug']);
 export type LogLevel = z.infer<typeof LogLevelSchema>;
@@ -117,6 +118,11 @@ export const RunRequestSchema = z.object({
   network: NetworkSettingsSchema.optional(),
   /** Run the code as a hook (absent) or as an Action (docs/runtime-semantics.md §18). */
   kind: RunKindSchema.optional(),
+  /**
+   * The stored npm packages the code may require, laid out as node_modules; they run for real
+   * after module mocks and auto-mocks (docs/runtime-semantics.md §10.1). Absent = none.
+   */
+  packages: PackageTreeSchema.optional(),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 

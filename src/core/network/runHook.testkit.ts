@@ -3,6 +3,7 @@ import { executeHook } from '../executeHook';
 import { getPoint } from '../points';
 import type { EngineOutcome, LogEntry, PointId } from '../schemas';
 import type { HttpMock, NetworkSettings, OutboundEntry } from '../networkSchemas';
+import type { PackageTree } from '../commonjs/packageTree';
 
 export interface HookRun {
   outcome: EngineOutcome;
@@ -27,7 +28,7 @@ export function mock(fields: Partial<HttpMock> & Pick<HttpMock, 'urlPattern'>): 
 export async function runHook(
   code: string,
   network: Partial<NetworkSettings> = {},
-  options: { point?: PointId; graceMs?: number; payload?: unknown } = {},
+  options: { point?: PointId; graceMs?: number; payload?: unknown; packages?: PackageTree } = {},
 ): Promise<HookRun> {
   const point = getPoint(options.point ?? 'post-user-registration');
   const logs: LogEntry[] = [];
@@ -40,6 +41,7 @@ export async function runHook(
       secrets: {},
       graceMs: options.graceMs ?? 50,
       network: { mocks: [], allowNetwork: false, moduleMocks: [], autoMocks: [], ...network },
+      ...(options.packages ? { packages: options.packages } : {}),
     },
     { onLog: (entry) => logs.push(entry), onRequest: (entry) => entries.push(entry) },
   );
