@@ -1,10 +1,6 @@
+import { hasGzipSignature } from '../core/fileSignatures';
 import { overLimitText } from '../core/inputLimits';
 import { PackageError, messageOf } from './packageError';
-
-/** gzip's magic bytes: every `.tgz` starts with them. */
-export function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
 
 /**
  * Decompresses gzip with the platform's DecompressionStream (browsers, workers and Node
@@ -16,7 +12,7 @@ export async function gunzipLimited(
   maxBytes: number,
   what: string,
 ): Promise<Uint8Array> {
-  if (!isGzip(bytes))
+  if (!hasGzipSignature(bytes))
     throw new PackageError(`${what} is not a gzip file (a .tgz starts with 1f 8b).`);
   const stream = new Blob([bytes as BlobPart])
     .stream()

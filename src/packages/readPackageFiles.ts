@@ -1,4 +1,4 @@
-import { isGzip } from './gunzipLimited';
+import { hasGzipSignature, hasZipSignature } from '../core/fileSignatures';
 import { computeIntegrity, filesIntegrity } from './integrity';
 import { messageOf } from './packageError';
 import type { PackageFiles } from './packageFiles';
@@ -16,16 +16,6 @@ export interface PackageFileProblem {
   /** The file as the user gave it, and for a zip the package folder inside it. */
   file: string;
   message: string;
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes[2] === 0x03 &&
-    bytes[3] === 0x04
-  );
 }
 
 function recordOf(read: PackageFiles, integrity: string): PackageRecord {
@@ -66,10 +56,10 @@ export async function readPackageFiles(
 
   for (const { name, bytes } of inputs) {
     try {
-      if (isGzip(bytes) || /\.(tgz|tar\.gz)$/i.test(name)) {
+      if (hasGzipSignature(bytes) || /\.(tgz|tar\.gz)$/i.test(name)) {
         const read = await readPackageTarball(bytes, name);
         keep(recordOf(read, await computeIntegrity(bytes)), name);
-      } else if (isZip(bytes) || /\.zip$/i.test(name)) {
+      } else if (hasZipSignature(bytes) || /\.zip$/i.test(name)) {
         const { packages: found, problems: zipProblems } = readNodeModulesZip(bytes, name);
         for (const problem of zipProblems)
           problems.push({ file: `${name}: ${problem.folder}`, message: problem.message });

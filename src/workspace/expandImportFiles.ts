@@ -1,3 +1,4 @@
+import { hasZipSignature } from '../core/fileSignatures';
 import { unzipSync } from 'fflate';
 import { MAX_ZIP_ENTRIES, overLimitText } from '../core/inputLimits';
 import { formatCount } from '../core/formatCount';
@@ -26,13 +27,7 @@ const MAX_ZIP_DEPTH = 3;
 
 export function isZip(path: string, bytes: Uint8Array): boolean {
   if (extensionOf(path) === '.zip') return true;
-  return (
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    bytes[2] === 0x03 &&
-    bytes[3] === 0x04
-  );
+  return hasZipSignature(bytes);
 }
 
 /** Operating-system litter inside folders and zips (macOS resource forks, Finder files). */

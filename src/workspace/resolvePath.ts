@@ -1,3 +1,4 @@
+import { normalizeTreePath } from '../core/commonjs/treePath';
 // Paths of imported files always use '/' (browsers give webkitRelativePath that way; zip
 // entries too), so these helpers stay free of any platform path module.
 
@@ -37,15 +38,5 @@ export function stemOf(path: string): string {
  * the imported files can be read.
  */
 export function resolvePath(folder: string, reference: string): string | undefined {
-  const segments = folder === '' ? [] : folder.split('/');
-  for (const segment of reference.replace(/\\/g, '/').split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (segments.length === 0) return undefined;
-      segments.pop();
-    } else {
-      segments.push(segment);
-    }
-  }
-  return segments.join('/');
+  return normalizeTreePath(`${folder}/${reference.replace(/\\/g, '/')}`);
 }
