@@ -6,8 +6,12 @@ export function packTarball(
   files: Record<string, string | Uint8Array>,
   top = 'package/',
 ): Uint8Array {
+  // A fixed mtime (npm pack writes 1985-10-26), so the same files always give the same bytes.
+  const attrs = { mtime: 499_162_500_000 };
   return gzipSync(
-    createTar(Object.entries(files).map(([path, data]) => ({ name: `${top}${path}`, data }))),
+    createTar(
+      Object.entries(files).map(([path, data]) => ({ name: `${top}${path}`, data, attrs })),
+    ),
   );
 }
 
