@@ -91,6 +91,8 @@ export function createHookEnvironment(options: HookEnvironmentOptions): HookEnvi
     guard,
     now,
     warn: (text) => sink.emit({ level: 'warn', source: 'hook', text }),
+    print: (stream, text) =>
+      sink.emit({ level: stream === 'stdout' ? 'log' : 'error', source: 'hook', text }),
   });
   addCleanup(() => shims.dispose());
   if (hostOptions.subscribeUncaught) {

@@ -1,5 +1,6 @@
 import { Buffer } from 'buffer/';
 import { installBase64url } from './node/base64url';
+import { createOutputStream } from './node/outputStreams';
 
 // Node-style timers, `process` and `Buffer` for the hook (docs/runtime-semantics.md §10). Every
 // callback runs through `guard`, so an exception inside a timer becomes an 'async-throw' with its
@@ -67,10 +68,12 @@ export interface HostShimsOptions {
   guard(callback: () => void): void;
   /** Where process.emitWarning writes (Node prints it on stderr). */
   warn(text: string): void;
+  /** Where process.stdout and process.stderr writes go (the run's console output). */
+  print(stream: 'stdout' | 'stderr', text: string): void;
   now(): number;
 }
 
-export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShims {
+export function createHostShims({ guard, warn, print, now }: HostShimsOptions): HostShims {
   const timeouts = new Set<unknown>();
   const intervals = new Set<unknown>();
   /** The hook's own timeouts among `timeouts` (engine timers are not the hook's work). */
@@ -104,6 +107,11 @@ export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShi
     timeouts.add(id);
     if (ofHook) hookTimeouts.add(id);
     return new HookTimer(id);
+  }
+
+  /** An engine callback run later, guarded, not counted as the hook's timer. */
+  function later(callback: () => void): void {
+    startTimeout(callback, 0, [], false);
   }
 
   function clear(timer: unknown): void {
@@ -152,6 +160,8 @@ export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShi
           warning instanceof Error ? `${warning.name}: ${warning.message}` : String(warning);
         warn(`(node) Warning: ${text}`);
       },
+      stdout: createOutputStream(1, (text) => print('stdout', text), later),
+      stderr: createOutputStream(2, (text) => print('stderr', text), later),
       nextTick: (callback: unknown, ...args: unknown[]) => {
         const fn = callable(callback);
         queueMicrotask(() => {
@@ -160,9 +170,7 @@ export function createHostShims({ guard, warn, now }: HostShimsOptions): HostShi
       },
     },
     Buffer,
-    defer: (callback: () => void) => {
-      startTimeout(callback, 0, [], false);
-    },
+    defer: later,
     schedule: (callback: () => void, ms: number) => startTimeout(callback, ms, [], false),
     pendingTimers: () => hookTimeouts.size + intervals.size,
     dispose() {

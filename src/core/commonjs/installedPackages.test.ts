@@ -3,10 +3,11 @@ import { HOST_NAMES } from '../buildModuleFactory';
 import { createRequire } from '../createRequire';
 import { createPackageLoader, type HostBindings } from './createPackageLoader';
 import { indexPackageTree, type PackageTree } from './packageTree';
+import { hook, runHook } from '../network/runHook.testkit';
 
 // Real packages, as npm installed them for this project: semver (many internal files), qs
 // with its tree of 21 small dependencies (get-intrinsic, side-channel…), and debug, whose
-// Node build needs `tty`. Their text files make the tree the store would hand the worker.
+// Node build reads `tty` and `process.stderr`. Their text files make the tree the store would hand the worker.
 const installed = import.meta.glob<string>(
   [
     '/node_modules/{semver,debug,ms}/**/*.{js,json}',
@@ -66,9 +67,18 @@ describe('real installed packages', () => {
     expect(() => qs.stringify(cyclic)).toThrow('Cyclic object value');
   });
 
-  test("debug's Node build needs tty: the error names the API and the package", () => {
-    expect(() => hookRequire()('debug')).toThrow(
-      `Package 'debug@${versionOf('debug')}' requires the Node module 'tty', which Hookpad does not provide; mock the package instead`,
+  test("debug's Node build loads in a run: no TTY, so no colours, and a debugger is off until enabled", async () => {
+    const run = await runHook(
+      hook(`const debug = require('debug');
+const log = debug('app'); log('not printed while off');
+cb(null, { colors: debug.useColors(), enabled: debug.enabled('app'), version: require('debug/package.json').version });`),
+      {},
+      { packages: tree },
     );
+    expect(run.outcome).toMatchObject({
+      status: 'succeeded',
+      response: { colors: false, enabled: false, version: versionOf('debug') },
+    });
+    expect(run.lines).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { createCryptoModule, type CryptoEnvironment } from './createCryptoModule
 import { createOsModule } from './osModule';
 import { createZlibModule } from './zlibModule';
 import { createTimersPromises } from './timersPromises';
+import { createTtyModule } from './ttyModule';
 
 // Node core modules Hookpad provides (docs/runtime-semantics.md §10), as browser ports. Buffer and
 // the hashes are part of the engine anyway; the other ports are loaded on first require (see
@@ -36,6 +37,7 @@ const FACTORIES: Record<string, (env: BuiltinEnvironment) => unknown> = {
   'stream/promises': property(loadPorts.stream, 'promises'),
   string_decoder: loadPorts.stringDecoder,
   'timers/promises': (env) => createTimersPromises({ setTimeout: env.setTimeout ?? hostTimeout }),
+  tty: createTtyModule,
   // Node's url also exports the WHATWG classes; the port predates them.
   url: () => ({ ...(loadPorts.url() as object), URL, URLSearchParams }),
   util: loadPorts.util,
