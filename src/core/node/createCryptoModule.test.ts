@@ -14,6 +14,7 @@ const crypto = createCryptoModule({ defer: (callback) => pending.push(callback) 
   randomInt(a: number, b?: number): number;
   timingSafeEqual(a: unknown, b: unknown): boolean;
   pbkdf2Sync(p: string, s: string, i: number, l: number, d: string): Buffer;
+  pbkdf2(p: string, s: string, i: number, l: number, d: string, cb?: unknown): void;
   getHashes(): string[];
 };
 
@@ -66,6 +67,23 @@ describe('crypto', () => {
         name: 'TypeError',
         code: 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE',
         message: 'Invalid key object type public, expected secret.',
+      }),
+    );
+  });
+
+  test('pbkdf2 calls back later with the same key, and wants its callback as Node does', () => {
+    const keys: string[] = [];
+    crypto.pbkdf2('password', 'salt', 2, 20, 'sha1', (error: unknown, key: Buffer) => {
+      expect(error).toBeNull();
+      keys.push(key.toString('hex'));
+    });
+    expect(keys).toEqual([]);
+    for (const callback of pending.splice(0)) callback();
+    expect(keys).toEqual(['ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957']);
+    expect(() => crypto.pbkdf2('p', 's', 1, 20, 'sha1')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_INVALID_ARG_TYPE',
+        message: 'The "callback" argument must be of type function. Received undefined',
       }),
     );
   });

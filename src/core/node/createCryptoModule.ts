@@ -117,6 +117,20 @@ export interface CryptoEnvironment {
 
 const hashNamed = (name: string): HashFn | undefined => ALGORITHMS[name];
 
+function pbkdf2Sync(
+  password: unknown,
+  salt: unknown,
+  iterations: number,
+  keylen: number,
+  digest: unknown,
+): Buffer {
+  const derived = pbkdf2(hashFor(digest), toBytes(password), toBytes(salt), {
+    c: iterations,
+    dkLen: keylen,
+  });
+  return Buffer.from(derived);
+}
+
 export function createCryptoModule(env: CryptoEnvironment): Record<string, unknown> {
   const signatures = oneShot(hashNamed);
   return {
@@ -168,18 +182,26 @@ export function createCryptoModule(env: CryptoEnvironment): Record<string, unkno
     },
     getRandomValues: <T extends Uint8Array>(array: T) => randomFill(array),
     timingSafeEqual,
-    pbkdf2Sync(
+    pbkdf2Sync,
+    /** The callback form (jose promisifies it): the same key, handed over later as Node does. */
+    pbkdf2(
       password: unknown,
       salt: unknown,
       iterations: number,
       keylen: number,
       digest: unknown,
+      callback: unknown,
     ) {
-      const derived = pbkdf2(hashFor(digest), toBytes(password), toBytes(salt), {
-        c: iterations,
-        dkLen: keylen,
-      });
-      return Buffer.from(derived);
+      if (typeof callback !== 'function') {
+        throw nodeError(
+          new TypeError(
+            `The "callback" argument must be of type function. Received ${callback === null ? 'null' : typeof callback}`,
+          ),
+          'ERR_INVALID_ARG_TYPE',
+        );
+      }
+      const key = pbkdf2Sync(password, salt, iterations, keylen, digest);
+      env.defer(() => (callback as (error: null, key: Buffer) => void)(null, key));
     },
   };
 }
