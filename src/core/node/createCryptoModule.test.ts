@@ -16,6 +16,7 @@ const crypto = createCryptoModule({ defer: (callback) => pending.push(callback) 
   pbkdf2Sync(p: string, s: string, i: number, l: number, d: string): Buffer;
   pbkdf2(p: string, s: string, i: number, l: number, d: string, cb?: unknown): void;
   getHashes(): string[];
+  constants: Record<string, number>;
 };
 
 // Expected values are the standard test vectors (FIPS 180, RFC 1321, RFC 4231, RFC 6070),
@@ -86,6 +87,19 @@ describe('crypto', () => {
         message: 'The "callback" argument must be of type function. Received undefined',
       }),
     );
+  });
+
+  test("constants has Node's RSA padding and PSS salt-length values", () => {
+    expect(crypto.constants).toMatchObject({
+      RSA_PKCS1_PADDING: 1,
+      RSA_NO_PADDING: 3,
+      RSA_PKCS1_OAEP_PADDING: 4,
+      RSA_PKCS1_PSS_PADDING: 6,
+      RSA_PSS_SALTLEN_DIGEST: -1,
+      RSA_PSS_SALTLEN_MAX_SIGN: -2,
+      RSA_PSS_SALTLEN_AUTO: -2,
+      POINT_CONVERSION_UNCOMPRESSED: 4,
+    });
   });
 
   test('pbkdf2Sync (RFC 6070, sha1, 2 iterations)', () => {

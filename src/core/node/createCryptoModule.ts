@@ -117,6 +117,29 @@ export interface CryptoEnvironment {
 
 const hashNamed = (name: string): HashFn | undefined => ALGORITHMS[name];
 
+/**
+ * Node's crypto.constants for RSA padding, PSS salt lengths, EC point forms and DH checks:
+ * packages read them at load (jose reads RSA_PKCS1_PSS_PADDING), whether or not they then
+ * use a padding Hookpad signs with.
+ */
+const CRYPTO_CONSTANTS = {
+  DH_CHECK_P_NOT_SAFE_PRIME: 2,
+  DH_CHECK_P_NOT_PRIME: 1,
+  DH_UNABLE_TO_CHECK_GENERATOR: 4,
+  DH_NOT_SUITABLE_GENERATOR: 8,
+  RSA_PKCS1_PADDING: 1,
+  RSA_NO_PADDING: 3,
+  RSA_PKCS1_OAEP_PADDING: 4,
+  RSA_X931_PADDING: 5,
+  RSA_PKCS1_PSS_PADDING: 6,
+  RSA_PSS_SALTLEN_DIGEST: -1,
+  RSA_PSS_SALTLEN_MAX_SIGN: -2,
+  RSA_PSS_SALTLEN_AUTO: -2,
+  POINT_CONVERSION_COMPRESSED: 2,
+  POINT_CONVERSION_UNCOMPRESSED: 4,
+  POINT_CONVERSION_HYBRID: 6,
+} as const;
+
 function pbkdf2Sync(
   password: unknown,
   salt: unknown,
@@ -164,6 +187,7 @@ export function createCryptoModule(env: CryptoEnvironment): Record<string, unkno
         ),
       ),
     getHashes: () => Object.keys(ALGORITHMS),
+    constants: { ...CRYPTO_CONSTANTS },
     randomBytes(size: unknown, callback?: unknown) {
       if (typeof callback !== 'function') return randomBytesSync(size);
       const bytes = randomBytesSync(size);
