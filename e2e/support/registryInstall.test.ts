@@ -13,11 +13,13 @@ import { fetchPlannedPackages } from '../../src/packages/fetchPlannedPackages';
 import { planInstall } from '../../src/packages/planInstall';
 import { createRegistryClient } from '../../src/packages/registryClient';
 import { storedTree } from '../../src/packages/storedTree';
+import { hook, mock, runHook } from '../../src/core/network/runHook.testkit';
 import { startRegistry } from './registryServer.mjs';
 
-// The journeys' registry and Hookpad's package code together, in Node: real lodash and
-// jsonwebtoken (with its tree) are planned, downloaded, verified, laid out offline from what
-// was stored, and run through the engine's require; Node's own copies are the oracle.
+// The journeys' registry and Hookpad's package code together, in Node: real lodash,
+// jsonwebtoken and jwks-rsa (with their trees) are planned, downloaded, verified, laid out
+// offline from what was stored, and run through the engine's require; Node's own copies are
+// the oracle.
 
 type Registry = Awaited<ReturnType<typeof startRegistry>>;
 type Jwt = {
@@ -30,6 +32,7 @@ const node = nodeRequireFrom(import.meta.url);
 const ROOTS = [
   { name: 'jsonwebtoken', range: '9.0.2' },
   { name: 'lodash', range: '4.17.21' },
+  { name: 'jwks-rsa', range: '^3.2.0' },
 ];
 const host = Object.fromEntries(
   HOST_NAMES.map((name) => [name, name === 'global' ? globalThis : Reflect.get(globalThis, name)]),
@@ -93,6 +96,34 @@ describe("the local registry's packages, installed and run by Hookpad's package 
     // PKCS#1 v1.5 signatures are deterministic: Hookpad's token is Node's, byte for byte.
     expect(jwt.sign(claims, pem.private, rs256)).toBe(realJwt.sign(claims, pem.private, rs256));
     expect(jwt.verify(realJwt.sign(claims, pem.private, rs256), pem.public)).toEqual(claims);
+  });
+
+  it("real jwks-rsa fetches the tenant's keys through the run's HTTP mocks and gives the key as PEM", async () => {
+    const tree = await storedTree(ROOTS, await installFrom(good));
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' };
+    const jwksUri = 'https://tenant.example.com/.well-known/jwks.json';
+    const run = await runHook(
+      hook(`const jwksClient = require('jwks-rsa');
+const key = await jwksClient({ jwksUri: '${jwksUri}' }).getSigningKey('k1');
+cb(null, { kid: key.kid, pem: key.getPublicKey() });`),
+      {
+        mocks: [
+          mock({
+            urlPattern: jwksUri,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ keys: [jwk] }),
+          }),
+        ],
+      },
+      { packages: tree },
+    );
+    expect(run.outcome).toMatchObject({
+      status: 'succeeded',
+      response: { kid: 'k1', pem: publicKey.export({ type: 'spki', format: 'pem' }) },
+      requires: [{ name: 'jwks-rsa', kind: 'package', installed: '3.2.2' }],
+    });
+    expect(run.entries).toEqual([expect.objectContaining({ method: 'GET', url: jwksUri })]);
   });
 
   it('a tarball that does not match its integrity fails the whole install', async () => {

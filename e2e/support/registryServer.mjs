@@ -11,8 +11,8 @@ import { createTar } from 'nanotar';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** What the journeys fetch: a real library and a real JWT library with its whole tree. */
-export const SERVED_ROOTS = ['lodash', 'jsonwebtoken'];
+/** What the journeys fetch: a real library, and real JWT and JWKS libraries with their whole trees. */
+export const SERVED_ROOTS = ['lodash', 'jsonwebtoken', 'jwks-rsa'];
 
 /** A ustar name field holds 99 characters; longer paths would need headers we do not write. */
 const MAX_TAR_PATH = 99;
