@@ -72,9 +72,6 @@ export function collectPackages(roots, fromDir = ROOT) {
   return found;
 }
 
-/** The registry's URL path of a package's metadata: a scoped name's slash is encoded. */
-export const packumentPath = (name) => `/${name.replace('/', '%2f')}`;
-
 /**
  * The registry's content: abbreviated metadata per package name and tarballs by path.
  * `corrupt` names packages whose served tarball does not match its integrity.
