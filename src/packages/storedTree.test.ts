@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageRecord } from './packageRecord';
+import { summaryOf } from './packageSummary';
 import { packageTreeOf, storedPackuments, storedTree } from './storedTree';
 import { planInstall } from './planInstall';
 
@@ -83,7 +84,10 @@ describe('the tree a run gets from the stored packages', () => {
 
   it('a planned package missing from the records is an error, not a partial tree', async () => {
     const records = [stored('a', '1.0.0', { b: '1.0.0' }), stored('b', '1.0.0')];
-    const plan = await planInstall([{ name: 'a', range: '1.0.0' }], storedPackuments(records));
+    const plan = await planInstall(
+      [{ name: 'a', range: '1.0.0' }],
+      storedPackuments(records.map(summaryOf)),
+    );
     expect(() => packageTreeOf(plan, records.slice(0, 1))).toThrow(
       'b@1.0.0 is planned but not stored.',
     );

@@ -3,8 +3,15 @@ import { rcompare } from 'semver';
 import { PackageError } from './packageError';
 import { packageId } from './packageName';
 import type { PackageRecord } from './packageRecord';
+import { summaryOf, type PackageSummary } from './packageSummary';
 import { planInstall, type InstallPlan, type InstallRoot } from './planInstall';
-import { dependencyMapSchema, type Packument } from './packumentSchema';
+import type { Packument } from './packumentSchema';
+
+/** What planning needs of a stored package: no files. */
+export type StoredManifest = Pick<
+  PackageSummary,
+  'name' | 'version' | 'integrity' | 'dependencies'
+>;
 
 /** Stored packages are not downloaded again: their plan entries point nowhere. */
 const STORED = 'https://store.hookpad.invalid/';
@@ -15,29 +22,25 @@ const STORED = 'https://store.hookpad.invalid/';
  * Planning over it needs no network, so a run lays out its tree offline.
  */
 export function storedPackuments(
-  records: readonly PackageRecord[],
+  manifests: readonly StoredManifest[],
 ): (name: string) => Promise<Packument> {
-  const byName = new Map<string, PackageRecord[]>();
-  for (const record of records)
-    byName.set(record.name, [...(byName.get(record.name) ?? []), record]);
+  const byName = new Map<string, StoredManifest[]>();
+  for (const manifest of manifests)
+    byName.set(manifest.name, [...(byName.get(manifest.name) ?? []), manifest]);
   return (name) => {
     const stored = byName.get(name);
     if (!stored) {
       return Promise.reject(new PackageError(`${name} is not among the stored packages.`));
     }
     const versions: Packument['versions'] = {};
-    for (const record of stored) {
-      const manifest = JSON.parse(record.files['package.json'] ?? '{}') as {
-        dependencies?: unknown;
-      };
-      const dependencies = dependencyMapSchema.safeParse(manifest.dependencies ?? {});
-      versions[record.version] = {
+    for (const manifest of stored) {
+      versions[manifest.version] = {
         name,
-        version: record.version,
-        dependencies: dependencies.success ? dependencies.data : {},
+        version: manifest.version,
+        dependencies: manifest.dependencies,
         dist: {
-          tarball: `${STORED}${encodeURIComponent(packageId(name, record.version))}`,
-          integrity: record.integrity,
+          tarball: `${STORED}${encodeURIComponent(packageId(name, manifest.version))}`,
+          integrity: manifest.integrity,
         },
       };
     }
@@ -70,5 +73,6 @@ export async function storedTree(
   roots: readonly InstallRoot[],
   records: readonly PackageRecord[],
 ): Promise<PackageTree> {
-  return packageTreeOf(await planInstall(roots, storedPackuments(records)), records);
+  const plan = await planInstall(roots, storedPackuments(records.map(summaryOf)));
+  return packageTreeOf(plan, records);
 }

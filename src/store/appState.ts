@@ -2,6 +2,7 @@ import type { ActionSlice } from './actionSlice';
 import type { CompareSlice } from './compareSlice';
 import type { DraftSlice } from './draftSlice';
 import type { HooksSlice } from './hooksSlice';
+import type { PackagesSlice } from './packagesSlice';
 import type { RunSlice } from './runSlice';
 import type { SessionSlice } from './sessionSlice';
 import type { SyncSlice } from './syncSlice';
@@ -23,4 +24,5 @@ export type AppState = HooksSlice &
   TestCasesSlice &
   TestsSlice &
   ActionSlice &
-  CompareSlice;
+  CompareSlice &
+  PackagesSlice;

@@ -6,6 +6,7 @@ import type { JsonValue, LogEntry, RunOutcome } from '../core/schemas';
 import type { Runner } from '../sandbox/runner';
 import type { HookRecord } from '../workspace/hookRecord';
 import { prepareRun } from '../workspace/run/prepareRun';
+import { runDependencies, withPackageTree, type PackagedRequest } from './runPackages';
 import { editedSince, runInputsOf, type RunInputs } from '../workspace/run/runInputs';
 import type { AppState } from './appState';
 import { collectRun, type CollectedRun, type CollectingRun } from './collectRun';
@@ -83,11 +84,27 @@ export function createCompareSlice(runner: Runner): StateCreator<AppState, [], [
       const onAction = prepareRun(inputs.action, hook.storage, GRACE_MS);
       if (!onAction.ok) return notStarted(onAction.problem.message);
 
+      // Each side gets the stored packages its own dependencies need.
+      const sides = (
+        [
+          [onHook, inputs.hook],
+          [onAction, inputs.action],
+        ] as const
+      ).map(([prepared, sideInputs]) =>
+        withPackageTree(prepared.request, get().packageTreeFor(runDependencies(hook, sideInputs))),
+      );
+      // Only the first run after the stored packages changed waits for storage.
+      const packaged = sides.some((side) => side instanceof Promise)
+        ? await Promise.all(sides)
+        : (sides as PackagedRequest[]);
+      if (id !== current) return;
+      const requests = packaged.flatMap((side) => (side.ok ? [side.request] : []));
+      const refused = packaged.find((side) => !side.ok);
+      if (refused !== undefined && !refused.ok) return notStarted(refused.message);
+
       try {
         // No onStorage: each side's writes stay in its own run.
-        handles = [onHook, onAction].map((prepared) =>
-          collectRun(runner, prepared.request, { timeoutMs }),
-        );
+        handles = requests.map((request) => collectRun(runner, request, { timeoutMs }));
       } catch (error) {
         handles.forEach((handle) => handle.cancel());
         return notStarted(

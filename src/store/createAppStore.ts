@@ -4,6 +4,7 @@ import type { AppState } from './appState';
 import { createCompareSlice } from './compareSlice';
 import { createDraftSlice } from './draftSlice';
 import { createHooksSlice } from './hooksSlice';
+import { createPackagesSlice, type PackageDeps } from './packagesSlice';
 import { createRunSlice } from './runSlice';
 import { createSessionSlice, keepCodeTabFitting } from './sessionSlice';
 import { createActionSlice } from './actionSlice';
@@ -20,6 +21,8 @@ export interface AppStoreDeps {
    * neither cancels the other.
    */
   testRunner: Runner;
+  /** Where npm packages are stored and fetched from; without it none can be (tests). */
+  packages?: PackageDeps;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface AppStoreDeps {
  * nothing of storage: `connectPersistence` feeds its hooks to IndexedDB and applies other
  * tabs' changes.
  */
-export function createAppStore({ runner, testRunner }: AppStoreDeps) {
+export function createAppStore({ runner, testRunner, packages }: AppStoreDeps) {
   const createRun = createRunSlice(runner);
   const createTests = createTestsSlice(testRunner);
   const createCompare = createCompareSlice(testRunner);
@@ -42,6 +45,7 @@ export function createAppStore({ runner, testRunner }: AppStoreDeps) {
     ...createTests(...args),
     ...createActionSlice(...args),
     ...createCompare(...args),
+    ...createPackagesSlice(packages)(...args),
   }));
   keepCodeTabFitting(store);
   return store;

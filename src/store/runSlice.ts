@@ -1,5 +1,12 @@
 import type { StateCreator } from 'zustand';
-import { MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, type LogEntry, type PointId } from '../core/schemas';
+import {
+  MAX_TIMEOUT_MS,
+  MIN_TIMEOUT_MS,
+  type LogEntry,
+  type ModuleRequest,
+  type PointId,
+  type RunRequest,
+} from '../core/schemas';
 import type { OutboundEntry } from '../core/networkSchemas';
 import { MAX_LOGS_KEPT, REQUEST_LIMITS } from '../core/outputLimits';
 import type { RunHandle, Runner } from '../sandbox/runner';
@@ -9,6 +16,8 @@ import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
 import { EMPTY_NETWORK } from '../workspace/draft/network';
 import { prepareRun } from '../workspace/run/prepareRun';
+import { runDependencies, withPackageTree } from './runPackages';
+import type { ShownOutcome } from '../workspace/run/runState';
 
 export interface RunSlice {
   run: RunState;
@@ -96,55 +105,107 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
         if (!prepared.ok)
           return finishWithoutSandbox(id, { point, hookId, inputs }, prepared.problem);
         const { payload, secrets, network } = prepared;
+        const running: RunState = {
+          ...idleRun,
+          status: 'running',
+          id,
+          point,
+          hookId,
+          inputs,
+          payload,
+          secrets,
+          network,
+          storageBefore: hook.storage,
+          storageAfter: hook.storage,
+          startedAt: Date.now(),
+        };
 
-        const current = runner.run(prepared.request, {
-          timeoutMs: state.timeoutMs,
-          // The sandbox sends output in batches (at most one per stream every few dozen
-          // milliseconds), so each batch is taken into the run as it arrives.
-          onLog: (entries) => {
-            if (get().run.id !== id || entries.length === 0) return;
-            set((s) => ({ run: withLogs(s.run, entries) }));
-          },
-          // Also after the callback, during the grace period, like logs.
-          onRequest: (entries, dropped) => {
-            if (get().run.id !== id || (entries.length === 0 && dropped === 0)) return;
-            set((s) => ({ run: withRequests(s.run, entries, dropped) }));
-          },
-          // Every successful storage.set is a real write, also after the callback (and
-          // even if another run has started since): the hook's storage follows it.
-          onStorage: (storage) => {
-            get().setStorage(hookId, storage);
-            set((s) => (s.run.id === id ? { run: { ...s.run, storageAfter: storage } } : s));
-          },
-        });
-        handle = current;
-        // After the request is on its way: the store's listeners and React's render of
-        // "Running…" then happen while the sandbox works, not before it starts.
-        set({
-          run: {
-            ...idleRun,
-            status: 'running',
-            id,
-            point,
-            hookId,
-            inputs,
-            payload,
-            secrets,
-            network,
-            storageBefore: hook.storage,
-            storageAfter: hook.storage,
-            startedAt: Date.now(),
-          },
-        });
+        const launch = (request: RunRequest) => {
+          const current = runner.run(request, {
+            timeoutMs: state.timeoutMs,
+            // The sandbox sends output in batches (at most one per stream every few dozen
+            // milliseconds), so each batch is taken into the run as it arrives.
+            onLog: (entries) => {
+              if (get().run.id !== id || entries.length === 0) return;
+              set((s) => ({ run: withLogs(s.run, entries) }));
+            },
+            // Also after the callback, during the grace period, like logs.
+            onRequest: (entries, dropped) => {
+              if (get().run.id !== id || (entries.length === 0 && dropped === 0)) return;
+              set((s) => ({ run: withRequests(s.run, entries, dropped) }));
+            },
+            // Every successful storage.set is a real write, also after the callback (and
+            // even if another run has started since): the hook's storage follows it.
+            onStorage: (storage) => {
+              get().setStorage(hookId, storage);
+              set((s) => (s.run.id === id ? { run: { ...s.run, storageAfter: storage } } : s));
+            },
+          });
+          handle = current;
+          // After the request is on its way: the store's listeners and React's render of
+          // "Running…" then happen while the sandbox works, not before it starts.
+          set({ run: { ...running, startedAt: Date.now() } });
 
-        void current.outcome.then((outcome) => {
-          set((s) =>
-            s.run.id === id ? { run: { ...s.run, status: 'done', outcome, settling: true } } : s,
-          );
-        });
-        void current.done.then(() => {
-          if (handle === current) handle = null;
-          set((s) => (s.run.id === id ? { run: { ...s.run, settling: false } } : s));
+          void current.outcome.then((outcome) => {
+            set((s) =>
+              s.run.id === id ? { run: { ...s.run, status: 'done', outcome, settling: true } } : s,
+            );
+          });
+          void current.done.then(() => {
+            if (handle === current) handle = null;
+            set((s) => (s.run.id === id ? { run: { ...s.run, settling: false } } : s));
+          });
+        };
+
+        const lastRequires =
+          state.run.hookId === hookId ? requiresOf(state.run.outcome) : undefined;
+        const packaged = withPackageTree(
+          prepared.request,
+          state.packageTreeFor(runDependencies(hook, inputs, lastRequires)),
+        );
+        if (!(packaged instanceof Promise)) {
+          // Checked by withPackageTree's type: a tree in memory (or none needed) cannot fail.
+          if (packaged.ok) launch(packaged.request);
+          return;
+        }
+        // The first run after the stored packages changed reads them from storage once.
+        set({ run: running });
+        let cancelled = false;
+        const waiting: RunHandle = {
+          outcome: new Promise(() => {}),
+          done: Promise.resolve(),
+          cancel: () => {
+            cancelled = true;
+            handle = null;
+            set((s) =>
+              s.run.id === id
+                ? {
+                    run: {
+                      ...s.run,
+                      status: 'done',
+                      outcome: { status: 'cancelled', durationMs: 0 },
+                    },
+                  }
+                : s,
+            );
+          },
+        };
+        handle = waiting;
+        void packaged.then((ready) => {
+          if (cancelled || get().run.id !== id) return;
+          if (handle === waiting) handle = null;
+          if (ready.ok) launch(ready.request);
+          else
+            finishWithoutSandbox(
+              id,
+              { point, hookId, inputs },
+              {
+                status: 'not-started',
+                field: 'dependencies',
+                message: ready.message,
+                durationMs: 0,
+              },
+            );
         });
       },
 
@@ -153,6 +214,13 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
       },
     };
   };
+}
+
+/** The modules a finished run required (dynamic names included); none for other outcomes. */
+function requiresOf(outcome: ShownOutcome | null): ModuleRequest[] | undefined {
+  return outcome?.status === 'succeeded' || outcome?.status === 'failed'
+    ? outcome.requires
+    : undefined;
 }
 
 /** The run with a batch of console entries appended, as far as MAX_LOGS_KEPT allows. */

@@ -10,7 +10,7 @@ export type RunStatus = 'idle' | 'running' | 'done';
 /** A run that never reached the sandbox because an input was unusable. */
 export interface InputProblem {
   status: 'not-started';
-  field: 'action' | 'payload' | 'timeout' | 'secrets' | 'network';
+  field: 'action' | 'payload' | 'timeout' | 'secrets' | 'network' | 'dependencies';
   message: string;
   durationMs: 0;
 }
