@@ -4,9 +4,9 @@ import { PackageError, messageOf } from './packageError';
 import { MAX_PACKUMENT_BYTES, MAX_TARBALL_BYTES } from './packageLimits';
 import { packageNameSchema } from './packageName';
 import { packumentSchema, type Packument } from './packumentSchema';
+import { normaliseRegistry, NPM_REGISTRY } from './registryAddress';
 
-/** The public npm registry. */
-export const NPM_REGISTRY = 'https://registry.npmjs.org/';
+export { normaliseRegistry, NPM_REGISTRY };
 
 /** Abbreviated metadata: what an install needs, a fraction of the full document's size. */
 const ABBREVIATED_METADATA = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8';
@@ -21,29 +21,6 @@ export interface RegistryClient {
   registry: string;
   getPackument(name: string): Promise<Packument>;
   getTarball(url: string): Promise<Uint8Array>;
-}
-
-/** A registry address as Hookpad uses it: an http(s) URL without credentials, ending with `/`. */
-export function normaliseRegistry(address: string): string {
-  let url: URL;
-  try {
-    url = new URL(address.trim());
-  } catch {
-    throw new PackageError(
-      `"${address}" is not a registry address (expected e.g. ${NPM_REGISTRY}).`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PackageError(
-      `The registry address must start with https:// or http://, not ${url.protocol}.`,
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new PackageError('The registry address must not hold a user name or password.');
-  }
-  url.search = '';
-  url.hash = '';
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /** The body, read chunk by chunk so an oversized answer is stopped at `maxBytes`. */

@@ -6,7 +6,7 @@ import type { JsonValue, LogEntry, RunOutcome } from '../core/schemas';
 import type { Runner } from '../sandbox/runner';
 import type { HookRecord } from '../workspace/hookRecord';
 import { prepareRun } from '../workspace/run/prepareRun';
-import { runDependencies, withPackageTree, type PackagedRequest } from './runPackages';
+import { runDependencySource, withPackageTree, type PackagedRequest } from './runPackages';
 import { editedSince, runInputsOf, type RunInputs } from '../workspace/run/runInputs';
 import type { AppState } from './appState';
 import { collectRun, type CollectedRun, type CollectingRun } from './collectRun';
@@ -91,7 +91,10 @@ export function createCompareSlice(runner: Runner): StateCreator<AppState, [], [
           [onAction, inputs.action],
         ] as const
       ).map(([prepared, sideInputs]) =>
-        withPackageTree(prepared.request, get().packageTreeFor(runDependencies(hook, sideInputs))),
+        withPackageTree(
+          prepared.request,
+          get().packageTreeFor(runDependencySource(hook, sideInputs)),
+        ),
       );
       // Only the first run after the stored packages changed waits for storage.
       const packaged = sides.some((side) => side instanceof Promise)

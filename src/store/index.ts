@@ -5,6 +5,7 @@ import { afterStartup } from '../perf/editorReady';
 import type { AppState } from './appState';
 import { createAppStore } from './createAppStore';
 import { connectPersistence, type PersistenceConnection } from './connectPersistence';
+import { createPackageDeps } from './packageDeps';
 
 /** The app's one store. Components read it through useAppStore(selector). */
 const runner = createLazyRunner(() => import('../sandbox/createRunner'), {
@@ -34,7 +35,9 @@ const testRunner = createLazyRunner(
   { whenIdle: afterStartup },
 );
 
-export const appStore = createAppStore({ runner, testRunner });
+export const appStore = createAppStore({ runner, testRunner, packages: createPackageDeps() });
+// The stored packages' list (summaries, no code) is read once the editor is up.
+void afterStartup().then(() => appStore.getState().loadPackages());
 
 /**
  * Edits are stored after this much quiet. `?saveDelayMs=` changes it (up to 10 s), so the

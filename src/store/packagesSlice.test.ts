@@ -13,6 +13,9 @@ import { createAppStore } from './createAppStore';
 import { createFakeRunner } from './fakeRunner.testSupport';
 import { createAppPackageRepository } from './packageRepository';
 
+/** A run whose hook declares these dependencies (its code requires nothing literally). */
+const declared = (dependencies: Record<string, string>) => ({ code: '', declared: dependencies });
+
 const VERSIONS: FakeVersion[] = [
   { name: 'ms', version: '2.1.3' },
   { name: 'debug', version: '4.3.4', dependencies: { ms: '2.1.2 || ^2.1.3' } },
@@ -219,9 +222,9 @@ describe('package trees for runs', () => {
       return get(ids);
     };
 
-    expect(store.getState().packageTreeFor({})).toEqual({ kind: 'none' });
-    expect(store.getState().packageTreeFor({ axios: '^1' })).toEqual({ kind: 'none' });
-    const first = store.getState().packageTreeFor({ debug: 'latest', lodash: '^4.17.0' });
+    expect(store.getState().packageTreeFor(declared({}))).toEqual({ kind: 'none' });
+    expect(store.getState().packageTreeFor(declared({ axios: '^1' }))).toEqual({ kind: 'none' });
+    const first = store.getState().packageTreeFor(declared({ debug: 'latest', lodash: '^4.17.0' }));
     expect(first.kind).toBe('pending');
     const tree = first.kind === 'pending' ? await first.tree : undefined;
     expect(tree?.files.map(({ path }) => path)).toEqual([
@@ -235,13 +238,13 @@ describe('package trees for runs', () => {
     expect(tree?.files.find(({ path }) => path === 'node_modules/lodash/index.js')?.text).toContain(
       '4.17.21',
     );
-    const again = store.getState().packageTreeFor({ debug: 'latest', lodash: '^4.17.0' });
+    const again = store.getState().packageTreeFor(declared({ debug: 'latest', lodash: '^4.17.0' }));
     expect(again).toEqual({ kind: 'ready', tree });
     expect(reads).toBe(1);
 
     // A change to the store lays the tree out anew.
     await store.getState().removePackages(['lodash@4.17.21']);
-    const after = store.getState().packageTreeFor({ debug: 'latest', lodash: '^4.17.0' });
+    const after = store.getState().packageTreeFor(declared({ debug: 'latest', lodash: '^4.17.0' }));
     expect(after.kind).toBe('pending');
     const relaid = after.kind === 'pending' ? await after.tree : undefined;
     expect(
@@ -259,7 +262,7 @@ describe('package trees for runs', () => {
         }),
       },
     ]);
-    const tree = store.getState().packageTreeFor({ debug: '*' });
+    const tree = store.getState().packageTreeFor(declared({ debug: '*' }));
     expect(tree.kind).toBe('pending');
     if (tree.kind === 'pending') await expect(tree.tree).rejects.toThrow(/debug@4\.3\.4 > ms@\^2/);
   });

@@ -1,21 +1,18 @@
 import type { StateCreator } from 'zustand';
-import { fetchPlannedPackages } from '../packages/fetchPlannedPackages';
 import { messageOf } from '../packages/packageError';
 import { packageId } from '../packages/packageName';
 import type { PackageRecord } from '../packages/packageRecord';
 import type { PackageSummary } from '../packages/packageSummary';
-import { planInstall, type InstallRoot } from '../packages/planInstall';
-import { readPackageFiles, type PackageFileInput } from '../packages/readPackageFiles';
-import {
-  createRegistryClient,
-  normaliseRegistry,
-  NPM_REGISTRY,
-  type FetchFunction,
-} from '../packages/registryClient';
-import { matchStoredDependencies, storedRoots } from '../packages/storedRoots';
+import type { InstallRoot } from '../packages/planInstall';
+import type { PackageFileInput } from '../packages/readPackageFiles';
+import { normaliseRegistry, NPM_REGISTRY } from '../packages/registryAddress';
+import type { FetchFunction } from '../packages/registryClient';
 import type { PackageRepository } from '../persist/createPackageRepository';
 import type { AppState } from './appState';
-import { createPackageTrees, type TreeForRun } from './packageTrees';
+import type { TreeForRun } from './packageTrees';
+import type { RunDependencySource } from './runPackages';
+
+type PackageWork = typeof import('./packageWork');
 
 /** What the store needs to keep packages: their repository, the registry's door, a setting. */
 export interface PackageDeps {
@@ -57,8 +54,8 @@ export interface PackagesSlice {
   /** Sets the registry address; returns why it cannot be used, or null. */
   setRegistry(address: string): string | null;
   dismissPackageNotice(): void;
-  /** The package tree a run of a hook with these dependencies (name → range) gets. */
-  packageTreeFor(dependencies: Readonly<Record<string, string>>): TreeForRun;
+  /** The package tree a run gets for the dependencies its code and hook declare. */
+  packageTreeFor(source: RunDependencySource): TreeForRun;
 }
 
 const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KiB`;
@@ -85,7 +82,19 @@ export function createPackagesSlice(
   deps: PackageDeps | undefined,
 ): StateCreator<AppState, [], [], PackagesSlice> {
   return (set, get) => {
-    const trees = createPackageTrees((ids) => deps?.repository.get(ids) ?? Promise.resolve([]));
+    // semver, the tarball and zip readers: loaded with the first stored package or task.
+    let work: PackageWork | null = null;
+    let trees: ReturnType<PackageWork['createPackageTrees']> | null = null;
+    let loadingWork: Promise<PackageWork> | null = null;
+    const loadWork = () =>
+      (loadingWork ??= import('./packageWork').then((loaded) => {
+        work = loaded;
+        trees = loaded.createPackageTrees(
+          (ids) => deps?.repository.get(ids) ?? Promise.resolve([]),
+        );
+        return loaded;
+      }));
+    let listed: Promise<void> | null = null;
     let connection: { registry: string; fetch: FetchFunction; dispose(): void } | null = null;
 
     const patch = (changes: Partial<PackagesState>) =>
@@ -96,7 +105,8 @@ export function createPackagesSlice(
     const refresh = async () => {
       if (!deps) return;
       const { packages, unreadable } = await deps.repository.list();
-      trees.clear();
+      if (packages.length > 0) await loadWork();
+      trees?.clear();
       set((state) => ({
         packages: {
           ...state.packages,
@@ -156,7 +166,7 @@ export function createPackagesSlice(
       loadPackages: async () => {
         if (!deps) return;
         try {
-          await refresh();
+          await (listed ??= refresh());
         } catch (error) {
           patch({
             status: 'unavailable',
@@ -175,17 +185,15 @@ export function createPackagesSlice(
         const wanted = dependencies.map(({ name, range }) => `${name}@${range || 'latest'}`);
         if (!begin(`Fetching ${wanted.join(', ')} from ${registry}…`)) return;
         try {
-          const client = createRegistryClient({ registry, fetch: registryFetch(registry) });
-          const plan = await planInstall(dependencies, client.getPackument);
           const stored = new Set(
             get().packages.stored.map((pkg) => packageId(pkg.name, pkg.version)),
           );
-          const missing = plan.packages.filter(
-            ({ name, version }) => !stored.has(packageId(name, version)),
-          );
-          const records = await fetchPlannedPackages(
-            { ...plan, packages: missing },
-            client.getTarball,
+          const { downloadTrees } = await loadWork();
+          const records = await downloadTrees(
+            dependencies,
+            registry,
+            registryFetch(registry),
+            stored,
           );
           await storeRecords(records, registry);
         } catch (error) {
@@ -198,6 +206,7 @@ export function createPackagesSlice(
         const what = files.length === 1 ? files[0]!.name : counted(files.length, 'file');
         if (!begin(`Reading ${what}…`)) return;
         try {
+          const { readPackageFiles } = await loadWork();
           const { packages, problems } = await readPackageFiles(files);
           if (problems.length > 0) {
             fail(
@@ -240,11 +249,31 @@ export function createPackagesSlice(
 
       dismissPackageNotice: () => patch({ notice: null }),
 
-      packageTreeFor: (dependencies) => {
-        const { stored, revision } = get().packages;
-        if (stored.length === 0) return { kind: 'none' };
-        const roots = storedRoots(matchStoredDependencies(dependencies, stored));
-        return trees.treeFor(roots, stored, revision);
+      packageTreeFor: (source) => {
+        const { status, stored } = get().packages;
+        if (status === 'ready' && stored.length === 0) return { kind: 'none' };
+        if (status === 'unavailable') return { kind: 'none' };
+        const treeNow = (): TreeForRun => {
+          const { stored: now, revision } = get().packages;
+          if (!work || !trees || now.length === 0) return { kind: 'none' };
+          return trees.treeFor(
+            work.storedRoots(work.matchStoredDependencies(work.runDependencies(source), now)),
+            now,
+            revision,
+          );
+        };
+        if (status === 'ready' && work) return treeNow();
+        // A run before the stored list (or the code that lays it out) has loaded waits for it.
+        const loading = (listed ?? Promise.resolve()).then(async () => {
+          if (get().packages.stored.length > 0) await loadWork();
+          const tree = treeNow();
+          return tree.kind === 'none'
+            ? { files: [] }
+            : tree.kind === 'ready'
+              ? tree.tree
+              : tree.tree;
+        });
+        return { kind: 'pending', tree: loading };
       },
     };
   };

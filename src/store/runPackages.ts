@@ -1,27 +1,27 @@
 import type { ModuleRequest, RunRequest } from '../core/schemas';
 import { messageOf } from '../packages/packageError';
 import type { HookRecord } from '../workspace/hookRecord';
-import { hookDependencies, mergeDependencies } from '../workspace/draft/dependencies';
 import type { RunInputs } from '../workspace/run/runInputs';
 import type { TreeForRun } from './packageTrees';
 
-/**
- * The dependencies (name → range) a run looks for among the stored packages: what its code
- * requires with a literal name and what the last run required (dynamic names), pinned by the
- * declared versions (the hook's, or its Action's for an Action run).
- */
-export function runDependencies(
+/** What a run's dependencies are read from (the reading itself loads with the package code). */
+export interface RunDependencySource {
+  /** The code that runs: its literal requires. */
+  code: string;
+  /** The declared versions (the hook's, or its Action's for an Action run). */
+  declared: Readonly<Record<string, string>>;
+  /** What the last run required (dynamic names included). */
+  lastRequires?: readonly ModuleRequest[];
+}
+
+export function runDependencySource(
   hook: Pick<HookRecord, 'draft'>,
   inputs: Pick<RunInputs, 'kind' | 'code'>,
-  lastRequires: readonly ModuleRequest[] = [],
-): Record<string, string> {
+  lastRequires?: readonly ModuleRequest[],
+): RunDependencySource {
   const declared =
     inputs.kind === 'action' ? (hook.draft.action?.dependencies ?? {}) : hook.draft.dependencies;
-  return Object.fromEntries(
-    Object.entries(mergeDependencies(hookDependencies(inputs.code, lastRequires), declared)).map(
-      ([name, { version }]) => [name, version],
-    ),
-  );
+  return { code: inputs.code, declared, ...(lastRequires ? { lastRequires } : {}) };
 }
 
 export type PackagedRequest = { ok: true; request: RunRequest } | { ok: false; message: string };

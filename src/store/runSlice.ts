@@ -16,7 +16,7 @@ import { markRunStart } from '../perf/runTiming';
 import type { AppState } from './appState';
 import { EMPTY_NETWORK } from '../workspace/draft/network';
 import { prepareRun } from '../workspace/run/prepareRun';
-import { runDependencies, withPackageTree } from './runPackages';
+import { runDependencySource, withPackageTree } from './runPackages';
 import type { ShownOutcome } from '../workspace/run/runState';
 
 export interface RunSlice {
@@ -161,7 +161,7 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           state.run.hookId === hookId ? requiresOf(state.run.outcome) : undefined;
         const packaged = withPackageTree(
           prepared.request,
-          state.packageTreeFor(runDependencies(hook, inputs, lastRequires)),
+          state.packageTreeFor(runDependencySource(hook, inputs, lastRequires)),
         );
         if (!(packaged instanceof Promise)) {
           // Checked by withPackageTree's type: a tree in memory (or none needed) cannot fail.

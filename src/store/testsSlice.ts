@@ -4,7 +4,7 @@ import type { Runner } from '../sandbox/runner';
 import type { TestResultState } from '../workspace/testCases/testResultState';
 import { runKindsOf, testResultKey, type TestsTarget } from '../workspace/testCases/testResultKey';
 import type { AppState } from './appState';
-import { runDependencies } from './runPackages';
+import { runDependencySource } from './runPackages';
 import { runTestCase, type TestRunHandle } from './runTestCase';
 
 export type { TestResultState, TestVerdict } from '../workspace/testCases/testResultState';
@@ -107,7 +107,7 @@ export function createTestsSlice(testRunner: Runner): StateCreator<AppState, [],
       entry.handle = runTestCase(testRunner, hook, test, {
         timeoutMs: get().timeoutMs,
         target: ref.kind,
-        packagesFor: (inputs) => get().packageTreeFor(runDependencies(hook, inputs)),
+        packagesFor: (inputs) => get().packageTreeFor(runDependencySource(hook, inputs)),
         onStart: () => {
           if (active.get(key) === entry) setResult(key, { status: 'running' });
         },

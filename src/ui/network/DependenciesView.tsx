@@ -1,18 +1,23 @@
 import { lazy, Suspense } from 'react';
 import { afterStartup } from '../../perf/editorReady';
 import { InputSection } from '../runner/InputSection';
+import { AddPackageFileButton } from '../packages/AddPackageFileButton';
 import './network.css';
 
 // The derivation needs the engine's Node core module list (next to their ports, ~190 KiB):
 // it loads once the editor is up, so it never competes with Monaco's start.
 const DependenciesTable = lazy(() => afterStartup().then(() => import('./DependenciesTable')));
 
-/** The hook's dependencies (name → version): its code's and last run's requires, and declared ones. */
+/**
+ * The hook's dependencies (name → version): its code's and last run's requires, and declared
+ * ones; the npm packages stored for them, and where more come from.
+ */
 export function DependenciesView() {
   return (
     <InputSection
       name="Dependencies"
       className="dependencies"
+      actions={<AddPackageFileButton />}
       subtitle={
         <>
           from <code>require(&apos;…&apos;)</code> in the code, the last run and the hook&apos;s

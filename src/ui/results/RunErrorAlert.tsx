@@ -86,7 +86,13 @@ function OutcomeAlert({ outcome, hookId, view, mask, denied }: OutcomeAlertProps
             ))}
           {error.location && <CodeLocationButton hookId={hookId} location={error.location} />}
           {missingModule !== undefined && (
-            <MissingModuleActions hookId={hookId} name={missingModule} />
+            <MissingModuleActions
+              hookId={hookId}
+              name={missingModule}
+              range={
+                outcome.requires?.findLast((request) => request.name === missingModule)?.version
+              }
+            />
           )}
           {error.stack && !denied && (
             <details className="run-alert-stack">
@@ -131,12 +137,30 @@ const DenialBox = ({ children }: { children: ReactNode }) => (
 );
 
 /**
- * The two ways to give a hook a module Hookpad does not have: a module mock (code the user
- * writes, in the Modules section) or an auto-mock (a recording proxy). Either applies from
- * the next run.
+ * The three ways to give a hook a module Hookpad does not have: its real package from npm
+ * (stored, in the Dependencies section), a module mock (code the user writes, in the Modules
+ * section) or an auto-mock (a recording proxy). Each applies from the next run.
  */
-function MissingModuleActions({ hookId, name }: { hookId: string; name: string }) {
+function MissingModuleActions({
+  hookId,
+  name,
+  range,
+}: {
+  hookId: string;
+  name: string;
+  /** The version the require pinned, if it did. */
+  range: string | undefined;
+}) {
   const [added, setAdded] = useState<'mock' | 'auto' | null>(null);
+  const canFetch = useAppStore(
+    (state) => state.packages.busy === null && state.packages.status === 'ready',
+  );
+  const fetchFromNpm = () => {
+    const state = appStore.getState();
+    const declared = state.hooks[hookId]?.draft.dependencies[name];
+    openInputSection('Dependencies');
+    void state.fetchPackages([{ name, range: range ?? declared ?? 'latest' }]);
+  };
   const addModuleMock = () => {
     const state = appStore.getState();
     state.addModuleMock(hookId, name);
@@ -152,6 +176,14 @@ function MissingModuleActions({ hookId, name }: { hookId: string; name: string }
   };
   return (
     <div className="run-alert-actions">
+      <button
+        type="button"
+        className="button button-small"
+        disabled={!canFetch}
+        onClick={fetchFromNpm}
+      >
+        Fetch from npm
+      </button>
       <button type="button" className="button button-small" onClick={addModuleMock}>
         Add module mock
       </button>
