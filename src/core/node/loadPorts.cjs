@@ -11,6 +11,7 @@ module.exports = {
   url: () => require('url/'),
   util: () => require('util/'),
   path: () => require('path-browserify'),
+  punycode: () => require('punycode/'),
   stringDecoder: () => require('string_decoder/'),
   stream: () => require('readable-stream'),
   fflate: () => require('fflate'),
