@@ -1,5 +1,5 @@
 import loadPorts from './loadPorts.cjs';
-import { fsError, invalidArgType, type SystemError } from './systemErrors';
+import { failLater, fsError, invalidArgType, type SystemError } from './systemErrors';
 
 // Node's `fs` as a process sees an empty, read-only file system (docs/runtime-semantics.md
 // §10.2): the hook's sandbox has no files. Nothing exists, so reads fail with ENOENT, creating
@@ -230,24 +230,17 @@ class Stats {}
 class Dirent {}
 class Dir {}
 
+interface Stream {
+  emit(event: string, ...args: unknown[]): boolean;
+  destroy(): void;
+}
 interface StreamPort {
-  Readable: new (options?: object) => { destroy(error: Error): void };
-  Writable: new (options?: object) => { destroy(error: Error): void };
+  Readable: new (options?: object) => Stream;
+  Writable: new (options?: object) => Stream;
 }
 
-/** Stream options plus `construct`, which fails the way opening the file fails. */
-function failingOpen(options: unknown, env: FsEnvironment, error: SystemError): object {
-  const given = typeof options === 'object' && options !== null ? options : {};
-  // The run's deferral decides when opening fails; the stream asks on a tick of its own.
-  let failed = false;
-  let waiting: ((error: Error) => void) | undefined;
-  env.defer(() => {
-    failed = true;
-    waiting?.(error);
-  });
-  const construct = (done: (error: Error) => void) => (failed ? done(error) : (waiting = done));
-  return { ...given, construct };
-}
+const streamOptions = (options: unknown): object =>
+  typeof options === 'object' && options !== null ? { ...options } : {};
 
 /**
  * fs.ReadStream / fs.WriteStream: streams whose file never opens. As in Node, opening is
@@ -260,8 +253,9 @@ function streamClasses(env: FsEnvironment) {
     bytesRead = 0;
     constructor(path: unknown, options?: unknown) {
       const target = pathArgument(path);
-      super(failingOpen(options, env, fsError('ENOENT', 'open', target)));
+      super(streamOptions(options));
       this.path = target;
+      failLater(this, fsError('ENOENT', 'open', target), env.defer);
     }
     _read(): void {}
   }
@@ -270,12 +264,12 @@ function streamClasses(env: FsEnvironment) {
     bytesWritten = 0;
     constructor(path: unknown, options?: unknown) {
       const target = pathArgument(path);
-      super(failingOpen(options, env, fsError('EROFS', 'open', target)));
+      super(streamOptions(options));
       this.path = target;
+      failLater(this, fsError('EROFS', 'open', target), env.defer);
     }
-    _write(_chunk: unknown, _encoding: unknown, done: (error?: Error) => void): void {
-      done(fsError('EBADF', 'write'));
-    }
+    /** Writes wait for the file to open, which it never does. */
+    _write(): void {}
   }
   return { ReadStream, WriteStream };
 }

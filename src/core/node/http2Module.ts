@@ -1,5 +1,6 @@
 import loadPorts from './loadPorts.cjs';
 import { noSockets, socketClasses, type SocketEnvironment } from './netModule';
+import { failLater } from './systemErrors';
 
 // Node's `http2` without sockets (docs/runtime-semantics.md §10.2): its constants (superagent
 // and got read them at load), and sessions that fail to connect the way Node reports it, an
@@ -134,7 +135,8 @@ interface Emitter {
   emit(event: string, ...args: unknown[]): boolean;
 }
 interface DuplexLike {
-  destroy(error?: Error): this;
+  emit(event: string, ...args: unknown[]): boolean;
+  destroy(): this;
 }
 
 /** `https://host:port` → `host:port`, as Node names the peer of a failed connection. */
@@ -179,7 +181,7 @@ export function createHttp2Module(env: SocketEnvironment): Record<string, unknow
         });
       }
       const stream = new ClientHttp2Stream();
-      env.defer(() => stream.destroy(this.refusal));
+      failLater(stream, this.refusal, env.defer);
       return stream;
     }
 

@@ -1,6 +1,6 @@
 import loadPorts from './loadPorts.cjs';
 import { isIP, isIPv4, isIPv6 } from './ipAddress';
-import { systemError, type SystemError } from './systemErrors';
+import { failLater, systemError, type SystemError } from './systemErrors';
 
 // Node's `net` without sockets (docs/runtime-semantics.md §10.2). The hook's sandbox reaches
 // the network only through Hookpad's HTTP clients, which the run's HTTP mocks answer (§12).
@@ -38,7 +38,7 @@ interface Emitter {
   emit(event: string, ...args: unknown[]): boolean;
 }
 interface DuplexLike extends Emitter {
-  destroy(error?: Error): this;
+  destroy(): this;
   destroyed: boolean;
 }
 type EmitterClass = new () => Emitter;
@@ -82,6 +82,7 @@ function buildClasses(env: SocketEnvironment) {
     remoteAddress: string | undefined = undefined;
     remotePort: number | undefined = undefined;
     private refusal: SystemError | undefined;
+    private failing = false;
 
     constructor(options?: unknown) {
       super(typeof options === 'object' && options !== null ? { ...options } : {});
@@ -94,17 +95,23 @@ function buildClasses(env: SocketEnvironment) {
       const refusal = noSockets('connect', target);
       this.connecting = true;
       this.refusal = refusal;
-      env.defer(() => {
-        this.connecting = false;
-        this.destroy(refusal);
-      });
+      this.failLater(refusal);
       return this;
+    }
+
+    /** The first failure ends the socket: 'error' later, then 'close'. */
+    private failLater(error: Error): void {
+      if (this.failing) return;
+      this.failing = true;
+      env.defer(() => (this.connecting = false));
+      failLater(this, error, env.defer);
     }
 
     _read(): void {}
 
-    _write(_chunk: unknown, _encoding: unknown, done: (error?: Error) => void): void {
-      done(this.refusal ?? socketClosed());
+    /** Nothing is ever sent: the write waits for the failure that ends the socket. */
+    _write(): void {
+      this.failLater(this.refusal ?? socketClosed());
     }
 
     setTimeout(_ms: unknown, listener?: unknown): this {

@@ -76,3 +76,24 @@ export function invalidArgType(name: string, expected: string, value: unknown): 
     { code: 'ERR_INVALID_ARG_TYPE' },
   );
 }
+
+interface FailingStream {
+  emit(event: string, ...args: unknown[]): boolean;
+  destroy(): unknown;
+}
+
+/**
+ * Fails a stream as Node does, asynchronously: 'error', then the stream is destroyed ('close').
+ * The error is emitted from the run's guarded deferral, so an unheard one is the hook's uncaught
+ * exception; the stream's own destroy(error) would emit it on a tick the run does not guard.
+ */
+export function failLater(
+  stream: FailingStream,
+  error: Error,
+  defer: (callback: () => void) => void,
+): void {
+  defer(() => {
+    stream.emit('error', error);
+    stream.destroy();
+  });
+}
