@@ -77,7 +77,19 @@ describe('child_process', () => {
     expect(() => childProcess.execSync('ls')).toThrow(`spawnSync /bin/sh ENOENT${REASON}`);
   });
 
-  test('a file that is not a string is a TypeError, at once', () => {
-    expect(() => childProcess.spawn(42)).toThrow(TypeError);
+  test("a file that is not a string is Node's TypeError, at once", () => {
+    let expected: unknown;
+    try {
+      nodeChildProcess.spawn(42 as never);
+    } catch (error) {
+      expected = error;
+    }
+    expect(() => childProcess.spawn(42)).toThrow(
+      expect.objectContaining({
+        name: 'TypeError',
+        message: (expected as Error).message,
+        code: 'ERR_INVALID_ARG_TYPE',
+      }) as Error,
+    );
   });
 });

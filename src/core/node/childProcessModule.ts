@@ -1,5 +1,5 @@
 import loadPorts from './loadPorts.cjs';
-import { systemError, type SystemError } from './systemErrors';
+import { invalidArgType, systemError, type SystemError } from './systemErrors';
 
 // Node's `child_process` in a sandbox that cannot start processes (docs/runtime-semantics.md
 // §10.2): there is no program to run, so every spawn fails as Node's does for a command that
@@ -35,21 +35,14 @@ function splitArguments(rest: readonly unknown[]): { args: unknown[]; callback?:
 }
 
 function fileArgument(file: unknown): string {
-  if (typeof file !== 'string') {
-    throw Object.assign(
-      new TypeError(`The "file" argument must be of type string. Received ${typeof file}`),
-      { code: 'ERR_INVALID_ARG_TYPE' },
-    );
-  }
+  if (typeof file !== 'string') throw invalidArgType('file', 'of type string', file);
   return file;
 }
 
 type Listener = (...args: unknown[]) => void;
 interface Emitter {
+  on(event: string, listener: Listener): this;
   emit(event: string, ...args: unknown[]): boolean;
-}
-interface EmitterOn {
-  on(event: string, listener: Listener): void;
 }
 interface Streams {
   Readable: new (options?: object) => { push(chunk: null): boolean };
@@ -114,7 +107,7 @@ export function createChildProcessModule(env: ProcessEnvironment): Record<string
   function withCallback(name: string, args: unknown[], cmd: string, callback?: Listener) {
     const error = Object.assign(notStarted('spawn', name, args), { cmd });
     const child = failedChild(name, args, error);
-    if (callback) (child as unknown as EmitterOn).on('error', () => callback(error, '', ''));
+    if (callback) child.on('error', () => callback(error, '', ''));
     return child;
   }
 

@@ -1,5 +1,5 @@
 import { isIP } from './ipAddress';
-import { systemError } from './systemErrors';
+import { invalidArgType, systemError } from './systemErrors';
 
 // Node's `dns` without a resolver (docs/runtime-semantics.md §10.2). The hook's HTTP requests
 // reach the run's HTTP mocks by URL, with no name lookup, so the sandbox answers no name:
@@ -68,12 +68,7 @@ const CONSTANTS: Record<string, string | number> = {
 type Answer = { error: Error } | { values: unknown[] };
 
 function hostnameOf(value: unknown): string {
-  if (typeof value !== 'string') {
-    throw Object.assign(
-      new TypeError(`The "hostname" argument must be of type string. Received ${typeof value}`),
-      { code: 'ERR_INVALID_ARG_TYPE' },
-    );
-  }
+  if (typeof value !== 'string') throw invalidArgType('hostname', 'of type string', value);
   return value;
 }
 
@@ -109,12 +104,7 @@ function withCallbacks(
       (...args: unknown[]) => {
         const callback = args.at(-1);
         if (typeof callback !== 'function') {
-          throw Object.assign(
-            new TypeError(
-              `The "callback" argument must be of type function. Received ${typeof callback}`,
-            ),
-            { code: 'ERR_INVALID_ARG_TYPE' },
-          );
+          throw invalidArgType('callback', 'of type function', callback);
         }
         const result = answer(...args.slice(0, -1));
         env.defer(() =>

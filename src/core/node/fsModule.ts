@@ -124,9 +124,11 @@ const pathOrDescriptor =
       ? { error: fsError('EBADF', fdSyscall) }
       : { error: fsError(code, 'open', pathArgument(target)) };
 
+const O_CREAT = 64;
+
 /** Opening for reading finds nothing; opening to create or write is refused. */
 function openFlagsCreate(flags: unknown): boolean {
-  if (typeof flags === 'number') return (flags & (FS_CONSTANTS.O_CREAT ?? 64)) !== 0;
+  if (typeof flags === 'number') return (flags & O_CREAT) !== 0;
   return typeof flags === 'string' && /^[wa]/.test(flags);
 }
 
