@@ -183,6 +183,8 @@ describe('Node built-ins for real hooks', () => {
         nodePunycode.toUnicode(domain),
       ]);
     }
+    expect(Object.keys(punycode).sort()).toEqual(Object.keys(nodePunycode).sort());
+    expect(typeof punycode.version).toBe('string');
     expect(punycode.encode('mañana')).toBe(nodePunycode.encode('mañana'));
     expect(punycode.decode('maana-pta')).toBe('mañana');
     expect(punycode.ucs2.decode('\u{1F600}a')).toEqual([0x1f600, 0x61]);
