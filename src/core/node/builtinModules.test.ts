@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import * as nodeZlib from 'node:zlib';
+import { createRequire as nodeRequire } from 'node:module';
 import { BUILTIN_MODULES, loadBuiltin, type BuiltinEnvironment } from './builtinModules';
 
 // The Node core modules added for real hooks (issue 13): each behaves as Node's for what
@@ -26,6 +27,17 @@ describe('Node built-ins for real hooks', () => {
       'zlib',
       'timers/promises',
       'util/types',
+      'fs',
+      'fs/promises',
+      'net',
+      'tls',
+      'domain',
+      'child_process',
+      'dgram',
+      'http2',
+      'dns',
+      'dns/promises',
+      'punycode',
     ]) {
       expect(BUILTIN_MODULES).toContain(name);
     }
@@ -151,5 +163,31 @@ describe('Node built-ins for real hooks', () => {
     timers.splice(0).forEach((timer) => timer.callback());
     await expect(slept).resolves.toBe('done');
     await expect(immediate).resolves.toBe('now');
+  });
+
+  test("punycode is Node's: the same answers as Node's bundled copy", () => {
+    const punycode = load('punycode');
+    // Node's own punycode (deprecated there, still bundled), not the npm package.
+    const nodePunycode = nodeRequire(import.meta.url)('punycode') as typeof punycode;
+    for (const domain of [
+      'mañana.com',
+      'bücher.example',
+      'xn--maana-pta.com',
+      'ascii.test',
+      '☃-⌘.com',
+      'Ü.test',
+      'a.b。c',
+    ]) {
+      expect([punycode.toASCII(domain), punycode.toUnicode(domain)]).toEqual([
+        nodePunycode.toASCII(domain),
+        nodePunycode.toUnicode(domain),
+      ]);
+    }
+    expect(Object.keys(punycode).sort()).toEqual(Object.keys(nodePunycode).sort());
+    expect(typeof punycode.version).toBe('string');
+    expect(punycode.encode('mañana')).toBe(nodePunycode.encode('mañana'));
+    expect(punycode.decode('maana-pta')).toBe('mañana');
+    expect(punycode.ucs2.decode('\u{1F600}a')).toEqual([0x1f600, 0x61]);
+    expect(punycode.ucs2.encode([0x1f600])).toBe('\u{1F600}');
   });
 });

@@ -5,6 +5,15 @@ import { createOsModule } from './osModule';
 import { createZlibModule } from './zlibModule';
 import { createTimersPromises } from './timersPromises';
 import { createTtyModule } from './ttyModule';
+import { createFsModule } from './fsModule';
+import { createNetModule } from './netModule';
+import { createTlsModule } from './tlsModule';
+import { createDgramModule } from './dgramModule';
+import { createHttp2Module } from './http2Module';
+import { createDnsModule } from './dnsModule';
+import { createDomainModule } from './domainModule';
+import { createChildProcessModule } from './childProcessModule';
+import { createUtilModule } from './utilModule';
 
 // Node core modules Hookpad provides (docs/runtime-semantics.md §10), as browser ports. Buffer and
 // the hashes are part of the engine anyway; the other ports are loaded on first require (see
@@ -21,26 +30,54 @@ const hostTimeout = (callback: () => void, ms: number) => void setTimeout(callba
 const property = (load: () => unknown, name: string) => () =>
   (load() as Record<string, unknown>)[name];
 
+/**
+ * One instance per run of a module with a subpath that is one of its properties, so that
+ * `require('fs').promises === require('fs/promises')`, as in Node.
+ */
+function perRun<M>(create: (env: BuiltinEnvironment) => M): (env: BuiltinEnvironment) => M {
+  const instances = new WeakMap<BuiltinEnvironment, M>();
+  return (env) => {
+    if (!instances.has(env)) instances.set(env, create(env));
+    return instances.get(env)!;
+  };
+}
+const fsOf = perRun(createFsModule);
+const dnsOf = perRun(createDnsModule);
+
 const FACTORIES: Record<string, (env: BuiltinEnvironment) => unknown> = {
   assert: loadPorts.assert,
   'assert/strict': property(loadPorts.assert, 'strict'),
   buffer: () => ({ ...bufferModule }),
+  child_process: createChildProcessModule,
   crypto: (env) => createCryptoModule(env),
+  dgram: createDgramModule,
+  dns: dnsOf,
+  'dns/promises': (env) => dnsOf(env).promises,
+  domain: createDomainModule,
   events: loadPorts.events,
+  // The sandbox has no files, sockets or processes: these answer as Node does on a machine
+  // with none (docs/runtime-semantics.md §10.2).
+  fs: fsOf,
+  'fs/promises': (env) => fsOf(env).promises,
+  http2: createHttp2Module,
+  net: createNetModule,
   os: (env) => createOsModule(env.now ?? (() => performance.now())),
   // path-browserify is Node's posix path (the platform ran on Linux).
   path: loadPorts.path,
   'path/posix': loadPorts.path,
+  // Node's punycode is the punycode npm package (Node 18 bundles 2.1.0).
+  punycode: loadPorts.punycode,
   querystring: loadPorts.querystring,
   // readable-stream is Node's own stream code, published for browsers.
   stream: loadPorts.stream,
   'stream/promises': property(loadPorts.stream, 'promises'),
   string_decoder: loadPorts.stringDecoder,
   'timers/promises': (env) => createTimersPromises({ setTimeout: env.setTimeout ?? hostTimeout }),
+  tls: createTlsModule,
   tty: createTtyModule,
   // Node's url also exports the WHATWG classes; the port predates them.
   url: () => ({ ...(loadPorts.url() as object), URL, URLSearchParams }),
-  util: loadPorts.util,
+  util: createUtilModule,
   'util/types': property(loadPorts.util, 'types'),
   zlib: (env) => createZlibModule(env.defer),
 };

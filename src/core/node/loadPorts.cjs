@@ -11,6 +11,8 @@ module.exports = {
   url: () => require('url/'),
   util: () => require('util/'),
   path: () => require('path-browserify'),
+  // The CommonJS file: a bundler would pick the package's ES build, which lacks `ucs2` and `version`.
+  punycode: () => require('punycode/punycode.js'),
   stringDecoder: () => require('string_decoder/'),
   stream: () => require('readable-stream'),
   fflate: () => require('fflate'),

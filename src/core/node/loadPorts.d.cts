@@ -6,6 +6,7 @@ declare const loadPorts: Record<
   | 'url'
   | 'util'
   | 'path'
+  | 'punycode'
   | 'stringDecoder'
   | 'stream'
   | 'fflate'
