@@ -6,7 +6,18 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { expect, status, test, waitForEditors } from './support/app';
+import {
+  expect,
+  openInput,
+  regionJson,
+  runToEnd,
+  selectPoint,
+  setCode,
+  status,
+  test,
+  waitForEditors,
+} from './support/app';
+import { packDirectory } from './support/registryServer.mjs';
 import { APP_PORT } from './support/ports.mjs';
 
 // These journeys need the app's service worker, which the rest of the suite blocks.
@@ -81,6 +92,51 @@ test('after one visit, the app opens a share link and runs a hook with the netwo
   await expect(banner).toContainText('Opened from a link: Offline ticket');
   await banner.getByRole('button', { name: 'Run this hook' }).click();
   await expect(status(page)).toHaveText(/^Succeeded/);
+});
+
+test('a package file dropped in with the network off runs, and still runs after an offline reload', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await editorsShown(page);
+  await offlineReady(page);
+  await context.setOffline(true);
+
+  await selectPoint(page, 'Pre-User Registration');
+  await setCode(
+    page,
+    [
+      'module.exports = function (user, context, cb) {',
+      "  var _ = require('lodash');",
+      "  cb(null, { user: { app_metadata: { groups: _.chunk(['a', 'b', 'c'], 2), version: _.VERSION } } });",
+      '};',
+    ].join('\n'),
+  );
+  const dependencies = await openInput(page, 'Dependencies');
+  // A .tgz as `npm pack` makes it, dropped on the region.
+  const tgz = packDirectory(fileURLToPath(new URL('../node_modules/lodash', import.meta.url)));
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'lodash-4.17.21.tgz', { type: 'application/gzip' }));
+    return transfer;
+  }, tgz.bytes.toString('base64'));
+  const dropZone = dependencies.locator('.packages-drop');
+  await dropZone.dispatchEvent('dragover', { dataTransfer });
+  await dropZone.dispatchEvent('drop', { dataTransfer });
+  const stored = dependencies.getByRole('table', { name: 'Stored packages' });
+  await expect(stored).toContainText('lodash@4.17.21');
+  await expect(stored).toContainText('package file');
+
+  const expected = { app_metadata: { groups: [['a', 'b'], ['c']], version: '4.17.21' } };
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Merged user')).toMatchObject(expected);
+
+  await page.reload();
+  await editorsShown(page);
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Merged user')).toMatchObject(expected);
 });
 
 const TYPES: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import {
   expect,
@@ -11,7 +12,7 @@ import {
   setCode,
   test,
 } from './support/app';
-import { startRegistry } from './support/registryServer.mjs';
+import { packDirectory, startRegistry } from './support/registryServer.mjs';
 
 // Real npm packages, fetched from a registry the test setup serves on this machine (real
 // lodash 4.17.21, jsonwebtoken 9.0.2 and jwks-rsa 3.2.2 with their trees, packed from
@@ -95,6 +96,10 @@ test('a hook requiring lodash@4.17.21 is fixed by "Fetch from npm" and returns r
   await storedPackages(dependencies).getByRole('button', { name: 'Remove lodash@4.17.21' }).click();
   await expect(dependencies).toContainText('No stored packages');
   expect(await runToEnd(page)).toMatch(/^Failed/);
+  // Auto-mocked instead, the row says so.
+  await page.getByRole('alert').getByRole('button', { name: 'Auto-mock' }).click();
+  await runToEnd(page);
+  await expect(row).toContainText('auto-mock');
 });
 
 test('real jsonwebtoken signs and verifies HS256 and RS256 tokens, and real jwks-rsa gets its keys from an HTTP mock', async ({
@@ -167,7 +172,7 @@ test('real jsonwebtoken signs and verifies HS256 and RS256 tokens, and real jwks
   await expect(dependencyRow(dependencies, 'jwks-rsa')).toContainText('real 3.2.2');
 });
 
-test('a corrupted tarball is refused with a clear message, and nothing is stored', async ({
+test('a corrupted tarball is refused with a clear message and nothing stored; the package from a file then runs', async ({
   page,
 }) => {
   await openApp(page);
@@ -183,4 +188,19 @@ test('a corrupted tarball is refused with a clear message, and nothing is stored
   );
   await expect(dependencies).toContainText('No stored packages');
   expect(await runToEnd(page)).toMatch(/^Failed/);
+
+  // The same package from a file (as `npm pack` makes it) is stored and runs.
+  const chooser = page.waitForEvent('filechooser');
+  await dependencies.getByRole('button', { name: 'Add package file' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'lodash-4.17.21.tgz',
+    mimeType: 'application/gzip',
+    buffer: packDirectory(fileURLToPath(new URL('../node_modules/lodash', import.meta.url))).bytes,
+  });
+  await expect(storedPackages(dependencies)).toContainText('lodash@4.17.21');
+  await expect(storedPackages(dependencies)).toContainText('package file');
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  await expect(dependencyRow(dependencies, 'lodash')).toContainText('real 4.17.21');
 });

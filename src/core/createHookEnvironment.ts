@@ -122,6 +122,7 @@ export function createHookEnvironment(options: HookEnvironmentOptions): HookEnvi
       defer: shims.defer,
       setTimeout: (callback, ms) => void call(shims.setTimeout)(callback, ms),
       now,
+      globals: shims,
     },
     onRequest: (module) => requires.push(module),
     warn: (text, location) => sink.emit({ level: 'warn', source: 'runtime', text, location }),

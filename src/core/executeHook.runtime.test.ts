@@ -210,6 +210,20 @@ describe('globals', () => {
 });
 
 describe('require', () => {
+  test("process and timers are the hook's own globals, as in Node", async () => {
+    const { outcome } = await run(
+      user(
+        "var timers = require('timers');\n" +
+          'cb(null, {\n' +
+          "  process: require('process') === process && require('node:process') === process,\n" +
+          '  timers: timers.setTimeout === setTimeout && timers.clearImmediate === clearImmediate,\n' +
+          '  later: typeof timers.setImmediate,\n' +
+          '});',
+      ),
+    );
+    expect(response(outcome)).toEqual({ process: true, timers: true, later: 'function' });
+  });
+
   test('modules required before the outcome are in it, with versions', async () => {
     const { outcome } = await run(
       `var crypto = require('crypto');\nvar qs = require('node:querystring');\n` +

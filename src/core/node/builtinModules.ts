@@ -24,6 +24,28 @@ export interface BuiltinEnvironment extends CryptoEnvironment {
   setTimeout?(callback: () => void, ms: number): void;
   /** Milliseconds since the run started (os.uptime). */
   now?(): number;
+  /**
+   * The run's own globals: as in Node, `require('process')` is the hook's `process` and
+   * `require('timers')` holds its timer functions (auth0's superagent and xml2js require them).
+   */
+  globals?: Readonly<Record<(typeof TIMER_NAMES)[number] | 'process', unknown>>;
+}
+
+const TIMER_NAMES = [
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+] as const;
+
+function runGlobals(
+  env: BuiltinEnvironment,
+  name: string,
+): NonNullable<BuiltinEnvironment['globals']> {
+  if (!env.globals) throw new Error(`Node's ${name} module exists only inside a run.`);
+  return env.globals;
 }
 
 const hostTimeout = (callback: () => void, ms: number) => void setTimeout(callback, ms);
@@ -65,6 +87,7 @@ const FACTORIES: Record<string, (env: BuiltinEnvironment) => unknown> = {
   // path-browserify is Node's posix path (the platform ran on Linux).
   path: loadPorts.path,
   'path/posix': loadPorts.path,
+  process: (env) => runGlobals(env, 'process').process,
   // Node's punycode is the punycode npm package (Node 18 bundles 2.1.0).
   punycode: loadPorts.punycode,
   querystring: loadPorts.querystring,
@@ -72,6 +95,10 @@ const FACTORIES: Record<string, (env: BuiltinEnvironment) => unknown> = {
   stream: loadPorts.stream,
   'stream/promises': property(loadPorts.stream, 'promises'),
   string_decoder: loadPorts.stringDecoder,
+  timers: (env) => {
+    const globals = runGlobals(env, 'timers');
+    return Object.fromEntries(TIMER_NAMES.map((name) => [name, globals[name]]));
+  },
   'timers/promises': (env) => createTimersPromises({ setTimeout: env.setTimeout ?? hostTimeout }),
   tls: createTlsModule,
   tty: createTtyModule,
