@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import axe, { type AxeResults, type Result } from 'axe-core';
-import { test, expect, openApp, runToEnd, selectPoint, setCode } from './support/app';
+import { test, expect, openApp, openInput, runToEnd, selectPoint, setCode } from './support/app';
 
 /**
  * axe on the states a user meets: the first screen, each run outcome, each dialog and the
@@ -94,6 +94,20 @@ test(`no serious axe findings on the first screen and after a success, a failure
   );
   expect(await runToEnd(page)).toMatch(/^Failed/);
   await expectNoSeriousViolations(page, `after a failure`);
+
+  // A module Hookpad lacks: the alert's three ways out, and Dependencies open.
+  await setCode(
+    page,
+    [
+      'module.exports = function (client, scope, audience, context, cb) {',
+      "  cb(null, { accessToken: { pad: require('left-pad@1.3.0')('7', 3, '0') } });",
+      '};',
+    ].join('\n'),
+  );
+  expect(await runToEnd(page)).toMatch(/^Failed/);
+  await openInput(page, 'Dependencies');
+  await expect(page.getByRole('button', { name: 'Set registry' })).toBeVisible();
+  await expectNoSeriousViolations(page, `with a missing module and Dependencies open`);
 
   // The failing exchange code takes five parameters, so the move asks first.
   await selectPoint(page, 'Pre-User Registration');
