@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import {
   expect,
@@ -203,4 +204,48 @@ test('a corrupted tarball is refused with a clear message and nothing stored; th
   await expect(storedPackages(dependencies)).toContainText('package file');
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
   await expect(dependencyRow(dependencies, 'lodash')).toContainText('real 4.17.21');
+});
+
+test('a share link names the stored versions; its receiver gets "Fetch from npm" for them', async ({
+  page,
+}) => {
+  await openApp(page);
+  await selectPoint(page, 'Pre-User Registration');
+  await setCode(
+    page,
+    [
+      'module.exports = function (user, context, cb) {',
+      "  cb(null, { user: { app_metadata: { version: require('lodash').VERSION } } });",
+      '};',
+    ].join('\n'),
+  );
+  // The code pins no version: the registry's latest is fetched, and the link names it.
+  const dependencies = await useRegistry(page, registry.url);
+  const row = dependencyRow(dependencies, 'lodash');
+  await expect(row).toContainText('latest');
+  await row.getByRole('button', { name: 'Fetch from npm' }).click();
+  await expect(storedPackages(dependencies)).toContainText('lodash@4.17.21');
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  const shared = JSON.parse(
+    inflateRawSync(Buffer.from(link.split('#share=')[1]!, 'base64url')).toString('utf8'),
+  ) as { dependencies?: Record<string, string> };
+  expect(shared.dependencies).toEqual({ lodash: '4.17.21' });
+
+  // The receiver has no lodash stored.
+  await storedPackages(dependencies).getByRole('button', { name: 'Remove lodash@4.17.21' }).click();
+  await expect(dependencies).toContainText('No stored packages');
+  await page.goto(link);
+  const banner = page.getByRole('region', { name: 'Opened from a link' });
+  await banner.getByRole('button', { name: 'Run this hook' }).click();
+  await expect(page.getByRole('alert')).toContainText("Module 'lodash' is not available");
+  const received = dependencyRow(await openInput(page, 'Dependencies'), 'lodash');
+  await expect(received).toContainText('4.17.21');
+  await received.getByRole('button', { name: 'Fetch from npm' }).click();
+  await expect(storedPackages(dependencies)).toContainText('lodash@4.17.21');
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+  expect(await regionJson(page, 'Merged user')).toMatchObject({
+    app_metadata: { version: '4.17.21' },
+  });
 });

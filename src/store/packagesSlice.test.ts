@@ -267,3 +267,27 @@ describe('package trees for runs', () => {
     if (tree.kind === 'pending') await expect(tree.tree).rejects.toThrow(/debug@4\.3\.4 > ms@\^2/);
   });
 });
+
+describe('stored versions for share links', () => {
+  it('names the stored version each dependency runs with, and none for what is not stored', async () => {
+    const { store } = await setup();
+    store.getState().setRegistry(TEST_REGISTRY);
+    expect(
+      await store.getState().storedVersionsFor({ code: "require('lodash')", declared: {} }),
+    ).toEqual({});
+    await store.getState().fetchPackages([{ name: 'lodash', range: '4.17.20' }]);
+    await store.getState().fetchPackages([{ name: 'lodash', range: '4.17.21' }]);
+    expect(
+      await store.getState().storedVersionsFor({
+        code: "var _ = require('lodash'); var d = require('debug');",
+        declared: { lodash: '~4.17.20', axios: '^1' },
+      }),
+    ).toEqual({ lodash: '4.17.21' });
+    expect(
+      await store.getState().storedVersionsFor({
+        code: "require('lodash@4.17.20')",
+        declared: {},
+      }),
+    ).toEqual({ lodash: '4.17.20' });
+  });
+});

@@ -54,6 +54,11 @@ export interface PackagesSlice {
   /** Sets the registry address; returns why it cannot be used, or null. */
   setRegistry(address: string): string | null;
   dismissPackageNotice(): void;
+  /**
+   * The stored version each dependency would run with (name → version), for share links and
+   * reproductions to name; none for a dependency nothing stored satisfies.
+   */
+  storedVersionsFor(source: RunDependencySource): Promise<Record<string, string>>;
   /** The package tree a run gets for the dependencies its code and hook declare. */
   packageTreeFor(source: RunDependencySource): TreeForRun;
 }
@@ -248,6 +253,18 @@ export function createPackagesSlice(
       },
 
       dismissPackageNotice: () => patch({ notice: null }),
+
+      storedVersionsFor: async (source) => {
+        if (get().packages.stored.length === 0) return {};
+        const loaded = await loadWork();
+        const matches = loaded.matchStoredDependencies(
+          loaded.runDependencies(source),
+          get().packages.stored,
+        );
+        return Object.fromEntries(
+          matches.flatMap(({ name, stored }) => (stored === undefined ? [] : [[name, stored]])),
+        );
+      },
 
       packageTreeFor: (source) => {
         const { status, stored } = get().packages;

@@ -3,6 +3,7 @@ import { appStore } from '../../store';
 import { selectHook } from '../../store/selectors';
 import type { Reproduction } from '../../share/reproduction/buildReproduction';
 import { loadErrorText } from '../common/loadOnce';
+import { withStoredVersions } from './withStoredVersions';
 import './share.css';
 
 type Built =
@@ -29,7 +30,7 @@ function runOfSelectedHook() {
 async function build(includeSecrets: boolean, includePasswords: boolean): Promise<Reproduction> {
   const { buildReproduction } = await import('../../share/reproduction/buildReproduction');
   const state = appStore.getState();
-  const hook = selectHook(state);
+  const hook = await withStoredVersions(selectHook(state));
   return buildReproduction({
     hook: { name: hook.name, pointId: hook.pointId, draft: hook.draft, tests: hook.tests },
     timeoutMs: state.timeoutMs,

@@ -3,6 +3,7 @@ import { appStore } from '../../store';
 import { encodeShareLink } from '../../share/shareLink';
 import { selectHook } from '../../store/selectors';
 import { sharedStateOf } from '../../share/sharedStateOf';
+import { withStoredVersions } from './withStoredVersions';
 
 export type CopyShareLinkState =
   | { status: 'idle' }
@@ -18,7 +19,8 @@ export function useCopyShareLink() {
 
   const copy = useCallback(async (includeSecrets: boolean) => {
     const state = appStore.getState();
-    const shareable = sharedStateOf(selectHook(state), state.timeoutMs, { includeSecrets });
+    const hook = await withStoredVersions(selectHook(state));
+    const shareable = sharedStateOf(hook, state.timeoutMs, { includeSecrets });
     if (!shareable.ok) {
       setState({ status: 'invalid', message: shareable.message });
       return;
