@@ -10,6 +10,57 @@ function only<T>(items: T[]): T {
 }
 
 describe('http and https', () => {
+  test("a 'readable' listener reads the body in paused mode: read() until null, then 'end' (aws-sdk)", async () => {
+    const run = await runHook(
+      hook(`
+const https = require('https');
+https.get('https://api.example.com/big', (res) => {
+  const parts = [];
+  let nulls = 0;
+  res.on('readable', () => {
+    const data = res.read();
+    if (data === null) nulls += 1;
+    else parts.push(data);
+  });
+  res.on('end', () => cb(null, { buffers: parts.every(Buffer.isBuffer), bytes: Buffer.concat(parts).length, nulls, complete: res.complete }));
+});`),
+      { mocks: [mock({ urlPattern: 'https://api.example.com/*', body: 'x'.repeat(40_000) })] },
+    );
+    expect(run.outcome).toMatchObject({
+      status: 'succeeded',
+      response: { buffers: true, bytes: 40_000, nulls: 1, complete: true },
+    });
+  });
+
+  test("Agent is Node's: an EventEmitter with its defaults, per protocol", async () => {
+    const run = await runHook(
+      hook(`
+const http = require('http');
+const https = require('https');
+const agent = new https.Agent({ keepAlive: true });
+agent.setMaxListeners(0);
+cb(null, {
+  emitter: agent instanceof require('events').EventEmitter,
+  keepAlive: agent.keepAlive,
+  maxSockets: agent.maxSockets === Infinity,
+  maxFreeSockets: agent.maxFreeSockets,
+  ports: [new http.Agent().defaultPort, agent.defaultPort],
+  protocols: [http.globalAgent.protocol, https.globalAgent.protocol],
+});`),
+    );
+    expect(run.outcome).toMatchObject({
+      status: 'succeeded',
+      response: {
+        emitter: true,
+        keepAlive: true,
+        maxSockets: true,
+        maxFreeSockets: 256,
+        ports: [80, 443],
+        protocols: ['http:', 'https:'],
+      },
+    });
+  });
+
   const LONG = JSON.stringify({
     items: Array.from({ length: 20 }, (_, i) => ({ id: i, name: `item ${i}` })),
   });

@@ -79,7 +79,51 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     override on(event: string | symbol, listener: Listener): this {
       super.on(event, listener);
       if (event === 'data') this.resume();
+      if (event === 'readable') this.startPaused();
       return this;
+    }
+
+    /** Paused mode, as Node's 'readable' listener starts it: chunks wait for read(). */
+    private readonly waiting: Uint8Array[] = [];
+    private arrived = false;
+    private endEmitted = false;
+
+    private startPaused(): void {
+      if (this.started) return;
+      this.started = true;
+      later(() => this.arrive(0, 0));
+    }
+
+    private arrive(index: number, start: number): void {
+      if (this.destroyed) return;
+      const end = chunkBoundaries(this.body, this.encoding !== undefined, this.chunks)[index];
+      if (end === undefined) {
+        this.arrived = true;
+        this.emit('readable');
+        return;
+      }
+      this.waiting.push(this.body.subarray(start, end));
+      this.emit('readable');
+      later(() => this.arrive(index + 1, end));
+    }
+
+    /** Everything that has arrived and not been read yet; null when nothing has (yet). */
+    read(): unknown {
+      if (this.waiting.length === 0) {
+        if (this.arrived && !this.endEmitted) {
+          // Node ends a paused stream once a read finds it drained.
+          this.endEmitted = true;
+          this.complete = true;
+          this.readable = false;
+          later(() => {
+            this.emit('end');
+            later(() => this.emit('close'));
+          });
+        }
+        return null;
+      }
+      const chunk = toBuffer(concatBytes(this.waiting.splice(0)));
+      return this.encoding ? chunk.toString(this.encoding as 'utf8') : chunk;
     }
 
     addListener(event: string | symbol, listener: Listener): this {
@@ -438,10 +482,31 @@ export function createHttpModule(context: ClientContext, protocol: 'http:' | 'ht
     return req;
   }
 
-  class Agent {
-    readonly options: unknown;
+  /**
+   * Node's Agent as packages see it: an EventEmitter (aws-sdk sets its max listeners) with
+   * Node's defaults. Requests never pool sockets here: each is answered by the router.
+   */
+  class Agent extends Base {
+    readonly options: Record<string, unknown>;
+    readonly defaultPort = protocol === 'https:' ? 443 : 80;
+    readonly protocol = protocol;
+    readonly keepAlive: boolean;
+    readonly maxSockets: number;
+    readonly maxFreeSockets: number;
+    readonly sockets = {};
+    readonly freeSockets = {};
+    readonly requests = {};
     constructor(options?: unknown) {
-      this.options = options ?? {};
+      super();
+      this.options = {
+        path: null,
+        ...(typeof options === 'object' && options !== null ? options : {}),
+      };
+      const number = (name: string, fallback: number) =>
+        typeof this.options[name] === 'number' ? (this.options[name] as number) : fallback;
+      this.keepAlive = this.options.keepAlive === true;
+      this.maxSockets = number('maxSockets', Infinity);
+      this.maxFreeSockets = number('maxFreeSockets', 256);
     }
     destroy(): void {}
   }
