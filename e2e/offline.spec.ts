@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import {
   expect,
   openInput,
@@ -72,15 +72,19 @@ async function offlineReady(page: Page): Promise<void> {
   });
 }
 
+/** A first visit, until the service worker controls the page; then the network goes off. */
+async function offlineAfterFirstVisit(page: Page, context: BrowserContext): Promise<void> {
+  await page.goto('/');
+  await editorsShown(page);
+  await offlineReady(page);
+  await context.setOffline(true);
+}
+
 test('after one visit, the app opens a share link and runs a hook with the network off', async ({
   page,
   context,
 }) => {
-  await page.goto('/');
-  await editorsShown(page);
-  await offlineReady(page);
-
-  await context.setOffline(true);
+  await offlineAfterFirstVisit(page, context);
   await page.reload();
   await editorsShown(page);
 
@@ -98,10 +102,7 @@ test('a package file dropped in with the network off runs, and still runs after 
   page,
   context,
 }) => {
-  await page.goto('/');
-  await editorsShown(page);
-  await offlineReady(page);
-  await context.setOffline(true);
+  await offlineAfterFirstVisit(page, context);
 
   await selectPoint(page, 'Pre-User Registration');
   await setCode(

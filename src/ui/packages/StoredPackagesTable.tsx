@@ -8,8 +8,6 @@ export function StoredPackagesTable() {
   const stored = useAppStore((state) => state.packages.stored);
   const unreadable = useAppStore((state) => state.packages.unreadable);
   const status = useAppStore((state) => state.packages.status);
-  const busy = useAppStore((state) => state.packages.busy !== null);
-  const remove = (id: string) => void appStore.getState().removePackages([id]);
 
   if (status === 'loading') return <p className="field-note">Reading the stored packages…</p>;
   if (status === 'unavailable') return null;
@@ -44,15 +42,7 @@ export function StoredPackagesTable() {
               <td>{kib(pkg.size)}</td>
               <td>{SOURCES[pkg.source]}</td>
               <td>
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-label={`Remove ${id}`}
-                  disabled={busy}
-                  onClick={() => remove(id)}
-                >
-                  Remove
-                </button>
+                <RemoveButton id={id} />
               </td>
             </tr>
           );
@@ -64,19 +54,26 @@ export function StoredPackagesTable() {
             </td>
             <td colSpan={2}>unreadable: remove it and add it again</td>
             <td>
-              <button
-                type="button"
-                className="button button-small"
-                aria-label={`Remove ${id}`}
-                disabled={busy}
-                onClick={() => remove(id)}
-              >
-                Remove
-              </button>
+              <RemoveButton id={id} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function RemoveButton({ id }: { id: string }) {
+  const busy = useAppStore((state) => state.packages.busy !== null);
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      aria-label={`Remove ${id}`}
+      disabled={busy}
+      onClick={() => void appStore.getState().removePackages([id])}
+    >
+      Remove
+    </button>
   );
 }
