@@ -173,13 +173,23 @@ test('real jsonwebtoken signs and verifies HS256 and RS256 tokens, and real jwks
   await expect(dependencyRow(dependencies, 'jwks-rsa')).toContainText('real 3.2.2');
 });
 
-test('a corrupted tarball is refused with a clear message and nothing stored; the package from a file then runs', async ({
+test('an unreachable registry and a corrupted tarball are refused with clear messages and nothing stored; the package from a file then runs', async ({
   page,
 }) => {
   await openApp(page);
   await selectPoint(page, 'Pre-User Registration');
   await setCode(page, LODASH_HOOK);
-  const dependencies = await useRegistry(page, corrupt.url);
+  // A registry nobody answers at: said as such, nothing stored.
+  const unreachable = 'http://127.0.0.1:9';
+  const dependencies = await useRegistry(page, unreachable);
+  await dependencyRow(dependencies, 'lodash')
+    .getByRole('button', { name: 'Fetch from npm' })
+    .click();
+  await expect(dependencies.getByRole('alert')).toContainText(
+    `Nothing was stored: lodash@4.17.21: Could not reach the registry ${unreachable}/ for package lodash: Failed to fetch: ${unreachable} is out of reach, or it does not allow downloads from a web page (CORS).`,
+  );
+
+  await useRegistry(page, corrupt.url);
   await dependencyRow(dependencies, 'lodash')
     .getByRole('button', { name: 'Fetch from npm' })
     .click();

@@ -99,7 +99,7 @@ export function createRegistryFrameClient(
 
   const redirectedError = (url: string, where: string) =>
     new Error(
-      `Could not reach the registry at ${origin}: it redirects ${shown(url)} ${where}, and Hookpad downloads packages only from the registry address in Dependencies' settings.`,
+      `it redirects ${shown(url)} ${where}, and Hookpad downloads packages only from the registry address in Dependencies' settings`,
     );
 
   const responseOf = (answer: Extract<RegistryFrameAnswer, { ok: true }>, url: string) => {
@@ -158,7 +158,7 @@ export function createRegistryFrameClient(
     } else {
       download.reject(
         new Error(
-          `Could not reach the registry at ${origin}: ${answer.message}. It is out of reach, or it does not allow downloads from a web page (CORS).`,
+          `${answer.message}: ${origin} is out of reach, or it does not allow downloads from a web page (CORS)`,
         ),
       );
     }
