@@ -20,6 +20,7 @@ import {
 import type { RunHandle, RunOptions, Runner } from './runner';
 import type { ActiveRun, Frame, WorkerLink } from './runnerState';
 import { sandboxPolicyFor, type SandboxPolicy } from './sandboxDocument';
+import { packageBlobOf } from './packageBlobs';
 
 export interface CreateRunnerOptions {
   /** How often the sandbox is pinged while a run is in flight. */
@@ -232,7 +233,12 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     run.phase = 'running';
     run.startedAt = now();
     heartbeat.start();
-    const message: HostToWorker = { type: 'run', runId: run.id, request: run.request };
+    const message: HostToWorker = {
+      type: 'run',
+      runId: run.id,
+      request: run.request,
+      ...(run.packages ? { packages: run.packages } : {}),
+    };
     worker.port.postMessage(message);
     run.onStart?.();
     run.timer = setTimeout(() => {
@@ -285,7 +291,9 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   ): RunHandle {
     if (disposed) throw new Error('This runner has been disposed.');
     // Fail loudly on misuse: the frame would drop an invalid request and the run would hang.
-    const validRequest = RunRequestWireSchema.parse(request);
+    const { packages, ...rest } = request;
+    const validRequest = RunRequestWireSchema.parse(rest);
+    const packagesBlob = packages === undefined ? undefined : packageBlobOf(packages);
     TimeoutMsSchema.parse(timeoutMs);
     if (current) cancel(current);
 
@@ -296,6 +304,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     const active: ActiveRun = {
       id: nextRunId++,
       request: validRequest,
+      ...(packagesBlob ? { packages: packagesBlob } : {}),
       policy: sandboxPolicyFor(validRequest),
       frame: null,
       worker: null,

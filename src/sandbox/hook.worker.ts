@@ -17,6 +17,7 @@ import { createRequestBatcher } from './createRequestBatcher';
 import type { FrameToWorker, HostToWorker, WorkerToHost } from './protocol';
 import { createGuardedSend } from './createGuardedSend';
 import { sealNetworkGlobals } from './sealNetworkGlobals';
+import { packageTreeOf } from './packageBlobs';
 
 const scope = self;
 const setTimer = scope.setTimeout.bind(scope);
@@ -49,7 +50,19 @@ function onConnect(event: MessageEvent) {
       postToHost({ type: 'fault', message: 'Worker received no run' } satisfies WorkerToHost);
       return;
     }
-    startRun(message, postToHost);
+    if (message.packages === undefined) {
+      startRun(message, postToHost);
+      return;
+    }
+    // The package tree comes as a Blob (packageBlobs.ts): read here, off the page's thread.
+    packageTreeOf(message.packages).then(
+      (packages) => startRun({ ...message, request: { ...message.request, packages } }, postToHost),
+      (error: unknown) =>
+        postToHost({
+          type: 'fault',
+          message: `The run's packages could not be read: ${String(error)}`,
+        } satisfies WorkerToHost),
+    );
   };
 }
 

@@ -168,7 +168,9 @@ export interface FrameToWorker {
 export interface HostToWorker {
   type: 'run';
   runId: RunId;
+  /** Without its package tree, which comes as `packages` (see packageBlobs.ts). */
   request: RunRequest;
+  packages?: Blob;
 }
 
 /** Worker → host over the worker's port. */

@@ -29,7 +29,9 @@ export type RunPhase = 'queued' | 'running' | 'settled';
 
 export interface ActiveRun {
   id: RunId;
+  /** Without its package tree: that travels as `packages`. */
   request: RunRequest;
+  packages?: Blob;
   /** Which sandbox it runs in: the network-allowed one only when the request says so. */
   policy: SandboxPolicy;
   /** The frame it was handed to; null while queued. */
