@@ -102,7 +102,7 @@ export default function DependenciesTable() {
                 </td>
                 <td>{SOURCE_LABELS[dependencies[name]!.source]}</td>
                 <td>{version ?? '—'}</td>
-                <td>{lastUse.get(name) ?? '—'}</td>
+                <td className="package-use">{lastUse.get(name) ?? '—'}</td>
                 <td>
                   {version === undefined && (
                     <button
