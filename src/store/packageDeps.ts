@@ -30,6 +30,19 @@ function lazyRepository(): PackageRepository<PackageRecord, PackageSummary> {
   };
 }
 
+/** Tabs of this browser share the package store; a change in one is announced to the others. */
+function packageTabs(): PackageDeps['tabs'] {
+  if (typeof BroadcastChannel !== 'function') return undefined;
+  const channel = new BroadcastChannel('hookpad-packages');
+  return {
+    announce: () => channel.postMessage('changed'),
+    listen: (onChange) => {
+      // What changed is read from the store itself: the message carries nothing to trust.
+      channel.onmessage = () => onChange();
+    },
+  };
+}
+
 /**
  * The app's package store: IndexedDB for the packages, and for downloads a frame that can reach
  * the registry's origin and nothing else (loaded on the first download).
@@ -52,6 +65,7 @@ export function createPackageDeps(): PackageDeps {
           ),
       };
     },
+    tabs: packageTabs(),
     registrySetting: {
       load: () => {
         try {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   fakeRegistry,
   TEST_REGISTRY,
@@ -289,5 +289,46 @@ describe('stored versions for share links', () => {
         declared: {},
       }),
     ).toEqual({ lodash: '4.17.20' });
+  });
+});
+
+describe('two tabs', () => {
+  it('lists what another tab stored or removed, and gives runs the new tree', async () => {
+    const idb = createStoreSeam().open(uniqueName('packages'), PACKAGES_STORE);
+    const listeners: (() => void)[] = [];
+    const tab = (index: number) =>
+      createAppStore({
+        runner: createFakeRunner().runner,
+        testRunner: createFakeRunner().runner,
+        packages: {
+          repository: createAppPackageRepository(idb),
+          connectRegistry: () => ({ fetch: () => Promise.reject(new Error('no')), dispose() {} }),
+          registrySetting: { load: () => null, save() {} },
+          tabs: {
+            // A BroadcastChannel reaches the other tabs, never the sender.
+            announce: () => listeners.forEach((listener, at) => at !== index && listener()),
+            listen: (onChange) => void (listeners[index] = onChange),
+          },
+        },
+      });
+    const [first, second] = [tab(0), tab(1)];
+    await Promise.all([first.getState().loadPackages(), second.getState().loadPackages()]);
+    const listed = (store: typeof first) =>
+      store.getState().packages.stored.map(({ name, version }) => `${name}@${version}`);
+
+    await first
+      .getState()
+      .addPackageFiles([
+        { name: 'a.tgz', bytes: packTarball({ 'package.json': manifest('a', '1.0.0') }) },
+      ]);
+    await vi.waitFor(() => expect(listed(second)).toEqual(['a@1.0.0']));
+    const tree = second.getState().packageTreeFor(declared({ a: '*' }));
+    expect(tree.kind === 'pending' && (await tree.tree).files.map(({ path }) => path)).toEqual([
+      'node_modules/a/package.json',
+    ]);
+
+    await first.getState().removePackages(['a@1.0.0']);
+    await vi.waitFor(() => expect(listed(second)).toEqual([]));
+    expect(second.getState().packageTreeFor(declared({ a: '*' }))).toEqual({ kind: 'none' });
   });
 });

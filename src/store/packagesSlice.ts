@@ -20,6 +20,8 @@ export interface PackageDeps {
   /** A fetch that reaches `registry` and nothing else; disposed when the address changes. */
   connectRegistry(registry: string): { fetch: FetchFunction; dispose(): void };
   registrySetting: { load(): string | null; save(address: string): void };
+  /** The other tabs of this browser: told when this one changes the store, and telling it. */
+  tabs?: { announce(): void; listen(onChange: () => void): void };
 }
 
 export interface PackageNotice {
@@ -140,6 +142,7 @@ export function createPackagesSlice(
 
     const storeRecords = async (records: PackageRecord[], from: string) => {
       await deps!.repository.put(records);
+      deps!.tabs?.announce();
       await refresh();
       const bytes = records.reduce((sum, record) => sum + record.size, 0);
       const names = records.map((record) => packageId(record.name, record.version));
@@ -156,6 +159,11 @@ export function createPackagesSlice(
         },
       });
     };
+
+    // Another tab stored or removed packages: list them anew (its runs' trees too).
+    deps?.tabs?.listen(() => {
+      if (get().packages.status === 'ready') void refresh().catch(() => undefined);
+    });
 
     return {
       packages: {
@@ -230,6 +238,7 @@ export function createPackagesSlice(
         if (ids.length === 0 || !begin(`Removing ${ids.join(', ')}…`)) return;
         try {
           await deps!.repository.remove(ids);
+          deps!.tabs?.announce();
           await refresh();
           patch({
             busy: null,
