@@ -290,15 +290,13 @@ export function createPackagesSlice(
         };
         if (status === 'ready' && work) return treeNow();
         // A run before the stored list (or the code that lays it out) has loaded waits for it.
-        const loading = (listed ?? Promise.resolve()).then(async () => {
-          if (get().packages.stored.length > 0) await loadWork();
-          const tree = treeNow();
-          return tree.kind === 'none'
-            ? { files: [] }
-            : tree.kind === 'ready'
-              ? tree.tree
-              : tree.tree;
-        });
+        const loading = get()
+          .loadPackages()
+          .then(async () => {
+            if (get().packages.stored.length > 0) await loadWork();
+            const tree = treeNow();
+            return tree.kind === 'none' ? { files: [] } : tree.tree;
+          });
         return { kind: 'pending', tree: loading };
       },
     };

@@ -16,19 +16,22 @@ const tarball = (name: string, version: string, dependencies: Record<string, str
     'index.js': `module.exports = ${JSON.stringify(`${name}@${version}`)};`,
   });
 
-async function setup() {
+async function setup({
+  idb = createStore(uniqueName('packages'), PACKAGES_STORE),
+  load = true,
+} = {}) {
   const workbench = createFakeRunner();
   const tests = createFakeRunner();
   const store = createAppStore({
     runner: workbench.runner,
     testRunner: tests.runner,
     packages: {
-      repository: createAppPackageRepository(createStore(uniqueName('packages'), PACKAGES_STORE)),
+      repository: createAppPackageRepository(idb),
       connectRegistry: () => ({ fetch: () => Promise.reject(new Error('offline')), dispose() {} }),
       registrySetting: { load: () => null, save() {} },
     },
   });
-  await store.getState().loadPackages();
+  if (load) await store.getState().loadPackages();
   const state = () => store.getState();
   const hookId = state().selectedHookId;
   const setCode = (code: string) => state().setCode(hookId, code);
@@ -77,6 +80,19 @@ describe('runs with stored packages', () => {
     state().startRun();
     expect(runs).toHaveLength(2);
     expect(treePaths(1)).toEqual(treePaths(0));
+  });
+
+  it('waits for the stored list when it runs before the store has listed it (just after a reload)', async () => {
+    const idb = createStore(uniqueName('packages'), PACKAGES_STORE);
+    const before = await setup({ idb });
+    await before.state().addPackageFiles([{ name: 'a.tgz', bytes: tarball('a', '1.0.0') }]);
+
+    const { state, setCode, runs, treePaths } = await setup({ idb, load: false });
+    expect(state().packages.status).toBe('loading');
+    setCode("module.exports = (u, c, cb) => cb(null, require('a'));");
+    state().startRun();
+    await until(() => runs.length === 1);
+    expect(treePaths(0)).toEqual(['node_modules/a/package.json', 'node_modules/a/index.js']);
   });
 
   it('takes the declared version of an unpinned require', async () => {
