@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TARBALL_BYTES } from './packageLimits';
-import { createRegistryClient, normaliseRegistry } from './registryClient';
+import { normaliseRegistry } from './registryAddress';
+import { createRegistryClient } from './registryClient';
 import { fakeRegistry, lodashPackument, TEST_REGISTRY } from './registryFixtures.testSupport';
 
 const answering =

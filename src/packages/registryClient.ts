@@ -6,8 +6,6 @@ import { packageNameSchema } from './packageName';
 import { packumentSchema, type Packument } from './packumentSchema';
 import { normaliseRegistry, NPM_REGISTRY } from './registryAddress';
 
-export { normaliseRegistry, NPM_REGISTRY };
-
 /** Abbreviated metadata: what an install needs, a fraction of the full document's size. */
 const ABBREVIATED_METADATA = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8';
 

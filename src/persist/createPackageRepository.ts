@@ -1,5 +1,6 @@
 import { delMany, getMany, keys, setMany, type UseStore } from 'idb-keyval';
 import type { z } from 'zod';
+import { formatKib } from '../core/formatKib';
 import { isQuotaExceeded } from './isQuotaExceeded';
 import { openIndexedDbStore } from './openIndexedDbStore';
 
@@ -62,8 +63,6 @@ export interface PackageRepositoryOptions<P extends StorablePackage, S> {
 export const packageIdOf = ({ name, version }: { name: string; version: string }): string =>
   `${name}@${version}`;
 
-const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KiB`;
-
 function storeFailure(error: unknown, what: string): PackageStoreError {
   if (isQuotaExceeded(error)) {
     return new PackageStoreError(
@@ -121,8 +120,8 @@ export function createPackageRepository<P extends StorablePackage, S>(
       const bytes = packages.reduce((sum, pkg) => sum + pkg.size, 0);
       const what =
         packages.length === 1
-          ? `${packageIdOf(packages[0]!)} (${kib(bytes)})`
-          : `${packages.length} packages (${kib(bytes)})`;
+          ? `${packageIdOf(packages[0]!)} (${formatKib(bytes)})`
+          : `${packages.length} packages (${formatKib(bytes)})`;
       try {
         await setMany(entries, store);
       } catch (error) {

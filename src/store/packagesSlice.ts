@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { formatKib } from '../core/formatKib';
 import { messageOf } from '../packages/packageError';
 import { packageId } from '../packages/packageName';
 import type { PackageRecord } from '../packages/packageRecord';
@@ -65,7 +66,6 @@ export interface PackagesSlice {
   packageTreeFor(source: RunDependencySource): TreeForRun;
 }
 
-const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function initialRegistry(deps: PackageDeps | undefined): string {
@@ -153,7 +153,7 @@ export function createPackagesSlice(
           message:
             records.length === 0
               ? `Nothing new to store: every package is already stored.`
-              : `Stored ${counted(records.length, 'package')} (${kib(bytes)}) from ${from}.`,
+              : `Stored ${counted(records.length, 'package')} (${formatKib(bytes)}) from ${from}.`,
           details:
             names.length <= 12 ? names : [...names.slice(0, 12), `…and ${names.length - 12} more`],
         },

@@ -3,7 +3,6 @@ import {
   MAX_TIMEOUT_MS,
   MIN_TIMEOUT_MS,
   type LogEntry,
-  type ModuleRequest,
   type PointId,
   type RunRequest,
 } from '../core/schemas';
@@ -17,7 +16,7 @@ import type { AppState } from './appState';
 import { EMPTY_NETWORK } from '../workspace/draft/network';
 import { prepareRun } from '../workspace/run/prepareRun';
 import { runDependencySource, withPackageTree } from './runPackages';
-import type { ShownOutcome } from '../workspace/run/runState';
+import { requiresOf } from '../workspace/run/runState';
 
 export interface RunSlice {
   run: RunState;
@@ -214,13 +213,6 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
       },
     };
   };
-}
-
-/** The modules a finished run required (dynamic names included); none for other outcomes. */
-function requiresOf(outcome: ShownOutcome | null): ModuleRequest[] | undefined {
-  return outcome?.status === 'succeeded' || outcome?.status === 'failed'
-    ? outcome.requires
-    : undefined;
 }
 
 /** The run with a batch of console entries appended, as far as MAX_LOGS_KEPT allows. */

@@ -1,6 +1,6 @@
+import { formatKib } from '../../core/formatKib';
 import { appStore, useAppStore } from '../../store';
 
-const kib = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 const SOURCES = { registry: 'npm registry', file: 'package file' } as const;
 
 /** The packages kept in this browser, for every hook, with what they weigh and where they came from. */
@@ -39,7 +39,7 @@ export function StoredPackagesTable() {
               <td>
                 <code>{id}</code>
               </td>
-              <td>{kib(pkg.size)}</td>
+              <td>{formatKib(pkg.size)}</td>
               <td>{SOURCES[pkg.source]}</td>
               <td>
                 <RemoveButton id={id} />

@@ -1,5 +1,6 @@
 import type { ModuleRequest } from '../../core/schemas';
 import type { AppState } from '../../store';
+import { requiresOf } from '../../workspace/run/runState';
 
 /** What a run gave the hook for a module, as the Dependencies region says it. */
 export function moduleUseLabel(request: ModuleRequest): string {
@@ -24,13 +25,8 @@ const NO_REQUIRES: readonly ModuleRequest[] = [];
 /** The modules the selected hook's last run required (none before a run, or for another hook). */
 export function selectLastRunRequires(state: AppState): readonly ModuleRequest[] {
   const { run } = state;
-  if (run.hookId !== state.selectedHookId || run.outcome === null) return NO_REQUIRES;
-  const { outcome } = run;
-  return (
-    (outcome.status === 'succeeded' || outcome.status === 'failed'
-      ? outcome.requires
-      : undefined) ?? NO_REQUIRES
-  );
+  if (run.hookId !== state.selectedHookId) return NO_REQUIRES;
+  return requiresOf(run.outcome) ?? NO_REQUIRES;
 }
 
 /** The last thing the run gave each module name (a later require of the same name wins). */

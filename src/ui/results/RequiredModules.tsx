@@ -1,14 +1,12 @@
 import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
+import { requiresOf } from '../../workspace/run/runState';
 import './results.css';
 
 /** The modules the hook required during the run, when there were any. */
 export function RequiredModules() {
   const outcome = useAppStore(selectRun).outcome;
-  const requires =
-    outcome && (outcome.status === 'succeeded' || outcome.status === 'failed')
-      ? (outcome.requires ?? [])
-      : [];
+  const requires = requiresOf(outcome) ?? [];
   if (requires.length === 0) return null;
   return (
     <section className="result" aria-label="Module requests">

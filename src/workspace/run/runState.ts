@@ -1,4 +1,11 @@
-import type { JsonValue, LogEntry, PointId, RunOutcome, StorageState } from '../../core/schemas';
+import type {
+  JsonValue,
+  LogEntry,
+  ModuleRequest,
+  PointId,
+  RunOutcome,
+  StorageState,
+} from '../../core/schemas';
 import type { NetworkSettings, OutboundEntry } from '../../core/networkSchemas';
 import type { RunInputs } from './runInputs';
 
@@ -16,6 +23,13 @@ export interface InputProblem {
 }
 
 export type ShownOutcome = RunOutcome | InputProblem;
+
+/** The modules a finished run required (dynamic names included); none for other outcomes. */
+export function requiresOf(outcome: ShownOutcome | null): ModuleRequest[] | undefined {
+  return outcome?.status === 'succeeded' || outcome?.status === 'failed'
+    ? outcome.requires
+    : undefined;
+}
 
 export interface RunState {
   status: RunStatus;
