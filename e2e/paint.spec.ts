@@ -142,3 +142,49 @@ test('when the app’s code cannot be downloaded, the shell says so instead of l
   await waitForEditors(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('the shell paints styled while the style sheets are still on their way, and the app waits for them', async ({
+  page,
+}) => {
+  const held: (() => void)[] = [];
+  let release: (() => void) | undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/[^/]+\.css$/, async (route) => {
+    held.push(() => undefined);
+    await released;
+    await route.continue();
+  });
+  await recordLayoutShift(page);
+  const appCode = page.waitForResponse(/\/assets\/startApp-[^/]+\.js$/);
+  // The page's load event waits for every sheet; the shell does not.
+  await page.goto('/', { waitUntil: 'commit' });
+
+  // The shell's rules come inline with the page: its header is laid out as the app's is.
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('heading', { name: 'Hookpad', level: 1 })).toBeVisible();
+  expect(await header.evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+  const headerBox = await header.boundingBox();
+  const placeholderBox = await page
+    .getByText('Loading editor…')
+    .first()
+    .locator('..')
+    .boundingBox();
+  expect(held.length).toBeGreaterThan(0);
+
+  // The app's code has arrived, but the app does not replace the shell before its sheets apply.
+  await appCode;
+  await page.waitForTimeout(300);
+  await expect(page.getByText('Loading hooks…')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hooks' })).toHaveCount(0);
+
+  release?.();
+  await waitForEditors(page);
+  expect(await header.boundingBox()).toEqual(headerBox);
+  const editorBox = await page
+    .getByRole('region', { name: 'Hook code' })
+    .locator('.monaco-editor')
+    .locator('..')
+    .boundingBox();
+  expect({ ...editorBox!, height: 0 }).toEqual({ ...placeholderBox!, height: 0 });
+  expect(await layoutShift(page)).toBeLessThan(0.05);
+});

@@ -11,6 +11,7 @@ import './ui/common/sections.css';
 import './ui/shell/skeleton.css';
 import { afterFirstPaint } from './perf/afterFirstPaint';
 import { showStartFailure } from './ui/shell/showStartFailure';
+import { stylesApplied } from './ui/shell/stylesApplied';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -21,7 +22,7 @@ if (!root) throw new Error('index.html has no #root element');
 void afterFirstPaint()
   .then(() => {
     void import('./editor/lazyEditors').then(({ loadCodeEditor }) => loadCodeEditor());
-    return import('./startApp');
+    return Promise.all([import('./startApp'), stylesApplied()]);
   })
-  .then(({ startApp }) => startApp(root))
+  .then(([{ startApp }]) => startApp(root))
   .catch((error: unknown) => showStartFailure(root, error));
