@@ -21,7 +21,10 @@ if (!root) throw new Error('index.html has no #root element');
 // The editor's own load errors are shown in its pane (EditorBoundary); the app's are here.
 void afterFirstPaint()
   .then(() => {
-    void import('./editor/lazyEditors').then(({ loadCodeEditor }) => loadCodeEditor());
+    // Imported here, not through the app's lazy wrapper (src/editor/lazyEditors.ts): this way
+    // the request for Monaco's chunks leaves with the app's own, instead of after them.
+    // A failed download is reported by the editor's pane, which asks for the module again.
+    import('./editor/CodeEditor').catch(() => undefined);
     return Promise.all([import('./startApp'), stylesApplied()]);
   })
   .then(([{ startApp }]) => startApp(root))

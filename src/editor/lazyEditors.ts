@@ -1,13 +1,11 @@
 import { lazy } from 'react';
 
 /**
- * The editors, and Monaco with them, load after the shell has painted. Both share one
- * Monaco chunk; whichever asks first fetches it.
+ * The editors, and Monaco with them, load after the shell has painted. They share one
+ * Monaco chunk; whichever asks first fetches it (main.tsx asks for the hook editor as soon
+ * as the shell has painted).
  */
-let codeEditorModule: Promise<typeof import('./CodeEditor')> | null = null;
-/** Starts loading the hook editor (and Monaco); main.tsx calls it once the shell has painted. */
-export const loadCodeEditor = () => (codeEditorModule ??= import('./CodeEditor'));
-export const LazyCodeEditor = lazy(loadCodeEditor);
+export const LazyCodeEditor = lazy(() => import('./CodeEditor'));
 export const LazyPayloadEditor = lazy(() => import('./PayloadEditor'));
 export const LazyModuleMockEditor = lazy(() => import('./ModuleMockEditor'));
 export const LazyVersionDiffEditor = lazy(() => import('./VersionDiffEditor'));
