@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schemaKit';
 import type { PointId } from './schemas';
 import { getPoint } from './points';
 
@@ -7,7 +7,7 @@ export type JsonSchema = Record<string, unknown>;
 
 /**
  * The JSON Schema of a point's body for the payload editor (validation + hovers from
- * `.describe()`). Refinements that JSON Schema cannot express are left out
+ * `z.describe()`). Refinements that JSON Schema cannot express are left out
  * (`unrepresentable: 'any'`), so the editor is never stricter than the run-time check.
  */
 export function payloadJsonSchema(pointId: PointId): JsonSchema {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schemaKit';
 import { CodeLocationSchema, JsonValueSchema } from './primitiveSchemas';
 import {
   MAX_AUTO_MOCK_RESULTS,
@@ -12,25 +12,25 @@ import {
  * `urlPattern` is an exact URL, a prefix ending in `*`, or a regular expression in `/…/`.
  */
 export const HttpMockSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** An HTTP method, or 'ANY'. */
-  method: z.string().min(1),
+  method: z.string().check(z.minLength(1)),
   urlPattern: z.string(),
-  status: z.number().int().min(100).max(599),
+  status: z.number().check(z.int(), z.gte(100), z.lte(599)),
   headers: z.record(z.string(), z.string()),
   /** Sent as typed: JSON text gets `content-type: application/json` unless headers say otherwise. */
   body: z.string(),
-  delayMs: z.number().int().min(0).max(60_000),
+  delayMs: z.number().check(z.int(), z.gte(0), z.lte(60_000)),
   /** Answer with a network error (connection reset) instead of a response. */
-  networkError: z.boolean().optional(),
+  networkError: z.optional(z.boolean()),
   /** Deliver an http/https body in this many 'data' chunks (absent: Node's 16 KiB chunks). */
-  chunks: z.number().int().min(1).max(MAX_MOCK_CHUNKS).optional(),
+  chunks: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_MOCK_CHUNKS))),
 });
 export type HttpMock = z.infer<typeof HttpMockSchema>;
 
 /** A module the user implements: the code assigns `module.exports`. */
 export const ModuleMockSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   code: z.string(),
 });
 export type ModuleMock = z.infer<typeof ModuleMockSchema>;
@@ -41,15 +41,17 @@ export type ModuleMock = z.infer<typeof ModuleMockSchema>;
  * matches any module), `resultText` its JSON result as typed.
  */
 export const AutoMockResultDraftSchema = z.object({
-  path: z.string().max(MAX_FIELD_CHARS),
-  resultText: z.string().max(MAX_FIELD_CHARS),
+  path: z.string().check(z.maxLength(MAX_FIELD_CHARS)),
+  resultText: z.string().check(z.maxLength(MAX_FIELD_CHARS)),
 });
 export type AutoMockResult = z.infer<typeof AutoMockResultDraftSchema>;
 
 /** The auto-mock results of a hook, as stored and shared: any text, at most the limit. */
 export const AutoMockResultsDraftSchema = z
   .array(AutoMockResultDraftSchema)
-  .max(MAX_AUTO_MOCK_RESULTS, overLimitText('Auto-mock results', MAX_AUTO_MOCK_RESULTS));
+  .check(
+    z.maxLength(MAX_AUTO_MOCK_RESULTS, overLimitText('Auto-mock results', MAX_AUTO_MOCK_RESULTS)),
+  );
 
 const isJsonText = (text: string): boolean => {
   try {
@@ -64,11 +66,15 @@ const isJsonText = (text: string): boolean => {
 const AutoMockResultsSchema = z
   .array(
     z.object({
-      path: z.string().min(1).max(MAX_FIELD_CHARS),
-      resultText: z.string().max(MAX_FIELD_CHARS).refine(isJsonText, 'not valid JSON'),
+      path: z.string().check(z.minLength(1), z.maxLength(MAX_FIELD_CHARS)),
+      resultText: z
+        .string()
+        .check(z.maxLength(MAX_FIELD_CHARS), z.refine(isJsonText, 'not valid JSON')),
     }),
   )
-  .max(MAX_AUTO_MOCK_RESULTS, overLimitText('Auto-mock results', MAX_AUTO_MOCK_RESULTS));
+  .check(
+    z.maxLength(MAX_AUTO_MOCK_RESULTS, overLimitText('Auto-mock results', MAX_AUTO_MOCK_RESULTS)),
+  );
 
 /** Everything about a run's network boundary and module substitutes. */
 export const NetworkSettingsSchema = z.object({
@@ -79,37 +85,37 @@ export const NetworkSettingsSchema = z.object({
   /** Module names answered by a recording proxy. */
   autoMocks: z.array(z.string()),
   /** Results of auto-mocked calls by call path; absent = every call resolves to `{}`. */
-  autoMockResults: AutoMockResultsSchema.optional(),
+  autoMockResults: z.optional(AutoMockResultsSchema),
 });
 export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
 
 /** One entry of the "Outbound requests" trace: an HTTP request or an auto-mocked SDK call. */
 export const OutboundEntrySchema = z.object({
-  seq: z.number().int().min(0),
+  seq: z.number().check(z.int(), z.gte(0)),
   kind: z.enum(['http', 'sdk']),
-  timeMs: z.number().min(0),
-  afterCallback: z.boolean().optional(),
-  location: CodeLocationSchema.optional(),
+  timeMs: z.number().check(z.gte(0)),
+  afterCallback: z.optional(z.boolean()),
+  location: z.optional(CodeLocationSchema),
   /** The client that made it: 'fetch', 'node-fetch', 'axios', 'request', 'https', 'http', 'got', 'slack-notify', or the SDK module name. */
   client: z.string(),
-  method: z.string().optional(),
-  url: z.string().optional(),
-  requestHeaders: z.record(z.string(), z.string()).optional(),
-  requestBody: z.string().optional(),
+  method: z.optional(z.string()),
+  url: z.optional(z.string()),
+  requestHeaders: z.optional(z.record(z.string(), z.string())),
+  requestBody: z.optional(z.string()),
   /** mock = a mock answered; blocked = no mock matched and the network is off; network = sent for real; sdk = recorded SDK call. */
   answeredBy: z.enum(['mock', 'blocked', 'network', 'sdk']),
-  mockId: z.string().optional(),
-  status: z.number().int().optional(),
-  responseHeaders: z.record(z.string(), z.string()).optional(),
-  responseBody: z.string().optional(),
-  error: z.string().optional(),
-  durationMs: z.number().min(0).optional(),
+  mockId: z.optional(z.string()),
+  status: z.optional(z.number().check(z.int())),
+  responseHeaders: z.optional(z.record(z.string(), z.string())),
+  responseBody: z.optional(z.string()),
+  error: z.optional(z.string()),
+  durationMs: z.optional(z.number().check(z.gte(0))),
   /** For SDK calls: the call chain, e.g. `twilio(…).messages.create({to, body})`. */
-  call: z.string().optional(),
-  args: z.array(JsonValueSchema).optional(),
+  call: z.optional(z.string()),
+  args: z.optional(z.array(JsonValueSchema)),
   /** For SDK calls: the call path a result rule matches, e.g. `stripe.customers.create`. */
-  callPath: z.string().optional(),
+  callPath: z.optional(z.string()),
   /** For SDK calls answered by an auto-mock result: that rule's path (e.g. `*.customers.create`). */
-  resultRule: z.string().optional(),
+  resultRule: z.optional(z.string()),
 });
 export type OutboundEntry = z.infer<typeof OutboundEntrySchema>;

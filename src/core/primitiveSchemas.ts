@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schemaKit';
 
 // Shared building blocks of the schemas, in a module of their own so that schema files
 // can import them without an import cycle.
@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** Anything that survived `serialize()`: plain JSON. */
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+export const JsonValueSchema: z.ZodMiniType<JsonValue> = z.lazy(() =>
   z.union([
     z.string(),
     z.number(),
@@ -19,7 +19,7 @@ export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 
 /** A position in the user's own code (1-based), after the prelude has been accounted for. */
 export const CodeLocationSchema = z.object({
-  line: z.number().int().min(1),
-  column: z.number().int().min(1),
+  line: z.number().check(z.int(), z.gte(1)),
+  column: z.number().check(z.int(), z.gte(1)),
 });
 export type CodeLocation = z.infer<typeof CodeLocationSchema>;

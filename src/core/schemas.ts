@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schemaKit';
 import { NetworkSettingsSchema } from './networkSchemas';
 import { ApiCallSchema, RunKindSchema } from './actions/actionSchemas';
 
@@ -16,7 +16,9 @@ export type PointId = z.infer<typeof PointIdSchema>;
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const MIN_TIMEOUT_MS = 50;
 export const MAX_TIMEOUT_MS = 600_000;
-export const TimeoutMsSchema = z.number().int().min(MIN_TIMEOUT_MS).max(MAX_TIMEOUT_MS);
+export const TimeoutMsSchema = z
+  .number()
+  .check(z.int(), z.gte(MIN_TIMEOUT_MS), z.lte(MAX_TIMEOUT_MS));
 
 export { JsonValueSchema, CodeLocationSchema } from './primitiveSchemas';
 export type { JsonValue, CodeLocation } from './primitiveSchemas';
@@ -32,14 +34,14 @@ export type LogLevel = z.infer<typeof LogLevelSchema>;
  * semantics), already truncated; `args` keep the structured values for expandable views.
  */
 export const LogEntrySchema = z.object({
-  seq: z.number().int().min(0),
+  seq: z.number().check(z.int(), z.gte(0)),
   level: LogLevelSchema,
   source: z.enum(['hook', 'runtime']),
-  timeMs: z.number().min(0),
+  timeMs: z.number().check(z.gte(0)),
   text: z.string(),
   args: z.array(JsonValueSchema),
-  location: CodeLocationSchema.optional(),
-  afterCallback: z.boolean().optional(),
+  location: z.optional(CodeLocationSchema),
+  afterCallback: z.optional(z.boolean()),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
@@ -50,17 +52,17 @@ export type LogEntry = z.infer<typeof LogEntrySchema>;
 export const SerializedErrorSchema = z.object({
   name: z.string(),
   message: z.string(),
-  stack: z.string().optional(),
-  location: CodeLocationSchema.optional(),
-  friendlyMessage: z.string().optional(),
-  props: z.record(z.string(), JsonValueSchema).optional(),
+  stack: z.optional(z.string()),
+  location: z.optional(CodeLocationSchema),
+  friendlyMessage: z.optional(z.string()),
+  props: z.optional(z.record(z.string(), JsonValueSchema)),
   /**
    * The error's own property names in order (Object.getOwnPropertyNames): the fields the
    * platform's error envelope carried — e.g. `name` only for ExtensibilityUserError classes.
    */
-  ownKeys: z.array(z.string()).optional(),
+  ownKeys: z.optional(z.array(z.string())),
   /** The hook passed or threw a non-Error value, which the platform wrapped in an Error. */
-  wrapped: z.boolean().optional(),
+  wrapped: z.optional(z.boolean()),
 });
 export type SerializedError = z.infer<typeof SerializedErrorSchema>;
 
@@ -69,15 +71,15 @@ export type SerializedError = z.infer<typeof SerializedErrorSchema>;
  * reloads by the app. `data` absent = nothing stored yet.
  */
 export const StorageStateSchema = z.object({
-  data: JsonValueSchema.optional(),
-  etag: z.string().optional(),
+  data: z.optional(JsonValueSchema),
+  etag: z.optional(z.string()),
 });
 export type StorageState = z.infer<typeof StorageStateSchema>;
 
 const moduleRequestFields = {
   name: z.string(),
   /** The version the require pinned, if any. */
-  version: z.string().optional(),
+  version: z.optional(z.string()),
 };
 
 /** One `require` the hook made: `require('name@1.2.3')` records name and version. */
@@ -111,18 +113,18 @@ export const RunRequestSchema = z.object({
    * How long the sandbox stays alive after cb for logs marked "after callback"
    * (docs/runtime-semantics.md §7).
    */
-  graceMs: z.number().int().min(0).max(10_000),
+  graceMs: z.number().check(z.int(), z.gte(0), z.lte(10_000)),
   /** The stored state before this run; absent = empty storage. */
-  storage: StorageStateSchema.optional(),
+  storage: z.optional(StorageStateSchema),
   /** HTTP mocks, network switch and module substitutes; absent = none, network off. */
-  network: NetworkSettingsSchema.optional(),
+  network: z.optional(NetworkSettingsSchema),
   /** Run the code as a hook (absent) or as an Action (docs/runtime-semantics.md §18). */
-  kind: RunKindSchema.optional(),
+  kind: z.optional(RunKindSchema),
   /**
    * The stored npm packages the code may require, laid out as node_modules; they run for real
    * after module mocks and auto-mocks (docs/runtime-semantics.md §10.1). Absent = none.
    */
-  packages: PackageTreeSchema.optional(),
+  packages: z.optional(PackageTreeSchema),
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
@@ -154,44 +156,44 @@ export const EngineOutcomeSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('succeeded'),
     /** The first value after the error argument, JSON round-tripped; absent = undefined. */
-    response: JsonValueSchema.optional(),
+    response: z.optional(JsonValueSchema),
     /**
      * Set when the response's JSON was too large to send whole (docs/runtime-semantics.md §13):
      * `response` is then the JSON text's first characters, `chars` the whole text's length and
      * `view` the platform's view computed on the real value, when it fits.
      */
-    responseCap: z
-      .object({ chars: z.number().int().min(0), view: JsonValueSchema.optional() })
-      .optional(),
-    durationMs: z.number().min(0),
+    responseCap: z.optional(
+      z.object({ chars: z.number().check(z.int(), z.gte(0)), view: z.optional(JsonValueSchema) }),
+    ),
+    durationMs: z.number().check(z.gte(0)),
     /** The modules the hook required before the run settled, in order. */
-    requires: z.array(ModuleRequestSchema).optional(),
+    requires: z.optional(z.array(ModuleRequestSchema)),
     /** An Action's `api` calls in order (docs/runtime-semantics.md §18); absent for a hook. */
-    apiCalls: z.array(ApiCallSchema).optional(),
+    apiCalls: z.optional(z.array(ApiCallSchema)),
   }),
   z.object({
     status: z.literal('failed'),
     kind: FailureKindSchema,
     error: SerializedErrorSchema,
-    durationMs: z.number().min(0),
-    requires: z.array(ModuleRequestSchema).optional(),
-    apiCalls: z.array(ApiCallSchema).optional(),
+    durationMs: z.number().check(z.gte(0)),
+    requires: z.optional(z.array(ModuleRequestSchema)),
+    apiCalls: z.optional(z.array(ApiCallSchema)),
   }),
 ]);
 export type EngineOutcome = z.infer<typeof EngineOutcomeSchema>;
 
 export const RunOutcomeSchema = z.discriminatedUnion('status', [
-  ...EngineOutcomeSchema.options,
+  ...EngineOutcomeSchema.def.options,
   z.object({
     status: z.literal('timed-out'),
-    durationMs: z.number().min(0),
+    durationMs: z.number().check(z.gte(0)),
     /** e.g. "the callback was never called" */
-    hint: z.string().optional(),
+    hint: z.optional(z.string()),
   }),
-  z.object({ status: z.literal('cancelled'), durationMs: z.number().min(0) }),
+  z.object({ status: z.literal('cancelled'), durationMs: z.number().check(z.gte(0)) }),
   z.object({
     status: z.literal('crashed'),
-    durationMs: z.number().min(0),
+    durationMs: z.number().check(z.gte(0)),
     message: z.string(),
   }),
 ]);

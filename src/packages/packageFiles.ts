@@ -2,7 +2,7 @@ import { overLimitText } from '../core/inputLimits';
 import { PackageError } from './packageError';
 import { MAX_UNPACKED_BYTES } from './packageLimits';
 import { packageManifestSchema } from './packageRecord';
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 
 export interface PackageFiles {
   /** The manifest, parsed (every field kept: `main`, `exports`, … are read later). */

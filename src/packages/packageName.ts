@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 
 /**
  * npm's rule for package names (legacy upper-case names included, since old packages such as
@@ -8,11 +8,11 @@ import { z } from 'zod';
 const PACKAGE_NAME = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/i;
 const MAX_NAME_LENGTH = 214;
 
-export const packageNameSchema = z
-  .string()
-  .max(MAX_NAME_LENGTH)
-  .regex(PACKAGE_NAME, 'not a valid npm package name')
-  .refine((name) => !/^node_modules$|^favicon\.ico$/i.test(name), 'a name npm reserves');
+export const packageNameSchema = z.string().check(
+  z.maxLength(MAX_NAME_LENGTH),
+  z.regex(PACKAGE_NAME, 'not a valid npm package name'),
+  z.refine((name) => !/^node_modules$|^favicon\.ico$/i.test(name), 'a name npm reserves'),
+);
 
 export function isPackageName(name: string): boolean {
   return packageNameSchema.safeParse(name).success;

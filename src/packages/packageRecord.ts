@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { valid } from 'semver';
 import { packageNameSchema } from './packageName';
 
@@ -16,29 +16,29 @@ import { packageNameSchema } from './packageName';
  * - `size`: bytes of the stored files.
  */
 /** A path inside a package as stored: relative, `/`-separated, never climbing out with `..`. */
-export const packageFilePathSchema = z
-  .string()
-  .min(1)
-  .refine(
+export const packageFilePathSchema = z.string().check(
+  z.minLength(1),
+  z.refine(
     (path) =>
       path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..') &&
       !path.includes('\\'),
     'not a relative path inside the package',
-  );
+  ),
+);
 
 export const packageRecordSchema = z.object({
   name: packageNameSchema,
-  version: z.string().min(1),
-  integrity: z.string().regex(/^sha512-[A-Za-z0-9+/]{86}==$/, 'not a sha512 SRI string'),
+  version: z.string().check(z.minLength(1)),
+  integrity: z.string().check(z.regex(/^sha512-[A-Za-z0-9+/]{86}==$/, 'not a sha512 SRI string')),
   source: z.enum(['registry', 'file']),
-  size: z.number().int().nonnegative(),
+  size: z.number().check(z.int(), z.nonnegative()),
   files: z.record(packageFilePathSchema, z.string()),
-  skippedFiles: z.number().int().nonnegative(),
+  skippedFiles: z.number().check(z.int(), z.nonnegative()),
 });
 export type PackageRecord = z.infer<typeof packageRecordSchema>;
 
 /** The fields of a package.json Hookpad needs to store a package. */
 export const packageManifestSchema = z.looseObject({
   name: packageNameSchema,
-  version: z.string().refine((version) => valid(version) !== null, 'not a semver version'),
+  version: z.string().check(z.refine((version) => valid(version) !== null, 'not a semver version')),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { packageRecordSchema, type PackageRecord } from './packageRecord';
 import { dependencyMapSchema } from './packumentSchema';
 
@@ -6,8 +6,8 @@ import { dependencyMapSchema } from './packumentSchema';
  * What the Dependencies region lists of a stored package, and what planning a run's tree
  * needs (its own dependencies): kept apart from the files, so neither reads any code.
  */
-export const packageSummarySchema = packageRecordSchema.omit({ files: true }).extend({
-  fileCount: z.number().int().nonnegative(),
+export const packageSummarySchema = z.extend(z.omit(packageRecordSchema, { files: true }), {
+  fileCount: z.number().check(z.int(), z.nonnegative()),
   dependencies: dependencyMapSchema,
 });
 export type PackageSummary = z.infer<typeof packageSummarySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { valid } from 'semver';
 import { packageNameSchema } from './packageName';
 
@@ -8,15 +8,12 @@ export const dependencyMapSchema = z.record(packageNameSchema, z.string());
 /** One published version, the fields Hookpad reads (every other field is ignored). */
 export const packageVersionSchema = z.object({
   name: packageNameSchema,
-  version: z.string().refine((version) => valid(version) !== null, 'not a semver version'),
-  dependencies: dependencyMapSchema.default({}),
+  version: z.string().check(z.refine((version) => valid(version) !== null, 'not a semver version')),
+  dependencies: z._default(dependencyMapSchema, {}),
   dist: z.object({
     tarball: z.url({ protocol: /^https?$/ }),
-    integrity: z.string().optional(),
-    shasum: z
-      .string()
-      .regex(/^[0-9a-f]{40}$/i)
-      .optional(),
+    integrity: z.optional(z.string()),
+    shasum: z.optional(z.string().check(z.regex(/^[0-9a-f]{40}$/i))),
   }),
 });
 export type PackageVersion = z.infer<typeof packageVersionSchema>;
@@ -27,13 +24,13 @@ export type PackageVersion = z.infer<typeof packageVersionSchema>;
  * malformed dependencies — some very old packages have them) does not spoil the others: it
  * is kept aside with the reason, so asking for it exactly says why it cannot be installed.
  */
-export const packumentSchema = z
-  .object({
+export const packumentSchema = z.pipe(
+  z.object({
     name: packageNameSchema,
-    'dist-tags': z.record(z.string(), z.string()).default({}),
+    'dist-tags': z._default(z.record(z.string(), z.string()), {}),
     versions: z.record(z.string(), z.unknown()),
-  })
-  .transform(({ name, 'dist-tags': distTags, versions }) => {
+  }),
+  z.transform(({ name, 'dist-tags': distTags, versions }) => {
     const usable: Record<string, PackageVersion> = {};
     const unusable: Record<string, string> = {};
     for (const [version, entry] of Object.entries(versions)) {
@@ -47,5 +44,6 @@ export const packumentSchema = z
       }
     }
     return { name, distTags, versions: usable, unusable };
-  });
+  }),
+);
 export type Packument = z.output<typeof packumentSchema>;

@@ -1,6 +1,6 @@
 import { overLimitText } from '../core/inputLimits';
 import { satisfies, validRange } from 'semver';
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { PackageError, messageOf } from './packageError';
 import { MAX_PLANNED_PACKAGES } from './packageLimits';
 import { packageId, packageNameSchema } from './packageName';

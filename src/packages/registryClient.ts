@@ -1,5 +1,5 @@
 import { overLimitText } from '../core/inputLimits';
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { PackageError, messageOf } from './packageError';
 import { MAX_PACKUMENT_BYTES, MAX_TARBALL_BYTES } from './packageLimits';
 import { packageNameSchema } from './packageName';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { describe, expect, it } from 'vitest';
 import {
   createPackageRepository,
@@ -20,7 +20,7 @@ const testPackageSchema = z.object({
   files: z.record(z.string(), z.string()),
 });
 type TestPackage = z.infer<typeof testPackageSchema>;
-const summarySchema = testPackageSchema.omit({ files: true });
+const summarySchema = z.omit(testPackageSchema, { files: true });
 
 function pkg(name: string, version: string, code = 'module.exports = 1;'): TestPackage {
   return {

@@ -1,5 +1,5 @@
 import { delMany, getMany, keys, setMany, type UseStore } from 'idb-keyval';
-import type { z } from 'zod';
+import type { z } from '../core/schemaKit';
 import { formatKib } from '../core/formatKib';
 import { isQuotaExceeded } from './isQuotaExceeded';
 import { openIndexedDbStore } from './openIndexedDbStore';
@@ -52,9 +52,9 @@ export interface PackageRepository<P extends StorablePackage, S> {
 
 export interface PackageRepositoryOptions<P extends StorablePackage, S> {
   /** Parses a stored package (files included) on the way out. */
-  packageSchema: z.ZodType<P>;
+  packageSchema: z.ZodMiniType<P>;
   /** Parses a stored summary on the way out. */
-  summarySchema: z.ZodType<S>;
+  summarySchema: z.ZodMiniType<S>;
   summaryOf(pkg: P): S;
   /** The IndexedDB object store; the app's own by default (tests pass a seam). */
   store?: UseStore;

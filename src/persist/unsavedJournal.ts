@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import {
   HookRecordSchema,
   WorkspaceSettingsSchema,
@@ -24,15 +24,15 @@ const JournalSchema = z.object({
     z.object({
       record: HookRecordSchema,
       /** The stored revision the edit was made over; null: the hook was never stored. */
-      baseRev: z.number().int().nullable(),
+      baseRev: z.nullable(z.number().check(z.int())),
       /**
        * A write of this hook that was on its way when the page went: if it landed, the edit
        * was made over it too.
        */
-      inFlight: HookRecordSchema.nullable().optional(),
+      inFlight: z.optional(z.nullable(HookRecordSchema)),
     }),
   ),
-  settings: WorkspaceSettingsSchema.nullable(),
+  settings: z.nullable(WorkspaceSettingsSchema),
 });
 export type Journal = z.infer<typeof JournalSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { HookRecordSchema, type HookRecord } from '../workspace/hookRecord';
 
 /**
@@ -7,7 +7,12 @@ import { HookRecordSchema, type HookRecord } from '../workspace/hookRecord';
  */
 export const WorkspaceMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hook'), db: z.string(), from: z.string(), record: HookRecordSchema }),
-  z.object({ kind: z.literal('delete'), db: z.string(), from: z.string(), id: z.string().min(1) }),
+  z.object({
+    kind: z.literal('delete'),
+    db: z.string(),
+    from: z.string(),
+    id: z.string().check(z.minLength(1)),
+  }),
 ]);
 export type WorkspaceMessage = z.infer<typeof WorkspaceMessageSchema>;
 

@@ -1,5 +1,5 @@
 import { entries as storedEntries, get, set, type UseStore } from 'idb-keyval';
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import {
   HookRecordSchema,
   WorkspaceSettingsSchema,
@@ -27,7 +27,7 @@ export interface LoadedWorkspace {
 }
 
 /** The version record: which layout the database holds. */
-export const WorkspaceMetaSchema = z.object({ schemaVersion: z.number().int().min(1) });
+export const WorkspaceMetaSchema = z.object({ schemaVersion: z.number().check(z.int(), z.gte(1)) });
 
 export type HookWriteOutcome =
   | { status: 'saved'; record: HookRecord }
@@ -74,7 +74,7 @@ export interface WorkspaceRepository {
   writeSettings(settings: WorkspaceSettings): Promise<void>;
 }
 
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   const shown = error.issues.slice(0, 3).map((issue) => {
     const path = issue.path.map(String).join('.');
     return path === '' ? issue.message : `${path}: ${issue.message}`;

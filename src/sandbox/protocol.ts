@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import {
   EngineOutcomeSchema,
   LogEntrySchema,
@@ -22,7 +22,7 @@ import { isJsonTree } from './isJsonTree';
  * messages from a run that has already ended can be recognised and dropped.
  */
 
-export const RunIdSchema = z.number().int().min(0);
+export const RunIdSchema = z.number().check(z.int(), z.gte(0));
 export type RunId = z.infer<typeof RunIdSchema>;
 
 // `instanceof` is evaluated in the realm that receives the message, where the structured
@@ -41,19 +41,19 @@ const JsonTreeSchema = z.custom<JsonValue>(isJsonTree, {
   error: 'Expected a JSON value (a tree of plain objects, arrays and primitives)',
 });
 
-export const RunRequestWireSchema = RunRequestSchema.extend({ payload: JsonTreeSchema });
-const LogEntryWireSchema = LogEntrySchema.extend({ args: z.array(JsonTreeSchema) });
+export const RunRequestWireSchema = z.extend(RunRequestSchema, { payload: JsonTreeSchema });
+const LogEntryWireSchema = z.extend(LogEntrySchema, { args: z.array(JsonTreeSchema) });
 /** An "Outbound requests" entry; its SDK call arguments are the only JSON values. */
-export const OutboundEntryWireSchema = OutboundEntrySchema.extend({
-  args: z.array(JsonTreeSchema).optional(),
+export const OutboundEntryWireSchema = z.extend(OutboundEntrySchema, {
+  args: z.optional(z.array(JsonTreeSchema)),
 });
-const StorageStateWireSchema = StorageStateSchema.extend({ data: JsonTreeSchema.optional() });
-const [SucceededSchema, FailedSchema] = EngineOutcomeSchema.options;
+const StorageStateWireSchema = z.extend(StorageStateSchema, { data: z.optional(JsonTreeSchema) });
+const [SucceededSchema, FailedSchema] = EngineOutcomeSchema.def.options;
 const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
-  SucceededSchema.extend({ response: JsonTreeSchema.optional() }),
-  FailedSchema.extend({
-    error: SerializedErrorSchema.extend({
-      props: z.record(z.string(), JsonTreeSchema).optional(),
+  z.extend(SucceededSchema, { response: z.optional(JsonTreeSchema) }),
+  z.extend(FailedSchema, {
+    error: z.extend(SerializedErrorSchema, {
+      props: z.optional(z.record(z.string(), JsonTreeSchema)),
     }),
   }),
 ]);
@@ -62,9 +62,9 @@ const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
 
 const InitMessage = z.object({ type: z.literal('init'), port: PortSchema });
 /** Frames number their workers; the host names a worker by this id in spawn, release and kill. */
-export const WorkerIdSchema = z.number().int().min(1);
+export const WorkerIdSchema = z.number().check(z.int(), z.gte(1));
 export type WorkerId = z.infer<typeof WorkerIdSchema>;
-const PingMessage = z.object({ type: z.literal('ping'), seq: z.number().int().min(0) });
+const PingMessage = z.object({ type: z.literal('ping'), seq: z.number().check(z.int(), z.gte(0)) });
 /** Start a standby worker now if there is none (a run waits for one). */
 const SpawnMessage = z.object({ type: z.literal('spawn') });
 /** The worker's run has settled: start the next standby soon. */
@@ -74,7 +74,7 @@ const KillMessage = z.object({ type: z.literal('kill'), workerId: WorkerIdSchema
 /** Terminate the worker: its run has finished (or ended) by itself. */
 const RetireMessage = z.object({ type: z.literal('retire'), workerId: WorkerIdSchema });
 
-const PongMessage = z.object({ type: z.literal('pong'), seq: z.number().int().min(0) });
+const PongMessage = z.object({ type: z.literal('pong'), seq: z.number().check(z.int(), z.gte(0)) });
 /** A fresh worker, waiting for its run on `port` (the other end is the worker's). */
 const StandbyMessage = z.object({
   type: z.literal('standby'),
@@ -84,7 +84,7 @@ const StandbyMessage = z.object({
 /** The frame could not start a worker (no workerId), or a worker broke (its script failed). */
 const FrameFaultMessage = z.object({
   type: z.literal('fault'),
-  workerId: WorkerIdSchema.optional(),
+  workerId: z.optional(WorkerIdSchema),
   message: z.string(),
 });
 
@@ -101,7 +101,7 @@ const RequestMessage = z.object({
   type: z.literal('request'),
   runId: RunIdSchema,
   entries: z.array(OutboundEntryWireSchema),
-  dropped: z.number().int().min(0).optional(),
+  dropped: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 const SettledMessage = z.object({
   type: z.literal('settled'),
@@ -118,7 +118,7 @@ const FinishedMessage = z.object({ type: z.literal('finished'), runId: RunIdSche
 const WorkerFaultMessage = z.object({
   type: z.literal('fault'),
   /** Absent when the worker could not read its run message. */
-  runId: RunIdSchema.optional(),
+  runId: z.optional(RunIdSchema),
   message: z.string(),
 });
 

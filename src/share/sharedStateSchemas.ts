@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { JsonValueSchema, PointIdSchema, TimeoutMsSchema } from '../core/schemas';
 import {
   AutoMockResultsDraftSchema,
@@ -22,31 +22,35 @@ export const isCountLimitIssue = (issue: z.core.$ZodIssue): boolean =>
 
 /** A text field of a link, bounded like the hook record's (src/core/inputLimits.ts). */
 const boundedText = (what: string) =>
-  z.string().max(MAX_FIELD_CHARS, overLimitText(`Characters of ${what}`, MAX_FIELD_CHARS));
+  z
+    .string()
+    .check(z.maxLength(MAX_FIELD_CHARS, overLimitText(`Characters of ${what}`, MAX_FIELD_CHARS)));
 
 /**
  * A link's secrets, name → value. The count is checked before the values are, so a link of
  * 20,000 secrets is refused at once with the limit's message.
  */
-const SharedSecretsSchema = z
-  .custom<Record<string, unknown>>(
+const SharedSecretsSchema = z.pipe(
+  z.custom<Record<string, unknown>>(
     (value) =>
       typeof value !== 'object' ||
       value === null ||
       Array.isArray(value) ||
       Object.keys(value).length <= MAX_SECRETS,
     { error: overLimitText('Secrets', MAX_SECRETS), params: { limit: true } },
-  )
-  .pipe(z.record(z.string(), boundedText('a secret value')));
+  ),
+  z.record(z.string(), boundedText('a secret value')),
+);
 
 /** An array refused by its length before its items are parsed. */
-const boundedArray = <T extends z.ZodType>(item: T, what: string, limit: number) =>
-  z
-    .custom<unknown[]>((value) => !Array.isArray(value) || value.length <= limit, {
+const boundedArray = <T extends z.ZodMiniType>(item: T, what: string, limit: number) =>
+  z.pipe(
+    z.custom<unknown[]>((value) => !Array.isArray(value) || value.length <= limit, {
       error: overLimitText(what, limit),
       params: { limit: true },
-    })
-    .pipe(z.array(item));
+    }),
+    z.array(item),
+  );
 
 /**
  * Version 1 of what a share link carries. Links live on in tickets and chats, so every
@@ -58,32 +62,38 @@ export const SharedStateV1Schema = z.object({
   code: z.string(),
   /** The parsed payload JSON (not its text). */
   payload: JsonValueSchema,
-  timeoutMs: TimeoutMsSchema.optional(),
+  timeoutMs: z.optional(TimeoutMsSchema),
   /** At most MAX_SECRETS, each value at most MAX_FIELD_CHARS (src/core/inputLimits.ts). */
-  secrets: SharedSecretsSchema.optional(),
+  secrets: z.optional(SharedSecretsSchema),
   /** HTTP mocks in order (the first match answers); present only when there are some. */
-  mocks: boundedArray(
-    HttpMockSchema.extend({ body: boundedText('a mock body') }),
-    'HTTP mocks',
-    MAX_HTTP_MOCKS,
-  ).optional(),
+  mocks: z.optional(
+    boundedArray(
+      z.extend(HttpMockSchema, { body: boundedText('a mock body') }),
+      'HTTP mocks',
+      MAX_HTTP_MOCKS,
+    ),
+  ),
   /** Module mocks (code assigning `module.exports`); present only when there are some. */
-  modules: boundedArray(
-    ModuleMockSchema.extend({ code: boundedText('a module mock') }),
-    'Module mocks',
-    MAX_MODULE_MOCKS,
-  ).optional(),
+  modules: z.optional(
+    boundedArray(
+      z.extend(ModuleMockSchema, { code: boundedText('a module mock') }),
+      'Module mocks',
+      MAX_MODULE_MOCKS,
+    ),
+  ),
   /** Names of modules answered by a recording proxy; present only when there are some. */
-  autoMocks: boundedArray(z.string().min(1), 'Auto-mocks', MAX_AUTO_MOCKS).optional(),
+  autoMocks: z.optional(
+    boundedArray(z.string().check(z.minLength(1)), 'Auto-mocks', MAX_AUTO_MOCKS),
+  ),
   /** Present (true) only when unmatched requests go out for real. */
-  allowNetwork: z.boolean().optional(),
+  allowNetwork: z.optional(z.boolean()),
 });
 export type SharedStateV1 = z.infer<typeof SharedStateV1Schema>;
 
 /** Every secret a link withholds is in `secrets` with the value "". */
 function withheldSecretsAreEmpty(
   state: { secrets?: Record<string, string>; redactedSecrets?: string[] },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   state.redactedSecrets?.forEach((name, index) => {
     if (state.secrets?.[name] !== '') {
@@ -99,14 +109,14 @@ function withheldSecretsAreEmpty(
 const v2Fields = {
   v: z.literal(2),
   /** The hook's name, as the sender had it (not checked against the name rule). */
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   /** Declared npm dependencies, name → version; present only when there are some. */
-  dependencies: z.record(z.string(), z.string()).optional(),
+  dependencies: z.optional(z.record(z.string(), z.string())),
   /**
    * Secrets whose values were withheld: each is in `secrets` with the value "", so the
    * receiver sees which secrets the hook needs and that their values were not shared.
    */
-  redactedSecrets: boundedArray(z.string(), 'Secrets', MAX_SECRETS).optional(),
+  redactedSecrets: z.optional(boundedArray(z.string(), 'Secrets', MAX_SECRETS)),
 };
 
 /**
@@ -114,12 +124,13 @@ const v2Fields = {
  * secrets without their values. Whether the hook is enabled is not shared: that is a
  * decision of the receiver's workspace.
  */
-export const SharedStateV2Schema =
-  SharedStateV1Schema.extend(v2Fields).superRefine(withheldSecretsAreEmpty);
+export const SharedStateV2Schema = z
+  .extend(SharedStateV1Schema, v2Fields)
+  .check(z.superRefine(withheldSecretsAreEmpty));
 export type SharedStateV2 = z.infer<typeof SharedStateV2Schema>;
 
 /** A test as a link carries it: without its id, which means nothing in the receiver's workspace. */
-export const SharedTestSchema = TestCaseSchema.omit({ id: true });
+export const SharedTestSchema = z.omit(TestCaseSchema, { id: true });
 export type SharedTest = z.infer<typeof SharedTestSchema>;
 
 /**
@@ -128,19 +139,21 @@ export type SharedTest = z.infer<typeof SharedTestSchema>;
  * the sender included secrets. A hook ported to an Action carries its Action draft (code,
  * dependencies, port notes): an optional field, so links written before it keep opening.
  */
-export const SharedStateV3Schema = SharedStateV1Schema.extend({
-  ...v2Fields,
-  v: z.literal(3),
-  /** The hook's tests, in order; present only when there are some. */
-  tests: z.array(SharedTestSchema).optional(),
-  /** The hook's Action draft ("Port to Action"); present only when the hook has one. */
-  action: ActionDraftSchema.optional(),
-  /**
-   * What auto-mocked calls resolve to, by call path, the JSON as typed; present only when
-   * there are some (at most MAX_AUTO_MOCK_RESULTS).
-   */
-  autoMockResults: AutoMockResultsDraftSchema.optional(),
-}).superRefine(withheldSecretsAreEmpty);
+export const SharedStateV3Schema = z
+  .extend(SharedStateV1Schema, {
+    ...v2Fields,
+    v: z.literal(3),
+    /** The hook's tests, in order; present only when there are some. */
+    tests: z.optional(z.array(SharedTestSchema)),
+    /** The hook's Action draft ("Port to Action"); present only when the hook has one. */
+    action: z.optional(ActionDraftSchema),
+    /**
+     * What auto-mocked calls resolve to, by call path, the JSON as typed; present only when
+     * there are some (at most MAX_AUTO_MOCK_RESULTS).
+     */
+    autoMockResults: z.optional(AutoMockResultsDraftSchema),
+  })
+  .check(z.superRefine(withheldSecretsAreEmpty));
 export type SharedStateV3 = z.infer<typeof SharedStateV3Schema>;
 
 /** Every version a link may carry, told apart by `v`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 
 // An Action as auth0-deploy-cli stores it (docs/runtime-semantics.md §16): an
 // `actions/<name>.json` of a directory export, or an item of `tenant.yaml`'s `actions:` list.
@@ -12,9 +12,10 @@ const missingOr = (expected: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? 'missing' : `must be ${expected}`;
 const text = (expected = 'text') => z.string({ error: missingOr(expected) });
 /** YAML reads `version: 4.17` or `value: true` as a number or boolean; the platform stores text. */
-const scalarText = z
-  .union([z.string(), z.number(), z.boolean()], { error: missingOr('text') })
-  .transform(String);
+const scalarText = z.pipe(
+  z.union([z.string(), z.number(), z.boolean()], { error: missingOr('text') }),
+  z.transform(String),
+);
 
 const DependencySchema = z.object(
   { name: text(), version: scalarText },
@@ -32,24 +33,24 @@ const SecretSchema = z.object(
  */
 export const DeployCliActionSchema = z.object(
   {
-    name: text().min(1, 'must not be empty'),
+    name: text().check(z.minLength(1, 'must not be empty')),
     code: text('a file path'),
-    runtime: text().optional(),
-    status: text().optional(),
-    deployed: z.boolean({ error: missingOr('true or false') }).optional(),
-    dependencies: z
-      .array(DependencySchema, { error: missingOr('a list of {name, version}') })
-      .nullish(),
-    secrets: z.array(SecretSchema, { error: missingOr('a list of {name, value}') }).nullish(),
+    runtime: z.optional(text()),
+    status: z.optional(text()),
+    deployed: z.optional(z.boolean({ error: missingOr('true or false') })),
+    dependencies: z.nullish(
+      z.array(DependencySchema, { error: missingOr('a list of {name, version}') }),
+    ),
+    secrets: z.nullish(z.array(SecretSchema, { error: missingOr('a list of {name, value}') })),
     supported_triggers: z
       .array(
         z.object(
-          { id: text(), version: scalarText.optional() },
+          { id: text(), version: z.optional(scalarText) },
           { error: missingOr('an object with id and version') },
         ),
         { error: missingOr('a list of {id, version}') },
       )
-      .min(1, 'must name the trigger'),
+      .check(z.minLength(1, 'must name the trigger')),
   },
   { error: missingOr('an object with name, code and supported_triggers') },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { MAX_SECRETS, overLimitText } from '../core/inputLimits';
 
 /** deploy-cli writes this instead of a secret's value on export (HOOKS_HIDDEN_SECRET_VALUE). */
@@ -11,9 +11,10 @@ const text = (expected = 'a string') => z.string({ error: missingOr(expected) })
 const flag = z.boolean({ error: missingOr('true or false') });
 
 /** YAML reads `key: 123` or `key: true` as a number or boolean; the platform stores text. */
-const scalarText = z
-  .union([z.string(), z.number(), z.boolean()], { error: 'must be text' })
-  .transform(String);
+const scalarText = z.pipe(
+  z.union([z.string(), z.number(), z.boolean()], { error: 'must be text' }),
+  z.transform(String),
+);
 const textMap = z.record(z.string(), scalarText, {
   error: missingOr('an object of names to text'),
 });
@@ -25,23 +26,25 @@ const textMap = z.record(z.string(), scalarText, {
  */
 export const DeployCliHookSchema = z.object(
   {
-    name: text().min(1, 'must not be empty'),
+    name: text().check(z.minLength(1, 'must not be empty')),
     triggerId: text(),
-    enabled: flag.optional(),
-    active: flag.optional(),
+    enabled: z.optional(flag),
+    active: z.optional(flag),
     /** The path of the hook's code file, relative to the json's folder or the yaml file. */
-    script: text('a file path').optional(),
-    code: text('a file path').optional(),
+    script: z.optional(text('a file path')),
+    code: z.optional(text('a file path')),
     /** At most MAX_SECRETS, counted before the values are read (src/core/inputLimits.ts). */
-    secrets: z
-      .custom<unknown>(
-        (value) =>
-          typeof value !== 'object' || value === null || Object.keys(value).length <= MAX_SECRETS,
-        overLimitText('Secrets', MAX_SECRETS),
-      )
-      .pipe(textMap)
-      .nullish(),
-    dependencies: textMap.nullish(),
+    secrets: z.nullish(
+      z.pipe(
+        z.custom<unknown>(
+          (value) =>
+            typeof value !== 'object' || value === null || Object.keys(value).length <= MAX_SECRETS,
+          overLimitText('Secrets', MAX_SECRETS),
+        ),
+        textMap,
+      ),
+    ),
+    dependencies: z.nullish(textMap),
   },
   { error: missingOr('an object with name, triggerId and script') },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { PointIdSchema, StorageStateSchema, TimeoutMsSchema } from '../core/schemas';
 import {
   AutoMockResultsDraftSchema,
@@ -25,17 +25,19 @@ import {
 export const HOOK_NAME_PATTERN = /^[a-zA-Z0-9]([ \-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 export const HOOK_NAME_RULE =
   'A hook name uses letters, digits, spaces and hyphens, and starts and ends with a letter or digit.';
-export const HookNameSchema = z.string().regex(HOOK_NAME_PATTERN, HOOK_NAME_RULE);
+export const HookNameSchema = z.string().check(z.regex(HOOK_NAME_PATTERN, HOOK_NAME_RULE));
 
 /** One secret as the user edits it. `id` addresses the row across renames. */
 export const SecretRowSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
   value: z
     .string()
-    .max(MAX_FIELD_CHARS, overLimitText('Characters of a secret value', MAX_FIELD_CHARS)),
+    .check(
+      z.maxLength(MAX_FIELD_CHARS, overLimitText('Characters of a secret value', MAX_FIELD_CHARS)),
+    ),
   /** Imported from an export that hid the value (`_VALUE_NOT_SHOWN_`): the value is empty. */
-  notExported: z.boolean().optional(),
+  notExported: z.optional(z.boolean()),
 });
 export type SecretRow = z.infer<typeof SecretRowSchema>;
 
@@ -47,27 +49,39 @@ export type SecretRow = z.infer<typeof SecretRowSchema>;
 export const NetworkDraftSchema = z.object({
   mocks: z
     .array(
-      HttpMockSchema.extend({
+      z.extend(HttpMockSchema, {
         body: z
           .string()
-          .max(MAX_FIELD_CHARS, overLimitText('Characters of a mock body', MAX_FIELD_CHARS)),
+          .check(
+            z.maxLength(
+              MAX_FIELD_CHARS,
+              overLimitText('Characters of a mock body', MAX_FIELD_CHARS),
+            ),
+          ),
       }),
     )
-    .max(MAX_HTTP_MOCKS, overLimitText('HTTP mocks', MAX_HTTP_MOCKS)),
+    .check(z.maxLength(MAX_HTTP_MOCKS, overLimitText('HTTP mocks', MAX_HTTP_MOCKS))),
   allowNetwork: z.boolean(),
   moduleMocks: z
     .array(
-      ModuleMockSchema.extend({
+      z.extend(ModuleMockSchema, {
         name: z.string(),
         code: z
           .string()
-          .max(MAX_FIELD_CHARS, overLimitText('Characters of a module mock', MAX_FIELD_CHARS)),
+          .check(
+            z.maxLength(
+              MAX_FIELD_CHARS,
+              overLimitText('Characters of a module mock', MAX_FIELD_CHARS),
+            ),
+          ),
       }),
     )
-    .max(MAX_MODULE_MOCKS, overLimitText('Module mocks', MAX_MODULE_MOCKS)),
-  autoMocks: z.array(z.string()).max(MAX_AUTO_MOCKS, overLimitText('Auto-mocks', MAX_AUTO_MOCKS)),
+    .check(z.maxLength(MAX_MODULE_MOCKS, overLimitText('Module mocks', MAX_MODULE_MOCKS))),
+  autoMocks: z
+    .array(z.string())
+    .check(z.maxLength(MAX_AUTO_MOCKS, overLimitText('Auto-mocks', MAX_AUTO_MOCKS))),
   /** Results of auto-mocked calls; the JSON text may be invalid while typing. Absent: none. */
-  autoMockResults: AutoMockResultsDraftSchema.optional(),
+  autoMockResults: z.optional(AutoMockResultsDraftSchema),
 });
 
 /** What the user edits and runs: everything a saved version freezes. */
@@ -75,18 +89,20 @@ export const HookDraftSchema = z.object({
   code: z.string(),
   /** Text: invalid JSON is a legitimate state while typing. */
   payloadText: z.string(),
-  secrets: z.array(SecretRowSchema).max(MAX_SECRETS, overLimitText('Secrets', MAX_SECRETS)),
+  secrets: z
+    .array(SecretRowSchema)
+    .check(z.maxLength(MAX_SECRETS, overLimitText('Secrets', MAX_SECRETS))),
   network: NetworkDraftSchema,
   /** Declared npm dependencies, name → version (the platform's `dependencies`). */
   dependencies: z.record(z.string(), z.string()),
   /** The hook's Action draft, once "Port to Action" made one (docs/runtime-semantics.md §18). */
-  action: ActionDraftSchema.optional(),
+  action: z.optional(ActionDraftSchema),
 });
 export type HookDraft = z.infer<typeof HookDraftSchema>;
 
 /** An immutable saved version. */
 export const HookVersionSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Epoch milliseconds. */
   savedAt: z.number(),
   /** Optional; '' when the user gave none. */
@@ -97,7 +113,7 @@ export const HookVersionSchema = z.object({
 export type HookVersion = z.infer<typeof HookVersionSchema>;
 
 export const HookRecordSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Kept even when it breaks the name rule (an import may carry one); export reports it. */
   name: z.string(),
   pointId: PointIdSchema,
@@ -116,17 +132,17 @@ export const HookRecordSchema = z.object({
    * Incremented by every stored change. A tab writes only over the revision it last saw,
    * so two tabs' edits of one hook never silently overwrite each other.
    */
-  rev: z.number().int().min(0),
+  rev: z.number().check(z.int(), z.gte(0)),
   /** The share link this hook was opened from (its digest), so opening it again finds it. */
-  openedFrom: z.string().optional(),
+  openedFrom: z.optional(z.string()),
 });
 export type HookRecord = z.infer<typeof HookRecordSchema>;
 
 /** Per-browser settings that are not part of any hook. */
 export const WorkspaceSettingsSchema = z.object({
-  selectedHookId: z.string().nullable(),
+  selectedHookId: z.nullable(z.string()),
   timeoutMs: TimeoutMsSchema,
-  codePaneFraction: z.number().min(0).max(1),
+  codePaneFraction: z.number().check(z.gte(0), z.lte(1)),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { TestCaseSchema, type TestCase } from '../core/testCases/testCaseSchema';
 import { hideTestSecrets, testsSetSecrets } from './testCases/hideTestSecrets';
 
@@ -20,17 +20,19 @@ const HookTestsEnvelopeSchema = z.object({
     error: `must be ${HOOK_TESTS_VERSION} (this Hookpad reads version ${HOOK_TESTS_VERSION})`,
   }),
   /** The hook's name, as in its `hooks/<name>.json` (or tenant.yaml item). */
-  hook: z.string({ error: 'must be the name of a hook' }).min(1, 'must not be empty'),
+  hook: z
+    .string({ error: 'must be the name of a hook' })
+    .check(z.minLength(1, 'must not be empty')),
   /**
    * Present (true) when the export left secret values out: the secrets the tests' overrides
    * set are then "" (a test has no per-secret flag, unlike a hook's secret rows).
    */
-  secretValuesHidden: z.literal(true).optional(),
+  secretValuesHidden: z.optional(z.literal(true)),
   tests: z.array(z.unknown(), { error: 'must be a list of tests' }),
 });
 
 /** `hookpad-tests/<file>.json`: one hook's tests. */
-export const HookTestsFileSchema = HookTestsEnvelopeSchema.extend({
+export const HookTestsFileSchema = z.extend(HookTestsEnvelopeSchema, {
   tests: z.array(TestCaseSchema),
 });
 export type HookTestsFile = z.infer<typeof HookTestsFileSchema>;
@@ -62,16 +64,16 @@ export type ParsedHookTests =
       secretValuesHidden: boolean;
       tests: TestCase[];
       /** Tests that fail the schema, by index (the others are kept). */
-      skipped: { index: number; error: z.ZodError; name?: string }[];
+      skipped: { index: number; error: z.core.$ZodError; name?: string }[];
     }
-  | { ok: false; error: z.ZodError };
+  | { ok: false; error: z.core.$ZodError };
 
 /** A tests file's content (already JSON-parsed); never throws. */
 export function parseHookTestsFile(value: unknown): ParsedHookTests {
   const envelope = HookTestsEnvelopeSchema.safeParse(value);
   if (!envelope.success) return { ok: false, error: envelope.error };
   const tests: TestCase[] = [];
-  const skipped: { index: number; error: z.ZodError; name?: string }[] = [];
+  const skipped: { index: number; error: z.core.$ZodError; name?: string }[] = [];
   envelope.data.tests.forEach((item, index) => {
     const parsed = TestCaseSchema.safeParse(item);
     if (parsed.success) {

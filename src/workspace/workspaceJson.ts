@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/schemaKit';
 import { describeZodError } from './describeZodError';
 import { endSentence, errorText } from './errorText';
 import { HookRecordSchema, type HookDraft, type HookRecord } from './hookRecord';
@@ -23,7 +23,7 @@ export const WorkspaceFileSchema = z.object({
    * Present (true) when secret values were left out: the drafts' rows say so one by one
    * (`notExported`), the tests' override secrets have no such flag and are "" instead.
    */
-  secretValuesHidden: z.literal(true).optional(),
+  secretValuesHidden: z.optional(z.literal(true)),
   hooks: z.array(HookRecordSchema),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
@@ -35,7 +35,7 @@ const EnvelopeSchema = z.object({
   }),
   version: z.number({ error: 'missing or not a number' }),
   exportedAt: z.number({ error: 'missing or not a number' }),
-  secretValuesHidden: z.boolean().optional(),
+  secretValuesHidden: z.optional(z.boolean()),
   hooks: z.array(z.unknown(), { error: 'missing or not a list' }),
 });
 

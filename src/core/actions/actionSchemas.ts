@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 import { CodeLocationSchema, JsonValueSchema } from '../primitiveSchemas';
 
 // The Action side of a hook (docs/runtime-semantics.md §18): what runs, what it records,
@@ -14,11 +14,11 @@ export type RunKind = z.infer<typeof RunKindSchema>;
  * in the Action's code it was called.
  */
 export const ApiCallSchema = z.object({
-  seq: z.number().int().min(0),
+  seq: z.number().check(z.int(), z.gte(0)),
   method: z.string(),
   args: z.array(JsonValueSchema),
-  timeMs: z.number().min(0),
-  location: CodeLocationSchema.optional(),
+  timeMs: z.number().check(z.gte(0)),
+  location: z.optional(CodeLocationSchema),
 });
 export type ApiCall = z.infer<typeof ApiCallSchema>;
 
@@ -28,9 +28,9 @@ export type ApiCall = z.infer<typeof ApiCallSchema>;
  */
 export const PortNoteSchema = z.object({
   /** 1-based line of the TODO(port) comment in the Action's code. */
-  line: z.number().int().min(1),
+  line: z.number().check(z.int(), z.gte(1)),
   /** 1-based line of the construct in the hook's code. */
-  hookLine: z.number().int().min(1),
+  hookLine: z.number().check(z.int(), z.gte(1)),
   /** A short name of the construct, e.g. "context.webtask.storage". */
   construct: z.string(),
   /** Why it was not translated and what to do, in a sentence or two. */

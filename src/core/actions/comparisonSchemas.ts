@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 
 // The "Hook vs Action" report (docs/runtime-semantics.md §18): differences in the platform's
 // terms, computed by compareRuns.ts from both runs.
@@ -20,7 +20,7 @@ export type DifferenceKind = z.infer<typeof DifferenceKindSchema>;
 export const DifferenceSchema = z.object({
   kind: DifferenceKindSchema,
   /** The field or claim, e.g. "user_metadata.plan"; absent for whole-outcome differences. */
-  path: z.string().optional(),
+  path: z.optional(z.string()),
   /** One line in platform terms, e.g. "user_metadata.plan: hook 'gold', action — not set". */
   text: z.string(),
 });

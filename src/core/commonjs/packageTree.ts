@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 import { normalizeTreePath, packageRootOf } from './treePath';
 
 // What the package store hands the sandbox worker: the installed packages laid out as a
@@ -14,14 +14,14 @@ const MAX_PATH_CHARS = 1_024;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_PATH_CHARACTERS = /[\u0000-\u001f\u007f\u2028\u2029\\]/;
 
-export const PackageFilePathSchema = z
-  .string()
-  .max(MAX_PATH_CHARS)
-  .refine((path) => !UNSAFE_PATH_CHARACTERS.test(path), 'has a control character or backslash')
-  .refine(
+export const PackageFilePathSchema = z.string().check(
+  z.maxLength(MAX_PATH_CHARS),
+  z.refine((path) => !UNSAFE_PATH_CHARACTERS.test(path), 'has a control character or backslash'),
+  z.refine(
     (path) => normalizeTreePath(path) === path && path.startsWith('node_modules/'),
     "is not a plain path inside 'node_modules/' (no '.', '..', empty segments or leading '/')",
-  );
+  ),
+);
 
 export const PackageFileSchema = z.object({
   /** e.g. `node_modules/a/node_modules/b/index.js` */
@@ -31,10 +31,9 @@ export const PackageFileSchema = z.object({
 });
 
 export const PackageTreeSchema = z.object({
-  files: z
-    .array(PackageFileSchema)
-    .max(MAX_TREE_FILES)
-    .superRefine((files, context) => {
+  files: z.array(PackageFileSchema).check(
+    z.maxLength(MAX_TREE_FILES),
+    z.superRefine((files, context) => {
       const paths = new Set<string>();
       for (const [index, file] of files.entries()) {
         if (paths.has(file.path)) {
@@ -47,6 +46,7 @@ export const PackageTreeSchema = z.object({
         paths.add(file.path);
       }
     }),
+  ),
 });
 
 export type PackageFile = z.infer<typeof PackageFileSchema>;

@@ -1,29 +1,29 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 
 // Building blocks that reproduce the platform compilers' body checks (auth0-ext-compilers
 // 6.1.0). Those checks are `typeof x !== 'object'` tests, so `null` and arrays often pass;
 // each helper states which. Zod reports object keys in shape order, so declaring keys in
 // the compiler's check order makes the FIRST issue the platform's own message.
 
-type Shape = Record<string, z.ZodType>;
+type Shape = Record<string, z.ZodMiniType>;
 
 /** A documented field the platform never checks: anything passes, the text shows on hover. */
 export function unchecked(description: string) {
-  return z.unknown().optional().describe(description);
+  return z.optional(z.unknown()).check(z.describe(description));
 }
 
 /** `typeof v === 'object'`: objects, arrays and null pass; fields are documentation only. */
 export function typeofObject(message: string, shape: Shape, description: string) {
   return z
     .union([z.looseObject(shape), z.array(z.unknown()), z.null()], { error: message })
-    .describe(description);
+    .check(z.describe(description));
 }
 
 /** `!v || typeof v !== 'object'` fails: objects and arrays pass, null does not. */
 export function truthyObject(message: string, shape: Shape, description: string) {
   return z
     .union([z.looseObject(shape), z.array(z.unknown())], { error: message })
-    .describe(description);
+    .check(z.describe(description));
 }
 
 /**
@@ -45,12 +45,12 @@ export function checkedObject(
             ? messages.onArray
             : messages.notObject,
     })
-    .describe(description);
+    .check(z.describe(description));
 }
 
 /** `typeof v !== 'string'` fails. */
 export function requiredString(message: string, description: string) {
-  return z.string({ error: message }).describe(description);
+  return z.string({ error: message }).check(z.describe(description));
 }
 
 /** Message of the platform's "not an object" check for a body path, e.g. "Body.user". */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 import type { ExtensibilityPoint } from './types';
 import {
   notAnObject,
@@ -27,22 +27,27 @@ const bodySchema = z.looseObject(
     ),
     // Only a truthy non-array fails: undefined, null, "", 0 and false are "empty".
     scope: z
-      .union([z.array(z.unknown()), z.literal(''), z.literal(0), z.literal(false), z.null()], {
-        error: SCOPE_MESSAGE,
-      })
-      .optional()
-      .describe('Array of strings: the scope claim of the token (or absent).'),
+      .optional(
+        z.union([z.array(z.unknown()), z.literal(''), z.literal(0), z.literal(false), z.null()], {
+          error: SCOPE_MESSAGE,
+        }),
+      )
+      .check(z.describe('Array of strings: the scope claim of the token (or absent).')),
     audience: requiredString(notAString('Body .audience'), 'string — the token’s audience claim'),
     // Anything but null: an object is used as the hook's context, any other value is
     // replaced by {}. The platform crashed on null while attaching `webtask`.
     context: z
-      .unknown()
-      .refine((value) => value !== null, {
-        error: nullWrite('webtask'),
-      })
-      .optional()
-      .describe(
-        'Additional authorization context (object, optional; `webtask` is added). `body` is the token request’s body (grant_type, client_id, audience, scope, and any custom parameters).',
+      .optional(
+        z.unknown().check(
+          z.refine((value) => value !== null, {
+            error: nullWrite('webtask'),
+          }),
+        ),
+      )
+      .check(
+        z.describe(
+          'Additional authorization context (object, optional; `webtask` is added). `body` is the token request’s body (grant_type, client_id, audience, scope, and any custom parameters).',
+        ),
       ),
   },
   {

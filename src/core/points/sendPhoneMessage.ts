@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 import type { ExtensibilityPoint } from './types';
 import {
   checkedObject,
@@ -19,23 +19,27 @@ const MESSAGE_TYPE =
 const ACTION =
   'Body.context.action received by extensibility point is not `enrollment` or `second-factor-authentication`';
 
-const client = checkedObject(
-  {
-    notObject: notAnObject('Body.context.client'),
-    onNull: nullRead('client_id'),
-    onArray: notAString('Body.context.client.client_id'),
-  },
-  {
-    client_id: requiredString(notAString('Body.context.client.client_id'), 'string — client id'),
-    name: requiredString(notAString('Body.context.client.name'), 'string — application name'),
-    client_metadata: typeofObject(
-      notAnObject('Body.context.client.client_metadata'),
-      {},
-      'object — client metadata (optional)',
-    ).optional(),
-  },
-  'The application (optional; if present client_id and name are required).',
-).optional();
+const client = z.optional(
+  checkedObject(
+    {
+      notObject: notAnObject('Body.context.client'),
+      onNull: nullRead('client_id'),
+      onArray: notAString('Body.context.client.client_id'),
+    },
+    {
+      client_id: requiredString(notAString('Body.context.client.client_id'), 'string — client id'),
+      name: requiredString(notAString('Body.context.client.name'), 'string — application name'),
+      client_metadata: z.optional(
+        typeofObject(
+          notAnObject('Body.context.client.client_metadata'),
+          {},
+          'object — client metadata (optional)',
+        ),
+      ),
+    },
+    'The application (optional; if present client_id and name are required).',
+  ),
+);
 
 const context = checkedObject(
   {
@@ -44,10 +48,12 @@ const context = checkedObject(
     onArray: MESSAGE_TYPE,
   },
   {
-    message_type: z.enum(['sms', 'voice'], { error: MESSAGE_TYPE }).describe('"sms" or "voice"'),
+    message_type: z
+      .enum(['sms', 'voice'], { error: MESSAGE_TYPE })
+      .check(z.describe('"sms" or "voice"')),
     action: z
       .enum(['enrollment', 'second-factor-authentication'], { error: ACTION })
-      .describe('"enrollment" or "second-factor-authentication"'),
+      .check(z.describe('"enrollment" or "second-factor-authentication"')),
     language: requiredString(notAString('Body.context.language'), 'Language of the login flow'),
     code: requiredString(notAString('Body.context.code'), 'The one-time password'),
     ip: requiredString(notAString('Body.context.ip'), 'IP address of the user'),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../schemaKit';
 import type { JsonValue, PointId } from '../schemas';
 import type { WebtaskStorage } from '../createWebtaskStorage';
 
@@ -39,9 +39,9 @@ export interface ExtensibilityPoint {
   /**
    * Validates the body like the platform's compiler did. The first issue's message is the
    * platform's own message, e.g. "Body.user received by extensibility point is not an object".
-   * Unknown keys pass through. `.describe()` documents fields for editor hovers.
+   * Unknown keys pass through. `z.describe()` documents fields for editor hovers.
    */
-  bodySchema: z.ZodType;
+  bodySchema: z.ZodMiniType;
   /**
    * Error classes the platform's prelude declares for this point (besides ExtensibilityUserError).
    */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 import { notAnObject, truthyObject, unchecked } from './bodyChecks';
 
 // The body check shared by the three points compiled by user-registration.js: body, then
@@ -11,8 +11,8 @@ const connectionShape = {
 };
 
 export function userRegistrationBody(
-  userShape: Record<string, z.ZodType>,
-  contextShape: Record<string, z.ZodType>,
+  userShape: Record<string, z.ZodMiniType>,
+  contextShape: Record<string, z.ZodMiniType>,
 ) {
   return z.looseObject(
     {
@@ -35,7 +35,7 @@ export function userRegistrationBody(
                 : notAnObject('Body.context'),
           },
         )
-        .describe('Auth0 connection and other context info (object, required).'),
+        .check(z.describe('Auth0 connection and other context info (object, required).')),
     },
     {
       // A JSON array passes the platform's object test, then has no `user`.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 import { JsonValueSchema, LogLevelSchema } from '../schemas';
 
 // What a test case expects of a run, in the platform's terms. Every part is optional: a test
@@ -16,7 +16,7 @@ function regexProblem(source: string, flags: string | undefined): string | undef
 }
 
 /** Adds the check that `matches` (with `flags`) compiles, at the field that is wrong. */
-function compiles(value: { matches: string; flags?: string }, ctx: z.RefinementCtx): void {
+function compiles(value: { matches: string; flags?: string }, ctx: z.core.$RefinementCtx): void {
   const flagsProblem = value.flags === undefined ? undefined : regexProblem('', value.flags);
   const problem = flagsProblem ?? regexProblem(value.matches, value.flags);
   if (problem !== undefined) {
@@ -29,12 +29,12 @@ function compiles(value: { matches: string; flags?: string }, ctx: z.RefinementC
 }
 
 /** A regular expression kept as text (JSON has no regex literal); `flags` e.g. "i". */
-const regexFields = { matches: z.string(), flags: z.string().optional() };
+const regexFields = { matches: z.string(), flags: z.optional(z.string()) };
 
 /** Text that contains a fragment or matches a pattern. */
 export const LineMatchSchema = z.union([
   z.strictObject({ contains: z.string() }),
-  z.strictObject(regexFields).superRefine(compiles),
+  z.strictObject(regexFields).check(z.superRefine(compiles)),
 ]);
 export type LineMatch = z.infer<typeof LineMatchSchema>;
 
@@ -58,50 +58,52 @@ export const OutcomeExpectationSchema = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('denied'),
     /** The error's message, exactly (what the status line and the token endpoint show). */
-    message: z.string().optional(),
+    message: z.optional(z.string()),
   }),
-  z.strictObject({ status: z.literal('failed'), message: TextMatchSchema.optional() }),
+  z.strictObject({ status: z.literal('failed'), message: z.optional(TextMatchSchema) }),
   z.strictObject({ status: z.literal('timed-out') }),
 ]);
 export type OutcomeExpectation = z.infer<typeof OutcomeExpectationSchema>;
 
 /** One console line the run must print (any level unless `level` is given). */
 export const ConsoleExpectationSchema = z.union([
-  z.strictObject({ contains: z.string(), level: LogLevelSchema.optional() }),
-  z.strictObject({ ...regexFields, level: LogLevelSchema.optional() }).superRefine(compiles),
+  z.strictObject({ contains: z.string(), level: z.optional(LogLevelSchema) }),
+  z
+    .strictObject({ ...regexFields, level: z.optional(LogLevelSchema) })
+    .check(z.superRefine(compiles)),
 ]);
 export type ConsoleExpectation = z.infer<typeof ConsoleExpectationSchema>;
 
 /** One outbound HTTP request: method (any case) and URL, optionally a subset of its JSON body. */
 export const RequestExpectationSchema = z.strictObject({
-  method: z.string().min(1),
+  method: z.string().check(z.minLength(1)),
   url: TextMatchSchema,
   /** A JSON subset of the body; a body that is not JSON is compared as text. */
-  body: JsonValueSchema.optional(),
+  body: z.optional(JsonValueSchema),
 });
 export type RequestExpectation = z.infer<typeof RequestExpectationSchema>;
 
 export const ExpectationsSchema = z.strictObject({
-  outcome: OutcomeExpectationSchema.optional(),
+  outcome: z.optional(OutcomeExpectationSchema),
   /** The value the hook called back with. */
-  response: JsonMatchSchema.optional(),
+  response: z.optional(JsonMatchSchema),
   /** The user Auth0 would create (pre-user registration). */
-  mergedUser: JsonMatchSchema.optional(),
+  mergedUser: z.optional(JsonMatchSchema),
   /** The access-token claims (credentials exchange). */
-  claims: z
-    .strictObject({
-      kept: JsonMatchSchema.optional(),
+  claims: z.optional(
+    z.strictObject({
+      kept: z.optional(JsonMatchSchema),
       /** The names of the dropped claims, in any order, and no others. */
-      dropped: z.array(z.string()).optional(),
-    })
-    .optional(),
+      dropped: z.optional(z.array(z.string())),
+    }),
+  ),
   /** The denial's message to the user (friendlyMessage); null = none is shown. */
-  messageToUser: z.string().nullable().optional(),
+  messageToUser: z.optional(z.nullable(z.string())),
   /** Each must match some console line, in any order. */
-  console: z.array(ConsoleExpectationSchema).optional(),
+  console: z.optional(z.array(ConsoleExpectationSchema)),
   /** Must appear among the run's HTTP requests in this order; others may come in between. */
-  requests: z.array(RequestExpectationSchema).optional(),
+  requests: z.optional(z.array(RequestExpectationSchema)),
   /** The webtask storage's data after the run. */
-  storage: JsonMatchSchema.optional(),
+  storage: z.optional(JsonMatchSchema),
 });
 export type Expectations = z.infer<typeof ExpectationsSchema>;

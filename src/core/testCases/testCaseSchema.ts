@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schemaKit';
 import { RunRequestSchema, StorageStateSchema, TimeoutMsSchema } from '../schemas';
 import { HttpMockSchema, ModuleMockSchema, NetworkSettingsSchema } from '../networkSchemas';
 import { ExpectationsSchema } from './expectationSchema';
@@ -24,13 +24,13 @@ export type {
  * the exception: absent means empty storage, so a test does not depend on earlier runs.
  */
 export const TestOverridesSchema = z.strictObject({
-  secrets: RunRequestSchema.shape.secrets.optional(),
-  httpMocks: z.array(HttpMockSchema).optional(),
-  moduleMocks: z.array(ModuleMockSchema).optional(),
-  autoMocks: NetworkSettingsSchema.shape.autoMocks.optional(),
+  secrets: z.optional(RunRequestSchema.shape.secrets),
+  httpMocks: z.optional(z.array(HttpMockSchema)),
+  moduleMocks: z.optional(z.array(ModuleMockSchema)),
+  autoMocks: z.optional(NetworkSettingsSchema.shape.autoMocks),
   /** The webtask storage before the run. */
-  storage: StorageStateSchema.optional(),
-  timeoutMs: TimeoutMsSchema.optional(),
+  storage: z.optional(StorageStateSchema),
+  timeoutMs: z.optional(TimeoutMsSchema),
 });
 export type TestOverrides = z.infer<typeof TestOverridesSchema>;
 
@@ -45,14 +45,14 @@ function isJsonText(text: string): boolean {
 
 /** One saved test of a hook: the inputs of a run and what the run should give. */
 export const TestCaseSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().refine((name) => name.trim() !== '', 'A test needs a name.'),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.refine((name) => name.trim() !== '', 'A test needs a name.')),
   /**
    * Text, as the workbench keeps it, so that saving a run and loading a test back into the
    * workbench keep the user's formatting. Unlike a draft's, it must be JSON: a test runs as is.
    */
-  payloadText: z.string().refine(isJsonText, 'The payload must be valid JSON.'),
-  overrides: TestOverridesSchema.optional(),
+  payloadText: z.string().check(z.refine(isJsonText, 'The payload must be valid JSON.')),
+  overrides: z.optional(TestOverridesSchema),
   expectations: ExpectationsSchema,
 });
 export type TestCase = z.infer<typeof TestCaseSchema>;

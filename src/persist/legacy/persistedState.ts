@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../core/schemaKit';
 import {
   PointIdSchema,
   StorageStateSchema,
@@ -48,7 +48,7 @@ export interface PersistedState {
 
 const DraftSchema = z.object({ code: z.string(), payloadText: z.string() });
 const SecretRowSchema = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   name: z.string(),
   value: z.string(),
 });
@@ -84,7 +84,7 @@ function readNetwork(value: unknown): NetworkSettings {
   const moduleMocks: ModuleMock[] = [];
   for (const item of Array.isArray(stored.moduleMocks) ? stored.moduleMocks : []) {
     // Rows the user has not named yet are kept (ModuleMockSchema requires a name for runs).
-    const mock = ModuleMockSchema.extend({ name: z.string() }).safeParse(item);
+    const mock = z.extend(ModuleMockSchema, { name: z.string() }).safeParse(item);
     if (mock.success) moduleMocks.push(mock.data);
   }
   const autoMocks = Array.isArray(stored.autoMocks)

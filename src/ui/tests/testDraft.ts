@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../core/schemaKit';
 import {
   ExpectationsSchema,
   TestOverridesSchema,
@@ -34,7 +34,7 @@ export function testDraftOf(test: TestCase): TestDraft {
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** JSON text checked against a schema; the problem says where, as the schema names it. */
-function parseJson<T>(text: string, schema: z.ZodType<T>): Parsed<T> {
+function parseJson<T>(text: string, schema: z.ZodMiniType<T>): Parsed<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);
