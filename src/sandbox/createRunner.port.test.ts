@@ -20,8 +20,23 @@ describe('createRunner: a port straight to the worker', () => {
     last().send({ type: 'finished', runId: run!.runId });
     await handle.done;
     // Besides the run: `release` (the next standby may start) and `retire` (not a kill).
-    expect(last().posted.map((m) => m.type)).toEqual(['ping', 'run', 'release', 'retire']);
+    expect(last().posted.map((m) => m.type)).toEqual(['run', 'ping', 'release', 'retire']);
     expect(last().posted[2]).toEqual({ type: 'release', workerId: 1 });
+  });
+
+  it('the frame hears of a settled run after the outcome is taken in, and before anything else', async () => {
+    const { runner, last, runsPosted } = setup();
+    const handle = runner.run(request, { timeoutMs: 1000, onLog: () => {} });
+    const framePosts = () => last().posted.filter((m) => m.type !== 'ping' && m.type !== 'run');
+    const seenAtOutcome: unknown[] = [];
+    void handle.outcome.then(() => seenAtOutcome.push(...framePosts()));
+    last().send({ type: 'settled', runId: runsPosted()[0]!.runId, outcome: succeeded });
+    await handle.outcome;
+    // The outcome's consumers (the render of the result) ran before the frame was told.
+    expect(seenAtOutcome).toEqual([]);
+    expect(framePosts()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(framePosts()).toEqual([{ type: 'release', workerId: 1 }]);
   });
 
   it('the next run goes to the next standby the frame offers', async () => {
@@ -31,7 +46,8 @@ describe('createRunner: a port straight to the worker', () => {
     await first.outcome;
     const second = runner.run(request, { timeoutMs: 1000, onLog: () => {} });
     const runId = runsPosted()[1]!.runId;
-    // The first worker, still in its grace period, is killed; the run went to worker 2.
+    // The first worker, still in its grace period, is killed; the run went to worker 2. The
+    // release put off after the outcome goes out first: the frame hears of it before the kill.
     expect(last().posted.filter((m) => m.type !== 'ping')).toEqual([
       { type: 'run', runId: runsPosted()[0]!.runId, request },
       { type: 'release', workerId: 1 },

@@ -63,6 +63,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
 
   const frames: Record<SandboxPolicy, Frame | null> = { offline: null, network: null };
   let current: ActiveRun | null = null;
+  let pendingRelease: { frame: Frame; workerId: WorkerId } | null = null;
   let nextRunId = 1;
   let disposed = false;
 
@@ -232,7 +233,6 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     run.worker = worker;
     run.phase = 'running';
     run.startedAt = now();
-    heartbeat.start();
     const message: HostToWorker = {
       type: 'run',
       runId: run.id,
@@ -240,6 +240,8 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
       ...(run.packages ? { packages: run.packages } : {}),
     };
     worker.port.postMessage(message);
+    // The run first: the heartbeat's first ping crosses into the frame, which takes time.
+    heartbeat.start();
     run.onStart?.();
     run.timer = setTimeout(() => {
       end(run, (durationMs) => ({ status: 'timed-out', durationMs, hint: run.hint }), true);
@@ -249,9 +251,15 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   function settle(run: ActiveRun, outcome: EngineOutcome) {
     run.phase = 'settled';
     run.resolveOutcome(outcome);
-    // The frame starts the next run's standby now, while this one's grace period runs.
+    // The frame starts the next run's standby now, while this one's grace period runs; it
+    // hears of it once the outcome has been taken in (rendered), not before: a message into
+    // the frame costs the page's thread about a millisecond.
     if (run.frame && run.worker) {
-      run.frame.connection.post({ type: 'release', workerId: run.worker.workerId });
+      const release = { frame: run.frame, workerId: run.worker.workerId };
+      pendingRelease = release;
+      setTimeout(() => {
+        if (pendingRelease === release) postPendingRelease();
+      }, 0);
     }
     if (run.timer !== null) clearTimeout(run.timer);
     // The worker reports `finished` after the grace period; if it hangs instead (say,
@@ -266,6 +274,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   function end(run: ActiveRun, outcome: ((durationMs: number) => RunOutcome) | null, kill = false) {
     if (current !== run) return;
     current = null;
+    postPendingRelease(); // the frame hears of the release before the end, as it happened
     if (run.timer !== null) clearTimeout(run.timer);
     heartbeat.stop();
     if (run.worker) {
@@ -279,6 +288,14 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     }
     run.phase = 'settled';
     run.resolveDone();
+  }
+
+  /** Posts the release settle() put off, if it has not gone out yet. */
+  function postPendingRelease(): void {
+    const release = pendingRelease;
+    if (!release) return;
+    pendingRelease = null;
+    release.frame.connection.post({ type: 'release', workerId: release.workerId });
   }
 
   function cancel(run: ActiveRun) {
