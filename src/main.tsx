@@ -21,11 +21,14 @@ if (!root) throw new Error('index.html has no #root element');
 // The editor's own load errors are shown in its pane (EditorBoundary); the app's are here.
 void afterFirstPaint()
   .then(() => {
-    // Imported here, not through the app's lazy wrapper (src/editor/lazyEditors.ts): this way
-    // the request for Monaco's chunks leaves with the app's own, instead of after them.
-    // A failed download is reported by the editor's pane, which asks for the module again.
+    // The app first: its requests leave first, so its smaller graph arrives and runs first,
+    // and IndexedDB is read while Monaco's ~1 MiB still downloads and runs. Then the hook
+    // editor, here rather than through the app's lazy wrapper (src/editor/lazyEditors.ts), so
+    // that Monaco's requests leave with the app's own instead of after them. A failed
+    // download is reported by the editor's pane, which asks for the module again.
+    const app = import('./startApp');
     import('./editor/CodeEditor').catch(() => undefined);
-    return Promise.all([import('./startApp'), stylesApplied()]);
+    return Promise.all([app, stylesApplied()]);
   })
   .then(([{ startApp }]) => startApp(root))
   .catch((error: unknown) => showStartFailure(root, error));
