@@ -1,4 +1,4 @@
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import { afterStartup } from '../../perf/editorReady';
 import { useAppStore } from '../../store';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
@@ -14,14 +14,18 @@ void afterStartup()
   .then(loadRunViews)
   .catch(() => undefined);
 
-function runView(name: keyof RunViews) {
-  return lazyPart(() => loadRunViews().then((views) => views[name] as ComponentType)).Part;
+function runView<K extends keyof RunViews>(name: K) {
+  type Props = ComponentProps<RunViews[K]> & object;
+  return lazyPart<Props>(() => loadRunViews().then((views) => views[name] as ComponentType<Props>))
+    .Part;
 }
 
 const ApiCallsPart = runView('ApiCallsView');
 const RequiredModulesPart = runView('RequiredModules');
 const HookVsActionPart = runView('HookVsAction');
 const EnvelopePart = runView('EnvelopeView');
+const RunErrorAlertPart = runView('RunErrorAlert');
+const OutboundListPart = runView('OutboundList');
 
 /** These views render nothing before the first run: nothing to load until there is one. */
 function AfterRun({ children }: { children: ReactNode }) {
@@ -47,6 +51,24 @@ export function RequiredModules() {
     <AfterRun>
       <RequiredModulesPart />
     </AfterRun>
+  );
+}
+
+/** Renders nothing before a run has ended (and nothing unless it failed). */
+export function RunErrorAlert() {
+  return (
+    <AfterRun>
+      <RunErrorAlertPart />
+    </AfterRun>
+  );
+}
+
+/** The entries of Outbound requests, which a run's requests fill. */
+export function OutboundList(props: ComponentProps<typeof OutboundListPart>) {
+  return (
+    <LazyPartSlot what="The list of outbound requests">
+      <OutboundListPart {...props} />
+    </LazyPartSlot>
   );
 }
 
