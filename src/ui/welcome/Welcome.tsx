@@ -3,7 +3,7 @@ import { useAppStore } from '../../store';
 import { hasUserWork } from '../../workspace/hasUserWork';
 import { EXAMPLES_BUTTON_ID } from '../examples/ExamplesMenu';
 import { NEW_HOOK_BUTTON_ID } from '../hooks/HooksNav';
-import { NewHookDialog } from '../hooks/NewHookDialog';
+import { NewHookDialog, preloadNewHookDialog } from '../hooks/lazyNewHookDialog';
 import { IMPORT_BUTTON_ID } from '../importExport/ImportExport';
 import { loadErrorText } from '../common/loadOnce';
 import { shareFragmentOf } from './pastedLink';
@@ -53,7 +53,13 @@ export function Welcome() {
           </h2>
           <p className="welcome-text">Write and run a hook here. Start from:</p>
           <div className="welcome-ways">
-            <button type="button" className="button button-small" onClick={() => setCreating(true)}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setCreating(true)}
+              onPointerEnter={preloadNewHookDialog}
+              onFocus={preloadNewHookDialog}
+            >
               New hook
             </button>
             <button
