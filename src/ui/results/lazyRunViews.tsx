@@ -26,6 +26,10 @@ const HookVsActionPart = runView('HookVsAction');
 const EnvelopePart = runView('EnvelopeView');
 const RunErrorAlertPart = runView('RunErrorAlert');
 const OutboundListPart = runView('OutboundList');
+const ConsoleListPart = runView('ConsoleList');
+const ResponseBodyPart = runView('ResponseBody');
+const MergedUserBodyPart = runView('MergedUserBody');
+const AccessTokenClaimsBodyPart = runView('AccessTokenClaimsBody');
 
 /** These views render nothing before the first run: nothing to load until there is one. */
 function AfterRun({ children }: { children: ReactNode }) {
@@ -68,6 +72,42 @@ export function OutboundList(props: ComponentProps<typeof OutboundListPart>) {
   return (
     <LazyPartSlot what="The list of outbound requests">
       <OutboundListPart {...props} />
+    </LazyPartSlot>
+  );
+}
+
+/** The entries of Console, which a run's output fills. */
+export function ConsoleList(props: ComponentProps<typeof ConsoleListPart>) {
+  return (
+    <LazyPartSlot what="The console output">
+      <ConsoleListPart {...props} />
+    </LazyPartSlot>
+  );
+}
+
+/** The Response section's content, from a run's start on. */
+export function ResponseBody() {
+  return (
+    <LazyPartSlot what="The response">
+      <ResponseBodyPart />
+    </LazyPartSlot>
+  );
+}
+
+/** The Merged user section's content, from a run's start on. */
+export function MergedUserBody() {
+  return (
+    <LazyPartSlot what="The merged user">
+      <MergedUserBodyPart />
+    </LazyPartSlot>
+  );
+}
+
+/** The Access token claims section's content, from a run's start on. */
+export function AccessTokenClaimsBody() {
+  return (
+    <LazyPartSlot what="The access token claims">
+      <AccessTokenClaimsBodyPart />
     </LazyPartSlot>
   );
 }

@@ -7,3 +7,7 @@ export { RequiredModules } from './RequiredModules';
 export { HookVsAction } from '../compare/HookVsAction';
 export { OutboundList } from '../network/OutboundList';
 export { RunErrorAlert } from './RunErrorAlert';
+export { AccessTokenClaimsBody } from './AccessTokenClaimsBody';
+export { MergedUserBody } from './MergedUserBody';
+export { ResponseBody } from './ResponseBody';
+export { ConsoleList } from './ConsoleList';
