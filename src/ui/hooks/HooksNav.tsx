@@ -7,7 +7,7 @@ import type { HookRecord } from '../../workspace/hookRecord';
 import { HookSettings } from './HookSettings';
 import { RenameHookForm } from './RenameHookForm';
 import './hooks.css';
-import { NewHookDialog } from './NewHookDialog';
+import { NewHookDialog, preloadNewHookDialog } from './lazyNewHookDialog';
 
 /** The "New hook" button's id: the welcome hands the focus to it when it goes. */
 export const NEW_HOOK_BUTTON_ID = 'new-hook-button';
@@ -59,6 +59,8 @@ export function HooksNav() {
               setCreating(true);
               setRenaming(false);
             }}
+            onPointerEnter={preloadNewHookDialog}
+            onFocus={preloadNewHookDialog}
             title="A new hook: choose its extensibility point and name"
           >
             New hook

@@ -4,13 +4,17 @@ import { afterStartup } from '../../perf/editorReady';
 import { appStore } from '../../store';
 import type { HookRecord } from '../../workspace/hookRecord';
 import type { SignatureMismatch } from '../../workspace/signatureFits';
-import { ChangePointDialog } from './ChangePointDialog';
+import { lazyPart, LazyPartSlot } from '../common/lazyPart';
 import './hooks.css';
 import { PointOptions } from './PointOptions';
 
 // The signature rule parses the code with acorn (~60 KiB gzip): it loads once the editor is
 // up (it would compete with Monaco's start-up), so it is there by the time a point is chosen.
 const loadSignatureRules = () => import('../../workspace/signatureFits');
+// The question it may lead to loads with it.
+const changePointDialog = lazyPart(() =>
+  import('./ChangePointDialog').then((module) => module.ChangePointDialog),
+);
 
 interface Pending {
   pointId: PointId;
@@ -25,7 +29,10 @@ export function PointPicker({ hook }: { hook: HookRecord }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const move = (pointId: PointId) => appStore.getState().setHookPoint(hook.id, pointId);
   useEffect(() => {
-    void afterStartup().then(loadSignatureRules);
+    void afterStartup().then(() => {
+      changePointDialog.preload();
+      return loadSignatureRules();
+    });
   }, []);
   return (
     <>
@@ -36,6 +43,7 @@ export function PointPicker({ hook }: { hook: HookRecord }) {
           value={pending?.pointId ?? hook.pointId}
           onChange={(event) => {
             const pointId = PointIdSchema.parse(event.target.value);
+            changePointDialog.preload();
             void loadSignatureRules().then(({ pointChangeMismatch }) => {
               // The hook as it is now: its code may have changed while the rule loaded.
               const current = appStore.getState().hooks[hook.id];
@@ -50,16 +58,23 @@ export function PointPicker({ hook }: { hook: HookRecord }) {
         </select>
       </label>
       {pending && (
-        <ChangePointDialog
-          hookName={hook.name}
-          pointId={pending.pointId}
-          mismatch={pending.mismatch}
-          onChange={() => {
-            move(pending.pointId);
-            setPending(null);
-          }}
-          onCancel={() => setPending(null)}
-        />
+        // Nothing stands in while it loads: a modal dialog, over a page that stays as it is.
+        <LazyPartSlot
+          what="The question about the point"
+          onClose={() => setPending(null)}
+          fallback={null}
+        >
+          <changePointDialog.Part
+            hookName={hook.name}
+            pointId={pending.pointId}
+            mismatch={pending.mismatch}
+            onChange={() => {
+              move(pending.pointId);
+              setPending(null);
+            }}
+            onCancel={() => setPending(null)}
+          />
+        </LazyPartSlot>
       )}
     </>
   );

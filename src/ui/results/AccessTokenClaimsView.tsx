@@ -1,7 +1,5 @@
 import { useAppStore } from '../../store';
-import { selectRun } from '../../store/selectors';
-import { useRunPlatformView } from './useRunPlatformView';
-import { useRunSecretMask } from '../common/useSecretMask';
+import { AccessTokenClaimsBody } from './lazyRunViews';
 import './results.css';
 
 /**
@@ -9,47 +7,17 @@ import './results.css';
  * the ones it would drop, each with the reason.
  */
 export function AccessTokenClaimsView() {
-  const run = useAppStore(selectRun);
-  const view = useRunPlatformView();
-  const mask = useRunSecretMask();
+  const idle = useAppStore((state) => state.run.status === 'idle');
 
   return (
     <section className="result" aria-label="Access token claims">
       <h2 className="result-title">Access token claims</h2>
-      {view.kind === 'access-token-claims' ? (
-        <>
-          <p className="result-caption">
-            The claims the token would carry: <code>scope</code> and namespaced custom claims from
-            the response.
-          </p>
-          <pre className="json">{mask(JSON.stringify(view.claims, null, 2))}</pre>
-          {view.dropped.length > 0 ? (
-            <div className="notice">
-              <p id="dropped-claims-title" className="notice-title">
-                Dropped by the platform:
-              </p>
-              <ul className="dropped-claims" aria-labelledby="dropped-claims-title">
-                {view.dropped.map((claim) => (
-                  <li key={claim.key}>
-                    <code>{mask(claim.key)}</code> — {claim.reason}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p className="empty">No claim of the response is dropped.</p>
-          )}
-        </>
-      ) : (
+      {idle ? (
         <p className="empty">
-          {run.status === 'idle'
-            ? 'After a successful run, the claims the access token would carry appear here.'
-            : run.status === 'running'
-              ? 'Waiting for the callback…'
-              : view.kind === 'oauth-error'
-                ? 'No access token: the token endpoint answers with an error (see above).'
-                : 'No access token: the exchange did not succeed.'}
+          After a successful run, the claims the access token would carry appear here.
         </p>
+      ) : (
+        <AccessTokenClaimsBody />
       )}
     </section>
   );

@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import type { LogEntry } from '../../core/schemas';
 import { useAppStore } from '../../store';
 import { selectRun } from '../../store/selectors';
-import { CodeLocationButton } from '../common/CodeLocationButton';
-import { useRunSecretMask, type Mask } from '../common/useSecretMask';
+import { ConsoleList } from './lazyRunViews';
 import './results.css';
 
 /** Entries rendered before "Show all": enough to read, few enough to stay instant. */
@@ -12,7 +10,6 @@ export const CONSOLE_FOLD = 200;
 /** The hook's console output and the runtime's warnings, one list item per entry. */
 export function ConsoleView() {
   const run = useAppStore(selectRun);
-  const mask = useRunSecretMask();
   const [expandedRun, setExpandedRun] = useState<number | null>(null);
   const { logs, hookId } = run;
   const expanded = expandedRun === run.id;
@@ -33,11 +30,7 @@ export function ConsoleView() {
               : 'The hook wrote nothing to the console.'}
         </p>
       ) : (
-        <ol className="console-list">
-          {shown.map((entry) => (
-            <ConsoleLine key={entry.seq} entry={entry} hookId={hookId} mask={mask} />
-          ))}
-        </ol>
+        <ConsoleList entries={shown} hookId={hookId} />
       )}
       {!expanded && logs.length > CONSOLE_FOLD && (
         <button type="button" className="button" onClick={() => setExpandedRun(run.id)}>
@@ -51,34 +44,4 @@ export function ConsoleView() {
       )}
     </section>
   );
-}
-
-interface ConsoleLineProps {
-  entry: LogEntry;
-  hookId: string;
-  mask: Mask;
-}
-
-function ConsoleLine({ entry, hookId, mask }: ConsoleLineProps) {
-  return (
-    <li className={`console-line console-${entry.level} console-source-${entry.source}`}>
-      <span className="console-level">
-        {entry.source === 'runtime' ? 'runtime warning' : entry.level}
-      </span>
-      <span className="console-time">{formatTime(entry.timeMs)}</span>
-      <span className="console-text">{mask(entry.text)}</span>
-      {(entry.afterCallback || entry.location) && (
-        <span className="console-meta">
-          {entry.afterCallback && <span className="badge badge-after">after callback</span>}
-          {entry.location && (
-            <CodeLocationButton hookId={hookId} location={entry.location} prefix="line" />
-          )}
-        </span>
-      )}
-    </li>
-  );
-}
-
-function formatTime(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }

@@ -1,4 +1,4 @@
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import { afterStartup } from '../../perf/editorReady';
 import { useAppStore } from '../../store';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
@@ -14,14 +14,22 @@ void afterStartup()
   .then(loadRunViews)
   .catch(() => undefined);
 
-function runView(name: keyof RunViews) {
-  return lazyPart(() => loadRunViews().then((views) => views[name] as ComponentType)).Part;
+function runView<K extends keyof RunViews>(name: K) {
+  type Props = ComponentProps<RunViews[K]> & object;
+  return lazyPart<Props>(() => loadRunViews().then((views) => views[name] as ComponentType<Props>))
+    .Part;
 }
 
 const ApiCallsPart = runView('ApiCallsView');
 const RequiredModulesPart = runView('RequiredModules');
 const HookVsActionPart = runView('HookVsAction');
 const EnvelopePart = runView('EnvelopeView');
+const RunErrorAlertPart = runView('RunErrorAlert');
+const OutboundListPart = runView('OutboundList');
+const ConsoleListPart = runView('ConsoleList');
+const ResponseBodyPart = runView('ResponseBody');
+const MergedUserBodyPart = runView('MergedUserBody');
+const AccessTokenClaimsBodyPart = runView('AccessTokenClaimsBody');
 
 /** These views render nothing before the first run: nothing to load until there is one. */
 function AfterRun({ children }: { children: ReactNode }) {
@@ -47,6 +55,60 @@ export function RequiredModules() {
     <AfterRun>
       <RequiredModulesPart />
     </AfterRun>
+  );
+}
+
+/** Renders nothing before a run has ended (and nothing unless it failed). */
+export function RunErrorAlert() {
+  return (
+    <AfterRun>
+      <RunErrorAlertPart />
+    </AfterRun>
+  );
+}
+
+/** The entries of Outbound requests, which a run's requests fill. */
+export function OutboundList(props: ComponentProps<typeof OutboundListPart>) {
+  return (
+    <LazyPartSlot what="The list of outbound requests">
+      <OutboundListPart {...props} />
+    </LazyPartSlot>
+  );
+}
+
+/** The entries of Console, which a run's output fills. */
+export function ConsoleList(props: ComponentProps<typeof ConsoleListPart>) {
+  return (
+    <LazyPartSlot what="The console output">
+      <ConsoleListPart {...props} />
+    </LazyPartSlot>
+  );
+}
+
+/** The Response section's content, from a run's start on. */
+export function ResponseBody() {
+  return (
+    <LazyPartSlot what="The response">
+      <ResponseBodyPart />
+    </LazyPartSlot>
+  );
+}
+
+/** The Merged user section's content, from a run's start on. */
+export function MergedUserBody() {
+  return (
+    <LazyPartSlot what="The merged user">
+      <MergedUserBodyPart />
+    </LazyPartSlot>
+  );
+}
+
+/** The Access token claims section's content, from a run's start on. */
+export function AccessTokenClaimsBody() {
+  return (
+    <LazyPartSlot what="The access token claims">
+      <AccessTokenClaimsBodyPart />
+    </LazyPartSlot>
   );
 }
 

@@ -6,8 +6,13 @@ import { selectHookId, selectPointId } from '../../store/selectors';
 import { AccessTokenClaimsView } from '../results/AccessTokenClaimsView';
 import { ConsoleView } from '../results/ConsoleView';
 import { DependenciesView } from '../network/DependenciesView';
-import { ApiCallsView, EnvelopeView, HookVsAction, RequiredModules } from '../results/lazyRunViews';
-import { RunErrorAlert } from '../results/RunErrorAlert';
+import {
+  ApiCallsView,
+  EnvelopeView,
+  HookVsAction,
+  RequiredModules,
+  RunErrorAlert,
+} from '../results/lazyRunViews';
 import { HttpMocksEditor } from '../network/HttpMocksEditor';
 import { MergedUserView } from '../results/MergedUserView';
 import { ModulesEditor } from '../network/ModulesEditor';

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { appStore } from '../../store';
-import { encodeShareLink } from '../../share/shareLink';
 import { selectHook } from '../../store/selectors';
-import { sharedStateOf } from '../../share/sharedStateOf';
+import { loadErrorText } from '../common/loadOnce';
+import { loadShareLinks } from './loadShareLinks';
 import { withStoredVersions } from './withStoredVersions';
 
 export type CopyShareLinkState =
@@ -18,6 +18,14 @@ export function useCopyShareLink() {
   const [state, setState] = useState<CopyShareLinkState>({ status: 'idle' });
 
   const copy = useCallback(async (includeSecrets: boolean) => {
+    let links: Awaited<ReturnType<typeof loadShareLinks>>;
+    try {
+      links = await loadShareLinks();
+    } catch (error) {
+      setState({ status: 'invalid', message: notLoadedText(error) });
+      return;
+    }
+    const { encodeShareLink, sharedStateOf } = links;
     const state = appStore.getState();
     const hook = await withStoredVersions(selectHook(state));
     const shareable = sharedStateOf(hook, state.timeoutMs, { includeSecrets });
@@ -39,4 +47,8 @@ export function useCopyShareLink() {
 
   const dismiss = useCallback(() => setState({ status: 'idle' }), []);
   return { state, copy, dismiss };
+}
+
+function notLoadedText(error: unknown): string {
+  return `The share link could not be made: its code could not be loaded (${loadErrorText(error)}). Check the connection and try again.`;
 }

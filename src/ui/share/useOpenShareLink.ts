@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { appStore } from '../../store';
-import { leftOutOf, shareLinkDigest } from '../../share/openedLink';
-import { decodeShareLink, readShareFragment } from '../../share/shareLink';
+import { loadErrorText } from '../common/loadOnce';
+import { loadShareLinks } from './loadShareLinks';
 
 /** The hook a link opened, for the "Opened from a link" banner. */
 export interface OpenedLink {
@@ -25,8 +25,23 @@ export function useOpenShareLink() {
   useEffect(() => {
     let disposed = false;
     const open = async () => {
+      // Without a fragment there is no link: the share links' code is not needed yet.
+      if (location.hash === '') return;
+      let links: Awaited<ReturnType<typeof loadShareLinks>>;
+      try {
+        links = await loadShareLinks();
+      } catch (error) {
+        // The fragment stays: once the connection is back, a reload opens the link.
+        if (!disposed) {
+          setError(
+            `This share link could not be opened: its code could not be loaded (${loadErrorText(error)}). Check the connection and reload the page.`,
+          );
+        }
+        return;
+      }
+      const { decodeShareLink, leftOutOf, readShareFragment, shareLinkDigest } = links;
       const token = readShareFragment(location.hash);
-      if (token === null) return;
+      if (disposed || token === null) return;
       const decoded = await decodeShareLink(token);
       if (disposed || readShareFragment(location.hash) !== token) return;
       if (!decoded.ok) {

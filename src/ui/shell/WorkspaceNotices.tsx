@@ -1,11 +1,14 @@
-import { useEffect } from 'react';
-import { quarantinedRaw, resolveConflict, useAppStore } from '../../store';
-import type { HookConflict } from '../../store/syncSlice';
+import { afterStartup } from '../../perf/editorReady';
+import { quarantinedRaw, useAppStore } from '../../store';
 import { downloadText } from '../common/downloadFile';
+import { lazyPart, LazyPartSlot } from '../common/lazyPart';
 import './notices.css';
 
-/** How long Undo stays offered after a hook is deleted. */
-export const UNDO_DELETE_MS = 10_000;
+// A deleted hook's Undo and the other tabs' conflicts come only after an edit: loaded after
+// start-up (or when first needed). Records that could not be read and a storage that refuses
+// writes can be there from the start, so they load with the page.
+const editNotices = lazyPart(() => import('./EditNotices').then((module) => module.EditNotices));
+void afterStartup().then(editNotices.preload);
 
 /**
  * What the workspace has to tell: a deleted hook (Undo), a hook another tab changed while
@@ -14,75 +17,20 @@ export const UNDO_DELETE_MS = 10_000;
 export function WorkspaceNotices() {
   return (
     <div aria-live="polite" className="workspace-notices">
-      <DeletedHookNotice />
-      <ConflictNotices />
+      <LaterNotices />
       <QuarantineNotice />
       <SaveProblemNotice />
     </div>
   );
 }
 
-function DeletedHookNotice() {
-  const deleted = useAppStore((state) => state.deletedHook);
-  const undo = useAppStore((state) => state.undoDeleteHook);
-  const dismiss = useAppStore((state) => state.dismissDeletedHook);
-  useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(dismiss, UNDO_DELETE_MS);
-    return () => clearTimeout(timer);
-  }, [deleted, dismiss]);
-  if (!deleted) return null;
+function LaterNotices() {
+  const shown = useAppStore((state) => Boolean(state.deletedHook) || state.conflicts.length > 0);
+  if (!shown) return null;
   return (
-    <div className="share-bar">
-      <p className="share-bar-message notice-message">Deleted hook “{deleted.record.name}”.</p>
-      <button type="button" className="button" onClick={undo}>
-        Undo
-      </button>
-      <button type="button" className="button button-quiet" onClick={dismiss}>
-        Close
-      </button>
-    </div>
-  );
-}
-
-function ConflictNotices() {
-  const conflicts = useAppStore((state) => state.conflicts);
-  return conflicts.map((conflict) => <ConflictNotice key={conflict.id} conflict={conflict} />);
-}
-
-function ConflictNotice({ conflict }: { conflict: HookConflict }) {
-  const { mine, theirs } = conflict;
-  return (
-    <div role="alert" className="share-bar share-bar-alert">
-      <p className="share-bar-message notice-message">
-        {theirs
-          ? `“${mine.name}” was changed in another tab while you edited it here. Nothing was overwritten: keep both as two hooks, use the other tab's version, or keep yours.`
-          : `“${mine.name}” was deleted in another tab while you edited it here. Keep yours to bring it back.`}
-      </p>
-      {theirs && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => resolveConflict(conflict.id, 'keep-both')}
-        >
-          Keep both
-        </button>
-      )}
-      <button
-        type="button"
-        className="button"
-        onClick={() => resolveConflict(conflict.id, 'use-theirs')}
-      >
-        {theirs ? 'Use theirs' : 'Let it go'}
-      </button>
-      <button
-        type="button"
-        className="button"
-        onClick={() => resolveConflict(conflict.id, 'keep-mine')}
-      >
-        Keep mine
-      </button>
-    </div>
+    <LazyPartSlot what="A notice about the workspace" fallback={null}>
+      <editNotices.Part />
+    </LazyPartSlot>
   );
 }
 

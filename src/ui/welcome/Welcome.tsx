@@ -3,8 +3,9 @@ import { useAppStore } from '../../store';
 import { hasUserWork } from '../../workspace/hasUserWork';
 import { EXAMPLES_BUTTON_ID } from '../examples/ExamplesMenu';
 import { NEW_HOOK_BUTTON_ID } from '../hooks/HooksNav';
-import { NewHookDialog } from '../hooks/NewHookDialog';
+import { NewHookDialog, preloadNewHookDialog } from '../hooks/lazyNewHookDialog';
 import { IMPORT_BUTTON_ID } from '../importExport/ImportExport';
+import { loadErrorText } from '../common/loadOnce';
 import { shareFragmentOf } from './pastedLink';
 import { rememberWelcomeDismissed, welcomeDismissed } from './welcomeDismissed';
 import './welcome.css';
@@ -23,8 +24,16 @@ export function Welcome() {
   const titleId = useId();
   const problemId = useId();
 
-  const openLink = () => {
-    const fragment = shareFragmentOf(link);
+  const openLink = async () => {
+    let fragment: string | null;
+    try {
+      fragment = await shareFragmentOf(link);
+    } catch (error) {
+      setProblem(
+        `The link could not be read: its code could not be loaded (${loadErrorText(error)}). Check the connection and try again.`,
+      );
+      return;
+    }
     if (fragment === null) {
       setProblem('This is not a Hookpad share link: it has no “#share=” part.');
       return;
@@ -44,7 +53,13 @@ export function Welcome() {
           </h2>
           <p className="welcome-text">Write and run a hook here. Start from:</p>
           <div className="welcome-ways">
-            <button type="button" className="button button-small" onClick={() => setCreating(true)}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setCreating(true)}
+              onPointerEnter={preloadNewHookDialog}
+              onFocus={preloadNewHookDialog}
+            >
               New hook
             </button>
             <button
@@ -67,7 +82,7 @@ export function Welcome() {
             className="welcome-link"
             onSubmit={(event) => {
               event.preventDefault();
-              openLink();
+              void openLink();
             }}
           >
             <input
