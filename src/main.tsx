@@ -26,9 +26,11 @@ void afterFirstPaint()
     // editor, here rather than through the app's lazy wrapper (src/editor/lazyEditors.ts), so
     // that Monaco's requests leave with the app's own instead of after them. A failed
     // download is reported by the editor's pane, which asks for the module again.
+    // The full style sheets first: the app's import looks for them in the page.
+    const styles = stylesApplied();
     const app = import('./startApp');
     import('./editor/CodeEditor').catch(() => undefined);
-    return Promise.all([app, stylesApplied()]);
+    return Promise.all([app, styles]);
   })
   .then(([{ startApp }]) => startApp(root))
   .catch((error: unknown) => showStartFailure(root, error));
