@@ -201,6 +201,30 @@ test('the Examples menu loads an example without running it, and Undo restores t
   expect(await regionJson(page, 'Response')).toEqual({ mine: true });
 });
 
+test('Escape closes the Examples menu while the menu itself is still loading', async ({ page }) => {
+  // The menu's own code is held back: the button opens a busy menu at once, and Escape, with
+  // the focus still on the button, closes it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/ExamplesMenuPopup-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openApp(page);
+  const button = page.getByRole('button', { name: 'Examples' });
+  await button.click();
+  const menu = page.getByRole('menu', { name: 'Examples' });
+  await expect(menu).toHaveAttribute('aria-busy', 'true');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+  release();
+  await button.click();
+  await expect(menu.getByRole('menuitem').first()).toBeFocused();
+});
+
 test('Escape closes the Examples menu while its examples are still loading', async ({ page }) => {
   // The examples' chunk is held back until the menu was closed once.
   let release = () => {};

@@ -39,6 +39,13 @@ export function ExamplesMenu() {
   };
 
   const onButtonKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    // While the menu's own code is still arriving, the focus is still here: Escape closes it
+    // from here too (the loaded menu handles its own keys).
+    if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      close();
+      return;
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
