@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   test,
   expect,
@@ -201,20 +202,35 @@ test('the Examples menu loads an example without running it, and Undo restores t
   expect(await regionJson(page, 'Response')).toEqual({ mine: true });
 });
 
-test('Escape closes the Examples menu while the menu itself is still loading', async ({ page }) => {
-  // The menu's own code is held back: the button opens a busy menu at once, and Escape, with
-  // the focus still on the button, closes it.
+/** Holds back the requests for `pattern` until the returned function is called. */
+async function holdRequests(page: Page, pattern: string): Promise<() => void> {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/ExamplesMenuPopup-*.js', async (route) => {
+  await page.route(pattern, async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+/** Opens the app and the Examples menu, which is busy while `pattern` is held back. */
+async function openExamplesHolding(page: Page, pattern: string) {
+  const release = await holdRequests(page, pattern);
   await openApp(page);
   const button = page.getByRole('button', { name: 'Examples' });
   await button.click();
   const menu = page.getByRole('menu', { name: 'Examples' });
   await expect(menu).toHaveAttribute('aria-busy', 'true');
+  return { release, button, menu };
+}
+
+test('Escape closes the Examples menu while the menu itself is still loading', async ({ page }) => {
+  // The menu's own code is held back: the button opens a busy menu at once, and Escape, with
+  // the focus still on the button, closes it.
+  const { release, button, menu } = await openExamplesHolding(
+    page,
+    '**/assets/ExamplesMenuPopup-*.js',
+  );
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(button).toBeFocused();
@@ -227,17 +243,7 @@ test('Escape closes the Examples menu while the menu itself is still loading', a
 
 test('Escape closes the Examples menu while its examples are still loading', async ({ page }) => {
   // The examples' chunk is held back until the menu was closed once.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/assets/examples-*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await openApp(page);
-  const button = page.getByRole('button', { name: 'Examples' });
-  await button.click();
-  const menu = page.getByRole('menu', { name: 'Examples' });
-  await expect(menu).toHaveAttribute('aria-busy', 'true');
+  const { release, button, menu } = await openExamplesHolding(page, '**/assets/examples-*.js');
   await expect(menu).toContainText('Loading examples…');
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
