@@ -215,3 +215,36 @@ test('Edit refuses expectations that break the schema and keeps the saved ones; 
   await expect(testItem(page, 'Test 1')).toHaveCount(0);
   await expect(testsStatus(page)).toHaveText('No tests yet.');
 });
+
+test('a Save as test dialog that cannot be loaded says so, and Try again opens it', async ({
+  page,
+}) => {
+  await openApp(page);
+  expect(await runToEnd(page)).toMatch(/Succeeded/);
+  // The dialog's code cannot be fetched (offline before the app was cached, or a deploy
+  // replaced the files). Routing also keeps the HTTP cache out of the way.
+  const dialogCode = /\/assets\/SaveAsTestDialog-[^/]+\.js$/;
+  const asked: string[] = [];
+  await page.route(dialogCode, (route) => {
+    asked.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await testsRegion(page).getByRole('button', { name: 'Save as test' }).click();
+  const alert = testsRegion(page).getByRole('alert');
+  await expect(alert).toContainText('The Save as test dialog could not be loaded');
+  await expect(page.getByRole('dialog', { name: 'Save as test' })).toHaveCount(0);
+  // It asked once or twice (pointing at the button preloads it, the click asks again), and
+  // then waits for the user instead of asking in a loop.
+  const askedBeforeRetry = asked.length;
+  expect(askedBeforeRetry).toBeLessThanOrEqual(2);
+  await page.waitForTimeout(500);
+  expect(asked).toHaveLength(askedBeforeRetry);
+
+  await page.unroute(dialogCode);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toHaveCount(0);
+  const dialog = page.getByRole('dialog', { name: 'Save as test' });
+  await expect(dialog.getByRole('textbox', { name: 'Test name' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+});

@@ -9,10 +9,15 @@ import {
 } from 'react';
 import { loadErrorText, loadOnce } from './loadOnce';
 
+/** What each failed part does to ask anew: called by "Try again" (LoadBoundary). */
+const renewals = new Set<() => void>();
+
 /**
  * A view that the first paint does not need, loaded on first use. `preload` starts the
  * request early (on hover, focus or the opening click), so the part is usually there by the
- * time it renders. After a failed load the next render asks again (see LoadBoundary).
+ * time it renders. After a failed load the part asks again only once "Try again" is pressed
+ * (LoadBoundary): React renders a failed tree once more before it shows the error, and a part
+ * that asked anew on that render would suspend instead, and fail, and ask, without end.
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
   const get = loadOnce(load);
@@ -21,13 +26,17 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
       get().then(
         (component) => ({ default: component }),
         (error: unknown) => {
-          // React keeps a lazy component's failure for good: the next try needs a new one.
-          current = makeLazy();
+          // React keeps a lazy component's failure for good: a new try needs a new one.
+          renewals.add(renew);
           throw error;
         },
       ),
     );
   let current = makeLazy();
+  function renew() {
+    renewals.delete(renew);
+    current = makeLazy();
+  }
   function Part(props: P) {
     const Loaded = current;
     return <Loaded {...props} />;
@@ -83,7 +92,14 @@ class LoadBoundary extends Component<LoadBoundaryProps, { error: unknown }> {
           {this.props.what} could not be loaded ({loadErrorText(this.state.error)}). Check the
           connection and try again.
         </p>
-        <button type="button" className="button" onClick={() => this.setState({ error: null })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            for (const renew of [...renewals]) renew();
+            this.setState({ error: null });
+          }}
+        >
           Try again
         </button>
         {this.props.onClose && (

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { appStore, useAppStore } from '../../store';
 import { selectHook, selectHookId } from '../../store/selectors';
 import { savableRunOf } from '../../store/savableRun';
@@ -17,12 +17,12 @@ import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import './tests.css';
 
 // The dialogs (and the expectations' builders and JSON editors they bring) load on first use:
-// they are not needed to paint the page.
-const SaveAsTestDialog = lazy(() =>
-  import('./SaveAsTestDialog').then((module) => ({ default: module.SaveAsTestDialog })),
+// they are not needed to paint the page. "Save as test" asks for its own when pointed at.
+const saveAsTestDialog = lazyPart(() =>
+  import('./SaveAsTestDialog').then((module) => module.SaveAsTestDialog),
 );
-const EditTestDialog = lazy(() =>
-  import('./EditTestDialog').then((module) => ({ default: module.EditTestDialog })),
+const editTestDialog = lazyPart(() =>
+  import('./EditTestDialog').then((module) => module.EditTestDialog),
 );
 // The list is not needed to paint the page.
 const { Part: TestList, preload: preloadTestList } = lazyPart(() =>
@@ -69,12 +69,21 @@ export function TestsSection() {
 
   return (
     <section className={`tests-section${open ? ' tests-section-open' : ''}`} aria-label="Tests">
-      <Suspense fallback={null}>
-        {saving && <SaveAsTestDialog onClose={() => setSaving(false)} />}
-        {editedTest && (
-          <EditTestDialog hookId={hookId} test={editedTest} onClose={() => setEditing(null)} />
-        )}
-      </Suspense>
+      {/* Nothing stands in while a dialog loads; if it cannot, an alert says so (lazyPart). */}
+      {saving && (
+        <LazyPartSlot
+          what="The Save as test dialog"
+          onClose={() => setSaving(false)}
+          fallback={null}
+        >
+          <saveAsTestDialog.Part onClose={() => setSaving(false)} />
+        </LazyPartSlot>
+      )}
+      {editedTest && (
+        <LazyPartSlot what="The Edit test dialog" onClose={() => setEditing(null)} fallback={null}>
+          <editTestDialog.Part hookId={hookId} test={editedTest} onClose={() => setEditing(null)} />
+        </LazyPartSlot>
+      )}
       <div className="tests-header">
         <h2 className="pane-title">
           <button
@@ -107,6 +116,8 @@ export function TestsSection() {
             className="button button-small"
             disabled={!canSave}
             title="Keep this run's inputs and chosen results as a test of the hook"
+            onPointerEnter={saveAsTestDialog.preload}
+            onFocus={saveAsTestDialog.preload}
             onClick={() => setSaving(true)}
           >
             Save as test
