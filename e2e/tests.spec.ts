@@ -216,16 +216,16 @@ test('Edit refuses expectations that break the schema and keeps the saved ones; 
   await expect(testsStatus(page)).toHaveText('No tests yet.');
 });
 
-test('a Save as test dialog that cannot be loaded says so, and Try again opens it', async ({
+test('a dialog whose code cannot be loaded says so; opening it again or Try again loads it', async ({
   page,
 }) => {
   await openApp(page);
   expect(await runToEnd(page)).toMatch(/Succeeded/);
-  // The dialog's code cannot be fetched (offline before the app was cached, or a deploy
+  // The dialogs' code cannot be fetched (offline before the app was cached, or a deploy
   // replaced the files). Routing also keeps the HTTP cache out of the way.
-  const dialogCode = /\/assets\/SaveAsTestDialog-[^/]+\.js$/;
+  const saveCode = /\/assets\/SaveAsTestDialog-[^/]+\.js$/;
   const asked: string[] = [];
-  await page.route(dialogCode, (route) => {
+  await page.route(saveCode, (route) => {
     asked.push(route.request().url());
     return route.abort('internetdisconnected');
   });
@@ -235,16 +235,27 @@ test('a Save as test dialog that cannot be loaded says so, and Try again opens i
   await expect(page.getByRole('dialog', { name: 'Save as test' })).toHaveCount(0);
   // It asked once or twice (pointing at the button preloads it, the click asks again), and
   // then waits for the user instead of asking in a loop.
-  const askedBeforeRetry = asked.length;
-  expect(askedBeforeRetry).toBeLessThanOrEqual(2);
+  const askedBeforeClose = asked.length;
+  expect(askedBeforeClose).toBeLessThanOrEqual(2);
   await page.waitForTimeout(500);
-  expect(asked).toHaveLength(askedBeforeRetry);
+  expect(asked).toHaveLength(askedBeforeClose);
 
-  await page.unroute(dialogCode);
+  // Closed, then opened again once the code can be fetched: it loads.
+  await alert.getByRole('button', { name: 'Close' }).click();
+  await expect(alert).toHaveCount(0);
+  await page.unroute(saveCode);
+  await saveAsTest(page, { name: 'Test 1', checked: [] });
+
+  // The Edit test dialog: "Try again" once the code can be fetched.
+  const editCode = /\/assets\/EditTestDialog-[^/]+\.js$/;
+  await page.route(editCode, (route) => route.abort('internetdisconnected'));
+  await testsRegion(page).getByRole('button', { name: 'Edit test Test 1' }).click();
+  await expect(alert).toContainText('The Edit test dialog could not be loaded');
+  await page.unroute(editCode);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(alert).toHaveCount(0);
-  const dialog = page.getByRole('dialog', { name: 'Save as test' });
-  await expect(dialog.getByRole('textbox', { name: 'Test name' })).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'Edit test' });
+  await expect(dialog.getByRole('textbox', { name: 'Test name' })).toHaveValue('Test 1');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
 });

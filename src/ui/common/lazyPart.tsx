@@ -9,15 +9,21 @@ import {
 } from 'react';
 import { loadErrorText, loadOnce } from './loadOnce';
 
-/** What each failed part does to ask anew: called by "Try again" (LoadBoundary). */
+/** What each failed part does to ask anew (see LoadBoundary). */
 const renewals = new Set<() => void>();
+
+/** Failed parts get a new lazy component: the next render asks for their code again. */
+function renewFailedParts(): void {
+  for (const renew of [...renewals]) renew();
+}
 
 /**
  * A view that the first paint does not need, loaded on first use. `preload` starts the
  * request early (on hover, focus or the opening click), so the part is usually there by the
- * time it renders. After a failed load the part asks again only once "Try again" is pressed
- * (LoadBoundary): React renders a failed tree once more before it shows the error, and a part
- * that asked anew on that render would suspend instead, and fail, and ask, without end.
+ * time it renders. After a failed load the part asks again only on "Try again", or when it is
+ * opened anew (LoadBoundary): React renders a failed tree once more before it shows the error,
+ * and a part that asked anew on that render would suspend instead, and fail, and ask, without
+ * end.
  */
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
   const get = loadOnce(load);
@@ -84,6 +90,11 @@ class LoadBoundary extends Component<LoadBoundaryProps, { error: unknown }> {
     return { error };
   }
 
+  /** A failed part closed (a dialog's Close) asks again when it is opened next. */
+  override componentWillUnmount() {
+    if (this.state.error !== null) renewFailedParts();
+  }
+
   override render() {
     if (this.state.error === null) return this.props.children;
     return (
@@ -96,7 +107,7 @@ class LoadBoundary extends Component<LoadBoundaryProps, { error: unknown }> {
           type="button"
           className="button"
           onClick={() => {
-            for (const renew of [...renewals]) renew();
+            renewFailedParts();
             this.setState({ error: null });
           }}
         >
