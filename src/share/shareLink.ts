@@ -1,5 +1,6 @@
 import { MAX_SHARE_LINK_CHARS, overLimitText } from '../core/inputLimits';
 import { endSentence } from '../workspace/errorText';
+import { SHARE_FRAGMENT_PREFIX } from './shareFragment';
 import {
   isCountLimitIssue,
   SHARE_LINK_VERSION,
@@ -9,6 +10,7 @@ import {
   type SharedState,
 } from './sharedStateSchemas';
 
+export { readShareFragment } from './shareFragment';
 export {
   SHARE_LINK_VERSION,
   SharedStateSchema,
@@ -29,18 +31,12 @@ export type {
 
 export type DecodedShareLink = { ok: true; state: SharedState } | { ok: false; message: string };
 
-const FRAGMENT_PREFIX = '#share=';
 /**
  * A link inflates to at most this many bytes. Deflate compresses runs of equal bytes about
  * 1000:1, so without a cap a short link could make the page allocate gigabytes.
  */
 const MAX_INFLATED_BYTES = 4 * 1024 * 1024;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
-
-/** The share token in a location hash such as "#share=…", or null when there is none. */
-export function readShareFragment(hash: string): string | null {
-  return hash.startsWith(FRAGMENT_PREFIX) ? hash.slice(FRAGMENT_PREFIX.length) : null;
-}
 
 /** `pageUrl` with its fragment replaced by `#share=` + base64url(deflate-raw(UTF-8 JSON)). */
 export async function encodeShareLink(state: SharedState, pageUrl: string): Promise<string> {
@@ -52,7 +48,7 @@ export async function encodeShareLink(state: SharedState, pageUrl: string): Prom
   );
   const url = new URL(pageUrl);
   url.hash = '';
-  return `${url.href}${FRAGMENT_PREFIX}${toBase64Url(compressed)}`;
+  return `${url.href}${SHARE_FRAGMENT_PREFIX}${toBase64Url(compressed)}`;
 }
 
 /** Decodes the token of a share link; never throws, says in words what is wrong. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { appStore } from '../../store';
+import { readShareFragment } from '../../share/shareFragment';
 import { loadErrorText } from '../common/loadOnce';
 import { loadShareLinks } from './loadShareLinks';
 
@@ -25,8 +26,9 @@ export function useOpenShareLink() {
   useEffect(() => {
     let disposed = false;
     const open = async () => {
-      // Without a fragment there is no link: the share links' code is not needed yet.
-      if (location.hash === '') return;
+      // Without a share fragment there is no link: the share links' code is not needed yet.
+      const token = readShareFragment(location.hash);
+      if (token === null) return;
       let links: Awaited<ReturnType<typeof loadShareLinks>>;
       try {
         links = await loadShareLinks();
@@ -39,9 +41,8 @@ export function useOpenShareLink() {
         }
         return;
       }
-      const { decodeShareLink, leftOutOf, readShareFragment, shareLinkDigest } = links;
-      const token = readShareFragment(location.hash);
-      if (disposed || token === null) return;
+      const { decodeShareLink, leftOutOf, shareLinkDigest } = links;
+      if (disposed || readShareFragment(location.hash) !== token) return;
       const decoded = await decodeShareLink(token);
       if (disposed || readShareFragment(location.hash) !== token) return;
       if (!decoded.ok) {

@@ -5,7 +5,6 @@ import { EXAMPLES_BUTTON_ID } from '../examples/ExamplesMenu';
 import { NEW_HOOK_BUTTON_ID } from '../hooks/HooksNav';
 import { NewHookDialog, preloadNewHookDialog } from '../hooks/lazyNewHookDialog';
 import { IMPORT_BUTTON_ID } from '../importExport/ImportExport';
-import { loadErrorText } from '../common/loadOnce';
 import { shareFragmentOf } from './pastedLink';
 import { rememberWelcomeDismissed, welcomeDismissed } from './welcomeDismissed';
 import './welcome.css';
@@ -24,16 +23,8 @@ export function Welcome() {
   const titleId = useId();
   const problemId = useId();
 
-  const openLink = async () => {
-    let fragment: string | null;
-    try {
-      fragment = await shareFragmentOf(link);
-    } catch (error) {
-      setProblem(
-        `The link could not be read: its code could not be loaded (${loadErrorText(error)}). Check the connection and try again.`,
-      );
-      return;
-    }
+  const openLink = () => {
+    const fragment = shareFragmentOf(link);
     if (fragment === null) {
       setProblem('This is not a Hookpad share link: it has no “#share=” part.');
       return;
@@ -82,7 +73,7 @@ export function Welcome() {
             className="welcome-link"
             onSubmit={(event) => {
               event.preventDefault();
-              void openLink();
+              openLink();
             }}
           >
             <input
