@@ -93,3 +93,22 @@ test('reloading keeps an edit', async ({ page }) => {
   await expect.poll(() => editorText(page, 'Hook code')).toContain("console.log('edited')");
   await expect(page.getByLabel('Timeout (ms)')).toHaveValue('2500');
 });
+
+test('an address whose fragment is not a share link needs none of the links’ code', async ({
+  page,
+}) => {
+  // The links' code cannot be fetched (offline before the app was cached): an ordinary
+  // fragment must open the app as usual and not report a link that is not there.
+  const linksCode = /\/assets\/shareLinks-[^/]+\.js$/;
+  const asked: string[] = [];
+  await page.route(linksCode, (route) => {
+    asked.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await openApp(page, '/#section');
+  // Once the app has started up it asks for the links' code anyway (for copying a link):
+  // by then a load of its own at the start would have failed and been reported.
+  await expect.poll(() => asked.length, { intervals: [100] }).toBeGreaterThan(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'share link' })).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe('#section');
+});
