@@ -6,9 +6,43 @@ import { chromium } from '@playwright/test';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * The features Playwright turns off itself, with its own `--disable-features`. Chromium keeps
+ * only the last `--disable-features` of its command line, so ours must repeat them
+ * (chromium.test.ts fails when Playwright's list changes).
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * A browser context gets a window of its own, and a window starts the address bar's two WebUI
+ * popups, each a page of Chromium's own, while the page under test loads. Per app opened in a
+ * new context on 2 CPUs they cost ~1.6 s of CPU (6.9 s → 5.3 s) and held the editors back
+ * (2.7 s → 2.1 s): the bench opens every sample that way, the suite a few journeys. A user's
+ * window has them long before Hookpad loads. (harness.spec.ts checks they are gone.)
+ */
+export const ADDRESS_BAR_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 /** Flags that keep Chromium quiet on a machine without internet (see environment.md). */
 export const CHROMIUM_ARGS = [
   '--headless',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...ADDRESS_BAR_POPUP_FEATURES].join(',')}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
