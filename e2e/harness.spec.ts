@@ -9,6 +9,7 @@ test('a new browser context starts none of the address bar’s popups', async ({
     for (const context of contexts) await (await context.newPage()).goto('about:blank');
     const session = await browser.newBrowserCDPSession();
     const { targetInfos } = await session.send('Target.getTargets', { filter: [{}] });
+    await session.detach();
     // Without the flag, each context's window has two by the time its page has loaded.
     expect(targetInfos.filter((target) => target.url.startsWith('chrome://omnibox'))).toEqual([]);
     expect(targetInfos.filter((target) => target.type === 'page')).toHaveLength(2);
