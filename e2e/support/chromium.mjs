@@ -39,7 +39,7 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
  */
 export const ADDRESS_BAR_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
-/** Flags that keep Chromium quiet on a machine without internet (see environment.md). */
+/** Flags that keep Chromium quiet on a machine without internet (README, Two commands). */
 export const CHROMIUM_ARGS = [
   '--headless',
   `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...ADDRESS_BAR_POPUP_FEATURES].join(',')}`,
