@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFERRED_KILL_MS } from './createRunner';
 import { request, setup } from './runnerSetup.testSupport';
 
 beforeEach(() => vi.useFakeTimers());
@@ -46,16 +47,43 @@ describe('createRunner: a port straight to the worker', () => {
     await first.outcome;
     const second = runner.run(request, { timeoutMs: 1000, onLog: () => {} });
     const runId = runsPosted()[1]!.runId;
-    // The first worker, still in its grace period, is killed; the run went to worker 2. The
-    // release put off after the outcome goes out first: the frame hears of it before the kill.
-    expect(last().posted.filter((m) => m.type !== 'ping')).toEqual([
+    const framePosts = () => last().posted.filter((m) => m.type !== 'ping');
+    // The run went to worker 2 at once. The first worker, in its grace period, is not
+    // terminated beside it: the release put off after its outcome is all the frame has heard.
+    expect(framePosts()).toEqual([
       { type: 'run', runId: runsPosted()[0]!.runId, request },
       { type: 'release', workerId: 1 },
-      { type: 'kill', workerId: 1 },
       { type: 'run', runId, request },
     ]);
+    expect(await first.outcome).toEqual(succeeded);
+    await first.done; // the first run has ended: nothing of it is reported any more
     last().send({ type: 'settled', runId, outcome: succeeded });
     expect(await second.outcome).toEqual(succeeded);
+    vi.advanceTimersByTime(1);
+    // Once the second outcome is taken in: its release, then the first worker's kill.
+    expect(framePosts().slice(3)).toEqual([
+      { type: 'release', workerId: 2 },
+      { type: 'kill', workerId: 1 },
+    ]);
+  });
+
+  it('a worker cut short in its grace period is terminated after DEFERRED_KILL_MS at most', async () => {
+    const { runner, last, runsPosted, kills } = setup();
+    const first = runner.run(request, { timeoutMs: 5000, onLog: () => {} });
+    last().send({ type: 'settled', runId: runsPosted()[0]!.runId, outcome: succeeded });
+    await first.outcome;
+    const second = runner.run(request, { timeoutMs: 5000, onLog: () => {} });
+    last().answerPings();
+    vi.advanceTimersByTime(DEFERRED_KILL_MS - 1);
+    expect(kills()).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(kills()).toEqual([{ type: 'kill', workerId: 1 }]);
+    // The second run, still running, is not touched; its own Cancel stops it at once.
+    second.cancel();
+    expect(kills()).toEqual([
+      { type: 'kill', workerId: 1 },
+      { type: 'kill', workerId: 2 },
+    ]);
   });
 
   it('a worker the frame reports broken crashes the run in it', async () => {
