@@ -323,12 +323,17 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
 
   /** Terminates the worker after the next outcome has been taken in, or DEFERRED_KILL_MS. */
   function deferKill(frame: Frame, workerId: WorkerId): void {
-    const timer = setTimeout(() => {
-      const index = deferredKills.findIndex((kill) => kill.workerId === workerId);
-      if (index >= 0) deferredKills.splice(index, 1);
-      frame.connection.post({ type: 'kill', workerId });
-    }, DEFERRED_KILL_MS);
-    deferredKills.push({ frame, workerId, timer });
+    // The entry itself, not its worker id: a rebuilt frame numbers its workers from 1 again.
+    const kill = {
+      frame,
+      workerId,
+      timer: setTimeout(() => {
+        const index = deferredKills.indexOf(kill);
+        if (index >= 0) deferredKills.splice(index, 1);
+        frame.connection.post({ type: 'kill', workerId });
+      }, DEFERRED_KILL_MS),
+    };
+    deferredKills.push(kill);
   }
 
   function postDeferredKills(): void {
