@@ -224,7 +224,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
         end(
           run,
           (durationMs) => ({ status: 'crashed', durationMs, message: message.message }),
-          true,
+          'kill',
         );
         break;
     }
@@ -256,7 +256,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     heartbeat.start();
     run.onStart?.();
     run.timer = setTimeout(() => {
-      end(run, (durationMs) => ({ status: 'timed-out', durationMs, hint: run.hint }), true);
+      end(run, (durationMs) => ({ status: 'timed-out', durationMs, hint: run.hint }), 'kill');
     }, run.timeoutMs);
   }
 
@@ -276,18 +276,18 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     if (run.timer !== null) clearTimeout(run.timer);
     // The worker reports `finished` after the grace period; if it hangs instead (say,
     // `cb(); while (true) {}`), the grace period is ended from here.
-    run.timer = setTimeout(() => end(run, null, true), run.request.graceMs + FINISH_SLACK_MS);
+    run.timer = setTimeout(() => end(run, null, 'kill'), run.request.graceMs + FINISH_SLACK_MS);
   }
 
   /**
    * Ends the current run: nothing more is reported for it. `outcome` is used only if the
-   * run has not settled yet; the frame terminates its worker (`kill`: cut short).
+   * run has not settled yet; the frame terminates its worker (`kill`: cut short; `kill-later`:
+   * cut short in its grace period, see cancel).
    */
   function end(
     run: ActiveRun,
     outcome: ((durationMs: number) => RunOutcome) | null,
-    kill = false,
-    killLater = false,
+    stop: 'retire' | 'kill' | 'kill-later' = 'retire',
   ) {
     if (current !== run) return;
     current = null;
@@ -297,11 +297,11 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     if (run.worker) {
       // Nothing the worker sends arrives from now on: the run has ended for the app.
       run.worker.port.close();
-      if (killLater && run.frame) deferKill(run.frame, run.worker.workerId);
+      if (stop === 'kill-later' && run.frame) deferKill(run.frame, run.worker.workerId);
       else {
         postDeferredKills();
         // Both terminate the worker; `kill` says the run was cut short.
-        const type = kill ? 'kill' : 'retire';
+        const type = stop === 'retire' ? 'retire' : 'kill';
         run.frame?.connection.post({ type, workerId: run.worker.workerId });
       }
     }
@@ -351,8 +351,8 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
    * it). A run that is still running, or may reach the network, is stopped at once.
    */
   function cancel(run: ActiveRun) {
-    const killLater = run.phase === 'settled' && run.policy === 'offline';
-    end(run, (durationMs) => ({ status: 'cancelled', durationMs }), true, killLater);
+    const stop = run.phase === 'settled' && run.policy === 'offline' ? 'kill-later' : 'kill';
+    end(run, (durationMs) => ({ status: 'cancelled', durationMs }), stop);
   }
 
   function run(
