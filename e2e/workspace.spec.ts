@@ -100,12 +100,16 @@ test('two pages on the same workspace see each other’s edits', async ({ contex
   await openApp(b);
   await expect(selectedHook(b)).toHaveAccessibleName('Client Credentials Exchange');
 
+  // The user switches tabs to type: a tab behind another gets few animation frames, and
+  // Playwright's actions wait for them (~2 s each on 2 CPUs).
+  await a.bringToFront();
   await setCode(
     a,
     '// edited in A\nmodule.exports = function (c, s, a, ctx, cb) { cb(null, {}); };',
   );
   await expect.poll(() => editorText(b, 'Hook code')).toContain('// edited in A');
 
+  await b.bringToFront();
   await createHook(b);
   await expect(hookButton(a, 'Client Credentials Exchange 2')).toBeVisible();
   // Selection is per page: A stays where it was.
@@ -123,7 +127,10 @@ test('a conflicting edit in two pages is reported and both versions can be kept'
   await openApp(b, '/?saveDelayMs=3000');
   await expect(selectedHook(b)).toHaveAccessibleName('Client Credentials Exchange');
 
+  // The user switches tabs to type (see the journey above).
+  await a.bringToFront();
   await setCode(a, '// from A\nmodule.exports = function (c, s, a, ctx, cb) { cb(null, {}); };');
+  await b.bringToFront();
   await setCode(b, '// from B\nmodule.exports = function (c, s, a, ctx, cb) { cb(null, {}); };');
   const conflictIn = async (page: Page) =>
     (await page.getByRole('alert').filter({ hasText: 'was changed in another tab' }).count()) > 0;
@@ -132,15 +139,18 @@ test('a conflicting edit in two pages is reported and both versions can be kept'
   const loserCode = (await conflictIn(a)) ? '// from A' : '// from B';
   const winnerCode = loserCode === '// from A' ? '// from B' : '// from A';
 
+  await loser.bringToFront();
   await loser.getByRole('button', { name: 'Keep both' }).click();
   // The loser's edit is now a hook of its own, in both pages; the original holds the winner's.
   for (const page of [loser, winner]) {
     await expect(hookButton(page, 'Client Credentials Exchange copy')).toBeVisible();
   }
+  await winner.bringToFront();
   await hookButton(winner, 'Client Credentials Exchange copy').click();
   await expect.poll(() => editorText(winner, 'Hook code')).toContain(loserCode);
   await hookButton(winner, 'Client Credentials Exchange').click();
   await expect.poll(() => editorText(winner, 'Hook code')).toContain(winnerCode);
+  await loser.bringToFront();
   await hookButton(loser, 'Client Credentials Exchange').click();
   await expect.poll(() => editorText(loser, 'Hook code')).toContain(winnerCode);
 });
