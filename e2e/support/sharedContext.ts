@@ -165,7 +165,7 @@ function watchSticky(page: Page, context: BrowserContext) {
 /**
  * The page a journey gets in the shared context: the previous journey's, if it left nothing
  * on it (watchSticky) and passed, navigated to about:blank at its end; else a new one.
- * Navigating the same tab back to the app costs ~0.7 s less on 2 CPUs than a new page: no new
+ * Navigating the same tab back to the app costs ~0.5 s less on 2 CPUs than a new page: no new
  * renderer process, and the previous page is not torn down beside the new load (README, Tests).
  * The app's document, its workers and its in-memory state are new either way.
  */
@@ -174,7 +174,8 @@ async function keptPage(kept: Kept, context: BrowserContext): Promise<Page> {
   kept.page = undefined;
   if (page && !page.isClosed() && page.context() === context) {
     // A page opened since (the blank page that empties the storage, a journey's second page)
-    // is in front: a page behind it gets no animation frames, and every action waits for them.
+    // is in front: a page behind it gets an animation frame every ~200 ms, and Playwright's
+    // actions wait for frames (~2 s per click on 2 CPUs).
     await page.bringToFront();
     return page;
   }
