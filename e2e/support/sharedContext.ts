@@ -98,7 +98,7 @@ type Events = {
   off(event: string, listener: Listener): unknown;
 };
 
-/** Removes the listeners a journey added to the context or page, so the next one starts without them. */
+/** Removes the listeners a journey added to the context or page: the next one starts without. */
 function listenersSince(
   target: BrowserContext | Page,
   names: readonly string[] = CONTEXT_EVENTS,
@@ -172,7 +172,7 @@ function watchSticky(page: Page, context: BrowserContext) {
 async function keptPage(kept: Kept, context: BrowserContext): Promise<Page> {
   const page = kept.page;
   kept.page = undefined;
-  if (page && !page.isClosed() && page.context() === context) {
+  if (page && !page.isClosed()) {
     // A page opened since (the blank page that empties the storage, a journey's second page)
     // is in front: a page behind it gets an animation frame every ~200 ms, and Playwright's
     // actions wait for frames (~2 s per click on 2 CPUs).
@@ -264,13 +264,7 @@ export const sharedContextFixtures: Fixtures<
     await use(page);
     sticky.restore();
     restoreListeners();
-    if (
-      testInfo.status !== testInfo.expectedStatus ||
-      sticky.used() ||
-      page.isClosed() ||
-      keptContext.context !== context
-    )
-      return;
+    if (testInfo.status !== testInfo.expectedStatus || sticky.used() || page.isClosed()) return;
     // The app unloads here, before the next journey empties its storage.
     const left = await page.goto('about:blank').then(
       () => true,
