@@ -131,7 +131,8 @@ async function clearOrigin(kept: Kept, context: BrowserContext, origin: string):
 
 /**
  * Watches a page for what it would carry into the next journey (STICKY_PAGE_METHODS, a
- * DevTools session on it, a key or button held down): `used()` says whether any was called.
+ * DevTools session on it, any `keyboard.down` or `mouse.down`, whose key may still be held):
+ * `used()` says whether any was called.
  * `restore()` puts the page's and context's own methods back.
  */
 function watchSticky(page: Page, context: BrowserContext) {
