@@ -5,6 +5,7 @@ import { rolldown } from 'rolldown';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import Beasties from 'beasties';
+import { immutableAssets } from './scripts/immutableAssets.mjs';
 
 const FRAME_ENTRY = fileURLToPath(new URL('./src/sandbox/frame.ts', import.meta.url));
 const WORKER_ENTRY = fileURLToPath(new URL('./src/sandbox/hook.worker.ts', import.meta.url));
@@ -240,7 +241,14 @@ export default defineConfig(({ mode }) =>
   mode === 'cli'
     ? cliConfig
     : {
-        plugins: [react(), hookSandbox(), linkAppStyles(), inlineShellStyles(), offlineApp()],
+        plugins: [
+          react(),
+          hookSandbox(),
+          linkAppStyles(),
+          inlineShellStyles(),
+          offlineApp(),
+          immutableAssets(),
+        ],
         // The reproduction report names the Hookpad that made it.
         define: { __HOOKPAD_VERSION__: JSON.stringify(version) },
         worker: { format: 'es' },

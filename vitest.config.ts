@@ -5,7 +5,12 @@ import viteConfig from './vite.config';
 export default defineConfig((env) =>
   mergeConfig(viteConfig(env), {
     test: {
-      include: ['src/**/*.test.ts', 'e2e/bench/**/*.test.ts', 'e2e/support/**/*.test.ts'],
+      include: [
+        'src/**/*.test.ts',
+        'scripts/**/*.test.ts',
+        'e2e/bench/**/*.test.ts',
+        'e2e/support/**/*.test.ts',
+      ],
       environment: 'node',
       // Test files share their worker's module cache instead of importing everything again
       // per file: the suite took 170 s with isolation and 56 s without, on 2 CPUs, green in

@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { immutableAssets } from '../../scripts/immutableAssets.mjs';
 import { bundleBytes } from './bytes.mjs';
 import { appSample, baselineSample, CLS_TAIL_MS } from './loads.mjs';
 import { infiniteLoopOvershoot, runAll, runLatencyRound } from './runs.mjs';
@@ -197,7 +198,14 @@ async function main() {
   const started = Date.now();
   await buildAll();
   const app = await serve({ root: ROOT, build: { outDir: APP_OUT } });
-  const bare = await serve({ root: BARE_ROOT, configFile: false, build: { outDir: BARE_OUT } });
+  // The baselines are served as the app is (vite.config.ts's preview server): hashed files
+  // compressed once and kept by the browser.
+  const bare = await serve({
+    root: BARE_ROOT,
+    configFile: false,
+    plugins: [immutableAssets()],
+    build: { outDir: BARE_OUT },
+  });
   const urls = {
     app: `${app.origin}/`,
     bareMonaco: `${bare.origin}/`,
