@@ -43,9 +43,9 @@ export function acceptsGzip(header) {
 
 /**
  * A connect middleware for `/<prefix>/<name>` where name is a file of `dir` when the
- * middleware was made (a file built later is left to the next middleware, as is anything
- * but a plain GET or HEAD of a whole file). A file is read and gzipped on its first request
- * and kept in memory.
+ * middleware was made. A file built later, or removed before its first request, is left to
+ * the next middleware, as is anything but a plain GET or HEAD of a whole file. A file is read
+ * and gzipped on its first request and kept in memory.
  */
 export function immutableAssetsMiddleware(dir, prefix = '/assets/') {
   let names;
@@ -77,7 +77,14 @@ export function immutableAssetsMiddleware(dir, prefix = '/assets/') {
     if (req.headers.range) return next();
     const name = path.slice(prefix.length);
     if (!names.has(name)) return next();
-    const file = load(name);
+    let file;
+    try {
+      file = load(name);
+    } catch {
+      // Gone since (a new build emptied the folder): no longer one of ours.
+      names.delete(name);
+      return next();
+    }
     res.setHeader('Cache-Control', IMMUTABLE);
     res.setHeader('ETag', file.etag);
     res.setHeader('Vary', 'Accept-Encoding');

@@ -39,9 +39,12 @@ describe('immutableAssetsMiddleware', () => {
     writeFileSync(join(dir, 'app-Ab12.js'), SCRIPT);
     writeFileSync(join(dir, 'font-Cd34.woff2'), Buffer.from([1, 2, 3, 4]));
     mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'gone-Gh78.js'), 'gone');
     const middleware = immutableAssetsMiddleware(dir);
-    // Built after the middleware was made: not one of the files it serves.
+    // Built after the middleware was made, or removed before its first request (a new build
+    // emptied the folder): not one of the files it serves.
     writeFileSync(join(dir, 'late-Ef56.js'), 'late');
+    rmSync(join(dir, 'gone-Gh78.js'));
     server = createServer((req, res) =>
       middleware(req, res, () => {
         res.statusCode = 599; // "left to the next middleware"
@@ -106,6 +109,8 @@ describe('immutableAssetsMiddleware', () => {
       ['/index.html'],
       ['/assets/missing-0000.js'],
       ['/assets/late-Ef56.js'],
+      ['/assets/gone-Gh78.js'],
+      ['/assets/gone-Gh78.js'],
       ['/assets/folder'],
       ['/assets/../app-Ab12.js'],
       ['/assets/%2e%2e/app-Ab12.js'],
