@@ -89,13 +89,63 @@ describe('createRunnerPool', () => {
     expect(fakes.made()).toBe(2);
   });
 
-  it('hands a waiting run over only once a runner is done, grace period included', async () => {
+  it('starts the next run on another runner while a run that has called back is in its grace period', async () => {
     const fakes = fakeRunners();
     const pool = createRunnerPool({ size: 1, create: fakes.create });
+    const first = pool.run(req('a'), options());
+    for (const code of ['b', 'c', 'd']) pool.run(req(code), options());
+    expect(fakes.runs.map((r) => r.code)).toEqual(['a']);
+    fakes.runs[0]!.settle(succeeded);
+    expect(await first.outcome).toEqual(succeeded);
+    await vi.advanceTimersByTimeAsync(0);
+    // 'a' may still report late console lines on runner 0: 'b' goes to a new runner.
+    expect(fakes.runs.map((r) => [r.code, r.runner])).toEqual([
+      ['a', 0],
+      ['b', 1],
+    ]);
+    fakes.runs[1]!.settle(succeeded);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.runs.map((r) => [r.code, r.runner]).at(-1)).toEqual(['c', 2]);
+    // Three runners exist (`size` + 2), all in a run: 'd' waits for one to be done.
+    fakes.runs[2]!.settle(succeeded);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.runs).toHaveLength(3);
+    fakes.runs[1]!.finish();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.runs.map((r) => [r.code, r.runner]).at(-1)).toEqual(['d', 1]);
+    expect(fakes.made()).toBe(3);
+    expect(fakes.overlaps()).toBe(0);
+  });
+
+  it('never has more than `size` runs working at once, however many runners are free', async () => {
+    const fakes = fakeRunners();
+    const pool = createRunnerPool({ size: 2, maxRunners: 6, create: fakes.create });
+    for (const code of ['a', 'b', 'c', 'd', 'e']) pool.run(req(code), options());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.runs.map((r) => r.code)).toEqual(['a', 'b']);
+    fakes.runs[1]!.settle(succeeded);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.runs.map((r) => r.code)).toEqual(['a', 'b', 'c']);
+    fakes.runs[0]!.settle(succeeded);
+    fakes.runs[2]!.settle(succeeded);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakes.runs.map((r) => [r.code, r.runner])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['d', 3],
+      ['e', 4],
+    ]);
+  });
+
+  it('with as many runners as `size`, a waiting run waits for a grace period to end', async () => {
+    const fakes = fakeRunners();
+    const pool = createRunnerPool({ size: 1, maxRunners: 1, create: fakes.create });
     const first = pool.run(req('a'), options());
     pool.run(req('b'), options());
     fakes.runs[0]!.settle(succeeded);
     expect(await first.outcome).toEqual(succeeded);
+    await vi.advanceTimersByTimeAsync(0);
     // The first run may still report late console lines: its runner is not free yet.
     expect(fakes.runs).toHaveLength(1);
     fakes.runs[0]!.finish();
@@ -190,7 +240,11 @@ describe('createRunnerPool with sandbox runners', () => {
   it('gives each run in flight its own sandbox frame, and the next run the first frame to finish', async () => {
     const sandboxes = [setup(), setup()];
     let made = 0;
-    const pool = createRunnerPool({ size: 2, create: () => sandboxes[made++]!.runner });
+    const pool = createRunnerPool({
+      size: 2,
+      maxRunners: 2,
+      create: () => sandboxes[made++]!.runner,
+    });
     const first = pool.run(req('a'), options());
     pool.run(req('b'), options());
     pool.run(req('c'), options());
@@ -208,6 +262,37 @@ describe('createRunnerPool with sandbox runners', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(posted()).toEqual([['a', 'c'], ['b']]);
     // Nothing was cancelled to make room.
+    expect(sandboxes.flatMap((s) => s.kills())).toEqual([]);
+  });
+});
+
+describe('createRunnerPool with sandbox runners, past a callback', () => {
+  it("runs the next test in a new frame while a settled run's frame is in its grace period", async () => {
+    const sandboxes = [setup(), setup()];
+    let made = 0;
+    const pool = createRunnerPool({ size: 1, create: () => sandboxes[made++]!.runner });
+    const first = pool.run(req('a'), options());
+    const second = pool.run(req('b'), options());
+    const posted = () => sandboxes.map((s) => s.runsPosted().map((m) => m.request.code));
+    expect(posted()).toEqual([['a'], []]);
+    const [sandbox, other] = sandboxes;
+    sandbox!.last().send({
+      type: 'settled',
+      runId: sandbox!.runsPosted()[0]!.runId,
+      outcome: succeeded,
+    });
+    expect(await first.outcome).toEqual(succeeded);
+    await vi.advanceTimersByTimeAsync(0);
+    other!.last().send({ type: 'ready' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posted()).toEqual([['a'], ['b']]);
+    other!.last().send({
+      type: 'settled',
+      runId: other!.runsPosted()[0]!.runId,
+      outcome: succeeded,
+    });
+    expect(await second.outcome).toEqual(succeeded);
+    // The first run's grace period was not cut short to make room.
     expect(sandboxes.flatMap((s) => s.kills())).toEqual([]);
   });
 });

@@ -2,8 +2,14 @@ import type { RunOutcome, RunRequest } from '../core/schemas';
 import type { RunHandle, RunOptions, Runner } from './runner';
 
 export interface RunnerPoolOptions {
-  /** How many runs may be in flight at once, each on a runner of its own. */
+  /** How many runs may be working at once (not yet called back), each on a runner of its own. */
   size: number;
+  /**
+   * How many runners may exist at once (default: `size` + 2). A run that has called back
+   * keeps its runner through its post-callback grace period, which is mostly waiting: the
+   * next run goes to another runner meanwhile instead of waiting for it.
+   */
+  maxRunners?: number;
   /** Makes one runner (one sandbox iframe); called when a run needs one and none is free. */
   create(): Runner;
 }
@@ -32,24 +38,33 @@ const crashed = (error: unknown): RunOutcome => ({
  * A Runner that runs up to `size` requests at once, each on a runner of its own. A runner
  * runs one request at a time and cancels it when given another, so a request waits here
  * until a runner is free (including its post-callback grace period): its timeout starts only
- * then. Runners are made on demand and kept for the next requests.
+ * then. A run stops counting against `size` once it has its outcome: its grace period is
+ * spent waiting for late output, so the next request starts on another runner, up to
+ * `maxRunners` of them, while CPU-bound hooks still get no more than `size` at once
+ * (docs/runtime-semantics.md, "Saved tests"). Runners are made on demand and kept.
  */
-export function createRunnerPool({ size, create }: RunnerPoolOptions): Runner {
+export function createRunnerPool({
+  size,
+  maxRunners = size + 2,
+  create,
+}: RunnerPoolOptions): Runner {
   const runners: Runner[] = [];
   const idle: Runner[] = [];
   const queue: Waiting[] = [];
+  /** Runs handed to a runner that have no outcome yet. */
+  let working = 0;
   let disposed = false;
 
   function freeRunner(): Runner | undefined {
     const free = idle.pop();
-    if (free || runners.length >= size) return free;
+    if (free || runners.length >= Math.max(size, maxRunners)) return free;
     const made = create();
     runners.push(made);
     return made;
   }
 
   function pump() {
-    while (!disposed && queue.length > 0) {
+    while (!disposed && queue.length > 0 && working < size) {
       let runner: Runner | undefined;
       try {
         runner = freeRunner();
@@ -78,8 +93,21 @@ export function createRunnerPool({ size, create }: RunnerPoolOptions): Runner {
       return;
     }
     waiting.inner = inner;
-    void inner.outcome.then(waiting.resolveOutcome);
+    working += 1;
+    // Once, at the outcome or, should a runner end without one, at its end.
+    let counted = true;
+    const stopWorking = () => {
+      if (!counted) return;
+      counted = false;
+      working -= 1;
+    };
+    void inner.outcome.then((outcome) => {
+      stopWorking();
+      waiting.resolveOutcome(outcome);
+      pump();
+    });
     void inner.done.then(() => {
+      stopWorking();
       waiting.resolveDone();
       if (disposed) return;
       idle.push(runner);
