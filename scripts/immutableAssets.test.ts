@@ -27,6 +27,12 @@ function get(origin: string, path: string, headers: Record<string, string> = {},
   });
 }
 
+function originOf(server: Pick<Server, 'address'>): string {
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the server has no port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
 const SCRIPT = `export const answer = ${JSON.stringify('x'.repeat(4000))};\n`;
 
 describe('immutableAssetsMiddleware', () => {
@@ -52,9 +58,7 @@ describe('immutableAssetsMiddleware', () => {
       }),
     );
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    origin = `http://127.0.0.1:${address.port}`;
+    origin = originOf(server);
   });
 
   afterAll(async () => {
@@ -154,9 +158,7 @@ describe("the app's preview server (npm start, the end-to-end suite)", () => {
       preview: { port: 0, host: '127.0.0.1', open: false },
       logLevel: 'silent',
     });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    origin = `http://127.0.0.1:${address.port}`;
+    origin = originOf(server.httpServer);
   });
 
   afterAll(async () => {
