@@ -35,13 +35,13 @@ const crashed = (error: unknown): RunOutcome => ({
 });
 
 /**
- * A Runner that runs up to `size` requests at once, each on a runner of its own. A runner
- * runs one request at a time and cancels it when given another, so a request waits here
- * until a runner is free (including its post-callback grace period): its timeout starts only
- * then. A run stops counting against `size` once it has its outcome: its grace period is
+ * A Runner that has up to `size` requests working at once, each on a runner of its own. A
+ * runner runs one request at a time and cancels it when given another, so a request waits
+ * here until a runner is free (including its post-callback grace period): its timeout starts
+ * only then. A run stops counting against `size` once it has its outcome: its grace period is
  * spent waiting for late output, so the next request starts on another runner, up to
  * `maxRunners` of them, while CPU-bound hooks still get no more than `size` at once
- * (docs/runtime-semantics.md, "Saved tests"). Runners are made on demand and kept.
+ * (docs/runtime-semantics.md §17, "Own sandbox"). Runners are made on demand and kept.
  */
 export function createRunnerPool({
   size,
