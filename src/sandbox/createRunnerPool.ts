@@ -94,20 +94,13 @@ export function createRunnerPool({
     }
     waiting.inner = inner;
     working += 1;
-    // Once, at the outcome or, should a runner end without one, at its end.
-    let counted = true;
-    const stopWorking = () => {
-      if (!counted) return;
-      counted = false;
-      working -= 1;
-    };
+    // A RunHandle's outcome always settles (runner.ts), so the run always stops counting.
     void inner.outcome.then((outcome) => {
-      stopWorking();
+      working -= 1;
       waiting.resolveOutcome(outcome);
       pump();
     });
     void inner.done.then(() => {
-      stopWorking();
       waiting.resolveDone();
       if (disposed) return;
       idle.push(runner);
