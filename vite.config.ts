@@ -10,29 +10,18 @@ import { immutableAssets } from './scripts/immutableAssets.mjs';
 const FRAME_ENTRY = fileURLToPath(new URL('./src/sandbox/frame.ts', import.meta.url));
 const WORKER_ENTRY = fileURLToPath(new URL('./src/sandbox/hook.worker.ts', import.meta.url));
 const SANDBOX_ID = 'virtual:hook-sandbox';
-const WORKER_SOURCE_ID = 'virtual:hook-worker-source';
 
 /**
  * The sandbox iframe has an opaque origin and a CSP without network access, so it cannot
- * load scripts from the app's server. Its code (and the worker's code, nested inside it as
- * a string) is therefore bundled into self-contained IIFE strings that the host inlines
- * into the iframe's srcdoc. The same happens in dev and in the production build.
+ * load scripts from the app's server. Its code and the hook worker's are therefore bundled
+ * into self-contained IIFE strings: the host inlines the frame's (small) into the iframe's
+ * srcdoc and hands it the worker's (~0.5 MiB) as a Blob. The same happens in dev and in the
+ * production build.
  */
 function hookSandbox(): Plugin {
   let minify = false;
-  async function bundle(input: string, virtualModules: Record<string, string>) {
-    const build = await rolldown({
-      input,
-      platform: 'browser',
-      logLevel: 'warn',
-      plugins: [
-        {
-          name: 'hookpad-sandbox-virtuals',
-          resolveId: (id) => (id in virtualModules ? `\0${id}` : null),
-          load: (id) => (id.startsWith('\0') ? virtualModules[id.slice(1)] : null),
-        },
-      ],
-    });
+  async function bundle(input: string) {
+    const build = await rolldown({ input, platform: 'browser', logLevel: 'warn' });
     const { output } = await build.generate({ format: 'iife', minify });
     await build.close();
     const chunk = output[0];
@@ -50,14 +39,14 @@ function hookSandbox(): Plugin {
     load: {
       filter: { id: new RegExp(`^\0${SANDBOX_ID}$`) },
       async handler() {
-        const worker = await bundle(WORKER_ENTRY, {});
-        const frame = await bundle(FRAME_ENTRY, {
-          [WORKER_SOURCE_ID]: `export default ${JSON.stringify(worker.code)};`,
-        });
+        const [worker, frame] = await Promise.all([bundle(WORKER_ENTRY), bundle(FRAME_ENTRY)]);
         for (const file of [...worker.files, ...frame.files]) {
           if (!file.startsWith('\0') && !file.includes('node_modules')) this.addWatchFile(file);
         }
-        return `export const frameScript = ${JSON.stringify(frame.code)};`;
+        return (
+          `export const frameScript = ${JSON.stringify(frame.code)};\n` +
+          `export const workerScript = ${JSON.stringify(worker.code)};`
+        );
       },
     },
   };

@@ -3,18 +3,19 @@
  * It is bundled into a string and inlined into the iframe's srcdoc by the host.
  *
  * The host sends exactly one `init` through window.postMessage, handing over a private
- * MessagePort; everything afterwards travels on that port, which nothing else can reach.
+ * MessagePort and the hook worker's script; everything afterwards travels on that port, which nothing else can reach.
  * The frame only creates and kills the workers; runs travel host ⇄ worker on ports the
  * frame hands out (createWorkerLifecycle).
  */
-import workerSource from 'virtual:hook-worker-source';
 import { createWorkerLifecycle } from './createWorkerLifecycle';
 import { FrameInitSchema, HostToFrameSchema, type FrameToHost } from './protocol';
 
-// Created once: the iframe cannot fetch from the app's server, so workers start from a blob.
-const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-
-function start(port: MessagePort) {
+/**
+ * The iframe cannot fetch from the app's server, so its workers start from a blob: URL of
+ * the script the host handed over, made here: a blob: URL is usable only by its own origin.
+ */
+function start(port: MessagePort, workerScript: Blob) {
+  const workerUrl = URL.createObjectURL(workerScript);
   const toHost = (message: FrameToHost) =>
     port.postMessage(message, message.type === 'standby' ? [message.port] : []);
   const workers = createWorkerLifecycle({ createWorker: () => new Worker(workerUrl), toHost });
@@ -52,7 +53,7 @@ function onInit(event: MessageEvent) {
   const parsed = FrameInitSchema.safeParse(event.data);
   if (!parsed.success) return;
   window.removeEventListener('message', onInit);
-  start(parsed.data.port);
+  start(parsed.data.port, parsed.data.workerScript);
 }
 
 window.addEventListener('message', onInit);

@@ -1,4 +1,4 @@
-import { frameScript } from 'virtual:hook-sandbox';
+import { frameScript, workerScript } from 'virtual:hook-sandbox';
 import type { FrameInit, HostToFrame } from './protocol';
 import { sandboxDocument, type SandboxPolicy } from './sandboxDocument';
 
@@ -19,8 +19,10 @@ export type CreateFrame = (
   policy: SandboxPolicy,
 ) => FrameConnection;
 
-/** Built once per policy: the bundle is large and the same for every iframe. */
+/** Built once per policy: the same for every iframe. */
 const srcdocs: Partial<Record<SandboxPolicy, string>> = {};
+/** Made once: every frame gets a handle to the same ~0.5 MiB, not a copy. */
+let workerBlob: Blob | undefined;
 
 /**
  * Mounts a hidden `<iframe sandbox="allow-scripts">` (never allow-same-origin: its origin is
@@ -52,7 +54,8 @@ export function mountSandboxFrame(
   iframe.addEventListener(
     'load',
     () => {
-      const init: FrameInit = { type: 'init', port: channel.port2 };
+      workerBlob ??= new Blob([workerScript], { type: 'text/javascript' });
+      const init: FrameInit = { type: 'init', port: channel.port2, workerScript: workerBlob };
       // An opaque origin cannot be named as targetOrigin, hence '*'; the port is what makes
       // the rest of the conversation private.
       iframe.contentWindow?.postMessage(init, '*', [channel.port2]);

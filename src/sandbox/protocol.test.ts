@@ -77,10 +77,16 @@ describe('host → frame', () => {
     expect(HostToFrameSchema.safeParse(null).success).toBe(false);
   });
 
-  it('init must carry a MessagePort', () => {
-    expect(FrameInitSchema.safeParse({ type: 'init', port: port() }).success).toBe(true);
-    expect(FrameInitSchema.safeParse({ type: 'init', port: {} }).success).toBe(false);
-    expect(FrameInitSchema.safeParse({ type: 'init' }).success).toBe(false);
+  it("init must carry a MessagePort and the worker's script as a Blob", () => {
+    const workerScript = new Blob(['postMessage(1)'], { type: 'text/javascript' });
+    const init = (fields: object) => FrameInitSchema.safeParse({ type: 'init', ...fields });
+    expect(init({ port: port(), workerScript }).success).toBe(true);
+    expect(init({ port: {}, workerScript }).success).toBe(false);
+    expect(init({ workerScript }).success).toBe(false);
+    // The script as text (what the srcdoc used to carry) or a URL is not accepted.
+    expect(init({ port: port(), workerScript: 'postMessage(1)' }).success).toBe(false);
+    expect(init({ port: port(), workerScript: 'blob:null/1' }).success).toBe(false);
+    expect(init({ port: port() }).success).toBe(false);
   });
 
   it('init is not accepted on the port', () => {

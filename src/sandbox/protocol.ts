@@ -28,6 +28,7 @@ export type RunId = z.infer<typeof RunIdSchema>;
 // `instanceof` is evaluated in the realm that receives the message, where the structured
 // clone creates the port, so it holds in the iframe and the worker alike.
 const PortSchema = z.instanceof(MessagePort);
+const BlobSchema = z.instanceof(Blob);
 
 // ── JSON on the wire ───────────────────────────────────────────────────────────────────────
 
@@ -60,7 +61,16 @@ const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
 
 // ── Messages, one schema each ──────────────────────────────────────────────────────────────
 
-const InitMessage = z.object({ type: z.literal('init'), port: PortSchema });
+/**
+ * The host's hand-over: the private port, and the hook worker's script. The script comes as
+ * a Blob (a handle, not a copy) rather than inside the frame's srcdoc, where the frame's
+ * HTML parser would have to scan all ~0.5 MiB of it before the frame could start.
+ */
+const InitMessage = z.object({
+  type: z.literal('init'),
+  port: PortSchema,
+  workerScript: BlobSchema,
+});
 /** Frames number their workers; the host names a worker by this id in spawn, release and kill. */
 export const WorkerIdSchema = z.number().check(z.int(), z.gte(1));
 export type WorkerId = z.infer<typeof WorkerIdSchema>;

@@ -1,12 +1,11 @@
-// Virtual modules produced by the `hookpad-sandbox` plugin in vite.config.ts.
+// The virtual module produced by the `hookpad-sandbox` plugin in vite.config.ts.
 
 declare module 'virtual:hook-sandbox' {
-  /** Self-contained IIFE bundled from src/sandbox/frame.ts, to be inlined into the iframe's srcdoc. */
+  /** Self-contained IIFE bundled from src/sandbox/frame.ts, inlined into the iframe's srcdoc. */
   export const frameScript: string;
-}
-
-declare module 'virtual:hook-worker-source' {
-  /** Self-contained IIFE bundled from src/sandbox/hook.worker.ts; only frame.ts imports it. */
-  const workerSource: string;
-  export default workerSource;
+  /**
+   * Self-contained IIFE bundled from src/sandbox/hook.worker.ts: the hook worker's script,
+   * which the host hands to each frame as a Blob in its `init` message.
+   */
+  export const workerScript: string;
 }
