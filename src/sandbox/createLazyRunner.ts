@@ -42,6 +42,8 @@ export function createLazyRunner(
       whenIdle()
         .then(get)
         .then(() => undefined),
+    // A failed load is reported by the run that follows, which waits on this same load.
+    prepare: () => void get().catch(() => undefined),
     run(request, options): RunHandle {
       if (loaded) return loaded.run(request, options);
       let cancelled = false;

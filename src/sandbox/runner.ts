@@ -34,5 +34,11 @@ export interface RunHandle {
 /** The host side of the sandbox: the only code that talks to the iframe. */
 export interface Runner {
   run(request: RunRequest, options: RunOptions): RunHandle;
+  /**
+   * A run is coming, but its request is not ready yet (say, the stored packages are still
+   * being read): a runner that loads or starts lazily starts now, so the two overlap.
+   * Runners that are always ready need not have it.
+   */
+  prepare?(): void;
   dispose(): void;
 }

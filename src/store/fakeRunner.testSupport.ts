@@ -19,7 +19,12 @@ export interface FakeRun {
 /** A Runner for store tests: records requests and lets the test decide what happens. */
 export function createFakeRunner() {
   const runs: FakeRun[] = [];
+  /** How often the store told the runner a run is coming (Runner.prepare). */
+  const prepared = { count: 0 };
   const runner: Runner = {
+    prepare() {
+      prepared.count += 1;
+    },
     run(request, options): RunHandle {
       let settle!: (outcome: RunOutcome) => void;
       let finish!: () => void;
@@ -49,7 +54,7 @@ export function createFakeRunner() {
     },
     dispose() {},
   };
-  return { runner, runs };
+  return { runner, runs, prepared };
 }
 
 export function logEntry(seq: number, text: string, extra: Partial<LogEntry> = {}): LogEntry {

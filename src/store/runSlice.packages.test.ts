@@ -37,7 +37,16 @@ async function setup({
   const setCode = (code: string) => state().setCode(hookId, code);
   const treePaths = (index: number) =>
     workbench.runs[index]?.request.packages?.files.map(({ path }) => path);
-  return { store, state, hookId, setCode, runs: workbench.runs, testRuns: tests.runs, treePaths };
+  return {
+    store,
+    state,
+    hookId,
+    setCode,
+    runs: workbench.runs,
+    prepared: workbench.prepared,
+    testRuns: tests.runs,
+    treePaths,
+  };
 }
 
 const until = async (check: () => boolean) => {
@@ -47,11 +56,24 @@ const until = async (check: () => boolean) => {
 
 describe('runs with stored packages', () => {
   it('sends no tree when the hook requires nothing stored', async () => {
-    const { state, setCode, runs } = await setup();
+    const { state, setCode, runs, prepared } = await setup();
     setCode("module.exports = (u, c, cb) => cb(null, require('lodash'));");
     state().startRun();
     expect(runs).toHaveLength(1);
     expect(runs[0]!.request.packages).toBeUndefined();
+    // The request left at once: nothing to overlap.
+    expect(prepared.count).toBe(0);
+  });
+
+  it('has the sandbox start while a run waits for the stored list, not after', async () => {
+    // The app's first run: the list of stored packages is still being read.
+    const { state, runs, prepared } = await setup({ load: false });
+    state().startRun();
+    expect(state().run.status).toBe('running');
+    expect(runs).toHaveLength(0);
+    expect(prepared.count).toBe(1);
+    await until(() => runs.length === 1);
+    expect(runs[0]!.request.packages).toEqual({ files: [] });
   });
 
   it('gives the run the tree of what its code requires, read from storage once', async () => {

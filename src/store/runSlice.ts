@@ -167,7 +167,9 @@ export function createRunSlice(runner: Runner): StateCreator<AppState, [], [], R
           if (packaged.ok) launch(packaged.request);
           return;
         }
-        // The first run after the stored packages changed reads them from storage once.
+        // The first run after the stored packages changed reads them from storage once;
+        // the sandbox, if it has not loaded yet, loads meanwhile rather than after.
+        runner.prepare?.();
         set({ run: running });
         let cancelled = false;
         const waiting: RunHandle = {
