@@ -11,7 +11,13 @@ import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { immutableAssets } from '../../scripts/immutableAssets.mjs';
 import { bundleBytes } from './bytes.mjs';
 import { appSample, baselineSample, CLS_TAIL_MS } from './loads.mjs';
-import { infiniteLoopOvershoot, runAll, runLatencyRound } from './runs.mjs';
+import {
+  bareColdSandboxSample,
+  firstRunSample,
+  infiniteLoopOvershoot,
+  runAll,
+  runLatencyRound,
+} from './runs.mjs';
 import { median, p95, ratioOfRounds, round, summaryLines } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,6 +29,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 /** Runs (and bare worker starts) per round. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** First visits with a Run as soon as the editor is ready (and bare cold sandboxes) per round. */
+const FIRST_RUNS = Number(process.env.BENCH_FIRST_RUNS ?? 3);
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 5);
 const RUN_ALL_TESTS = Number(process.env.BENCH_RUN_ALL_TESTS ?? 50);
 const RUN_ALL_ROUNDS = Number(process.env.BENCH_RUN_ALL_ROUNDS ?? 5);
@@ -81,8 +89,17 @@ async function sampleRound(browser, urls) {
     const order = i % 2 ? ['app', 'bareStatic', 'bareMonaco'] : ['bareMonaco', 'bareStatic', 'app'];
     for (const kind of order) loads[kind].push(await kinds[kind]());
   }
+  const firstRuns = [];
+  const coldSandboxes = [];
+  for (let i = 0; i < FIRST_RUNS; i++) {
+    const pair = [
+      async () => firstRuns.push(await firstRunSample(browser, urls.app)),
+      async () => coldSandboxes.push(await bareColdSandboxSample(browser, urls.bareStatic)),
+    ];
+    for (const sample of i % 2 ? pair.reverse() : pair) await sample();
+  }
   const { runs, workerStarts } = await runLatencyRound(browser, urls.app, RUNS);
-  return { loads, runs, workerStarts };
+  return { loads, firstRuns, coldSandboxes, runs, workerStarts };
 }
 
 function buildReport(rounds, extras) {
@@ -112,6 +129,13 @@ function buildReport(rounds, extras) {
       }),
       serviceWorkerControlledRepeatVisits: `${controlled.filter(Boolean).length}/${controlled.length}`,
     },
+    firstRunRatio: ratioOfRounds(
+      zip(
+        rounds.map((r) => r.firstRuns),
+        rounds.map((r) => r.coldSandboxes),
+      ),
+      { value: 'hookpadFirstRunMs', baseline: 'bareColdSandboxMs' },
+    ),
     fcpRatio: ratioOfRounds(zip(pick('app', 'fcp'), pick('bareStatic', 'fcp')), {
       value: 'hookpadMs',
       baseline: 'bareStaticMs',
@@ -132,6 +156,8 @@ function buildReport(rounds, extras) {
       hookpadFcp: sum(pick('app', 'fcp').flat()),
       bareMonacoFcp: sum(pick('bareMonaco', 'fcp').flat()),
       bareStaticFcp: sum(pick('bareStatic', 'fcp').flat()),
+      hookpadFirstRun: sum(rounds.flatMap((r) => r.firstRuns)),
+      bareColdSandbox: sum(rounds.flatMap((r) => r.coldSandboxes)),
       hookpadRun: sum(rounds.flatMap((r) => r.runs)),
       bareWorkerStart: sum(rounds.flatMap((r) => r.workerStarts)),
     },
@@ -156,10 +182,13 @@ function buildReport(rounds, extras) {
     },
   ];
   const repeat = report.editorReadyRepeatVisitRatio;
+  const first = report.firstRunRatio;
   const summary = [
     ...summaryLines(targets),
     `editorReady repeat / first visit: ${repeat.median} [${repeat.spread.join('–')}]  ` +
       `(service worker on ${repeat.serviceWorkerControlledRepeatVisits} repeat visits; no target)`,
+    `first Run after opening / bare cold sandbox: ${first.median} [${first.spread.join('–')}]  ` +
+      `(${report.pooledMs.hookpadFirstRun.median} ms vs ${report.pooledMs.bareColdSandbox.median} ms; no target)`,
   ];
   return { summary, ...report };
 }
@@ -215,7 +244,9 @@ async function main() {
   try {
     const rounds = [];
     for (let r = 0; r < ROUNDS; r++) {
-      log(`round ${r + 1}/${ROUNDS}: ${LOADS} loads of each page, then ${RUNS} runs…`);
+      log(
+        `round ${r + 1}/${ROUNDS}: ${LOADS} loads of each page, ${FIRST_RUNS} first runs, then ${RUNS} runs…`,
+      );
       rounds.push(await sampleRound(browser, urls));
     }
     log(`an infinite loop stopped, ${LOOPS} times…`);
@@ -226,7 +257,12 @@ async function main() {
       runAll: runAllFigures(walls, median(rounds.flatMap((r) => r.runs))),
       infiniteLoopStoppedAfterTimeoutMs: overshootFigures(overshoot),
       bytes: bundleBytes(APP_OUT),
-      setup: { rounds: ROUNDS, loadsPerRound: LOADS, runsPerRound: RUNS },
+      setup: {
+        rounds: ROUNDS,
+        loadsPerRound: LOADS,
+        firstRunsPerRound: FIRST_RUNS,
+        runsPerRound: RUNS,
+      },
       machine: {
         cpus: cpus().length,
         loadAverage: loadavg().map((x) => round(x)),

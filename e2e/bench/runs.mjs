@@ -89,6 +89,60 @@ export async function runLatencyRound(browser, url, count) {
   }
 }
 
+/**
+ * The first Run of a first visit (fresh context), clicked as soon as the hook editor is
+ * ready: what the run costs while the sandbox is still cold (its code, its frame, its worker).
+ */
+export async function firstRunSample(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('hookpad:editor-ready').length);
+    return await runOnce(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Its baseline, on a first visit of the bare static page: the least a cold sandbox costs, an
+ * opaque-origin iframe (sandbox="allow-scripts", srcdoc) that is handed a worker's script as
+ * a Blob, starts that Web Worker and relays its first message, from the iframe's creation.
+ */
+export async function bareColdSandboxSample(browser, url) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await page.evaluate(coldSandbox);
+  } finally {
+    await context.close();
+  }
+}
+
+/** In the page: a cold sandbox's start, in ms. */
+function coldSandbox() {
+  const frameScript = `addEventListener('message', (event) => {
+    const worker = new Worker(URL.createObjectURL(event.data));
+    worker.onmessage = () => parent.postMessage('up', '*');
+  });`;
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-scripts');
+    iframe.srcdoc = `<script>${frameScript}</script>`;
+    addEventListener('message', () => resolve(performance.now() - t0), { once: true });
+    iframe.addEventListener('load', () =>
+      iframe.contentWindow.postMessage(
+        new Blob(['postMessage(1)'], { type: 'text/javascript' }),
+        '*',
+      ),
+    );
+    document.body.append(iframe);
+  });
+}
+
 /** How long after its timeout an infinite loop is stopped, in ms, `count` times. */
 export async function infiniteLoopOvershoot(browser, url, count) {
   const { context, page } = await openApp(browser, url);
