@@ -17,7 +17,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
 import { payloadJsonSchema } from '../core/jsonSchemas';
 import { points } from '../core/points';
-import { afterStartup, whenEditorReady } from '../perf/editorReady';
+import { afterSandboxStart, afterStartup, whenEditorReady } from '../perf/editorReady';
 import { appStore } from '../store';
 import { bindModelsToStore } from './bindModelsToStore';
 import { HOOK_GLOBALS_TYPINGS } from './hookGlobalsTypings';
@@ -29,14 +29,15 @@ import { syncPointTypings } from './syncPointTypings';
 import { syncRunMarkers } from './syncRunMarkers';
 
 self.MonacoEnvironment = {
-  // The language services' workers (JSON: ~0.5 MiB, TypeScript: ~1.5 MiB of script to
-  // fetch, parse and warm up) start once the hook editor is up and the page is idle, so they
-  // do not compete with it for the CPU; until then the payload's squiggles and the code's
-  // completions simply wait. The editor's own worker is needed at once.
+  // The language services' workers (JSON: ~0.5 MiB, TypeScript: ~7 MiB of script to fetch,
+  // parse and warm up, ~2 s of CPU) start once the hook editor is up and then the sandbox,
+  // so they compete with neither for the CPU: a Run right after opening the app does not
+  // wait for them. Until then the payload's squiggles and the code's completions simply
+  // wait. The editor's own worker is needed at once.
   getWorker(_workerId, label) {
-    if (label === 'json') return afterStartup().then(() => new JsonWorker());
+    if (label === 'json') return afterSandboxStart().then(() => new JsonWorker());
     if (label === 'typescript' || label === 'javascript') {
-      return afterStartup()
+      return afterSandboxStart()
         .then(() => import('monaco-editor/languages/features/typescript/ts.worker?worker'))
         .then(({ default: TsWorker }) => new TsWorker());
     }

@@ -42,3 +42,33 @@ test('an editor that neither mounts nor fails releases deferred work after the f
   await vi.advanceTimersByTimeAsync(110);
   expect(await settled(startup)).toBe(true);
 });
+
+test('the heavy background work waits for the sandbox to start after start-up', async () => {
+  const { afterSandboxStart, measureEditorReady, sandboxStarted } = await load();
+  const background = afterSandboxStart();
+  // A sandbox that starts before the editor is ready does not release it early.
+  sandboxStarted();
+  expect(await settled(background)).toBe(false);
+  measureEditorReady();
+  await vi.advanceTimersByTimeAsync(1); // start-up's idle moment, then the background's
+  expect(await settled(background)).toBe(true);
+});
+
+test('the heavy background work waits for the sandbox, then for the fallback without it', async () => {
+  const { afterSandboxStart, measureEditorReady, sandboxStarted, SANDBOX_FALLBACK_MS } =
+    await load();
+  const background = afterSandboxStart();
+  measureEditorReady();
+  expect(await settled(background)).toBe(false);
+  sandboxStarted();
+  expect(await settled(background)).toBe(true);
+
+  vi.resetModules();
+  const later = await load();
+  const withoutSandbox = later.afterSandboxStart();
+  later.measureEditorReady();
+  await vi.advanceTimersByTimeAsync(SANDBOX_FALLBACK_MS - 100);
+  expect(await settled(withoutSandbox)).toBe(false);
+  await vi.advanceTimersByTimeAsync(110);
+  expect(await settled(withoutSandbox)).toBe(true);
+});

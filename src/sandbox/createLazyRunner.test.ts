@@ -10,7 +10,10 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** A runner that records its runs and lets the test settle them. */
 function createFakeRunner() {
   const runs: { settle(outcome: RunOutcome): void }[] = [];
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
   const runner: Runner = {
+    whenReady: () => whenReady,
     run() {
       let settle!: (outcome: RunOutcome) => void;
       const outcome = new Promise<RunOutcome>((resolve) => (settle = resolve));
@@ -19,7 +22,7 @@ function createFakeRunner() {
     },
     dispose() {},
   };
-  return { runner, runs };
+  return { runner, runs, ready };
 }
 
 /** A lazy runner over a fake, with its load and its idle moment in the test's hands. */
@@ -84,5 +87,26 @@ describe('createLazyRunner', () => {
       durationMs: 0,
       message: 'Sandbox could not start: offline',
     });
+  });
+
+  it('is ready once loaded and its sandbox is; one that cannot load never is', async () => {
+    const { lazy, fake, loads } = setup();
+    let ready = false;
+    void lazy.whenReady!().then(() => (ready = true));
+    expect(loads()).toBe(1);
+    await tick();
+    expect(ready).toBe(false);
+    fake.ready();
+    await tick();
+    expect(ready).toBe(true);
+
+    const failing = setup({ fails: true }).lazy;
+    let settled = false;
+    void failing.whenReady!().then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await tick();
+    expect(settled).toBe(false);
   });
 });

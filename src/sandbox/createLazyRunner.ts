@@ -44,6 +44,12 @@ export function createLazyRunner(
         .then(() => undefined),
     // A failed load is reported by the run that follows, which waits on this same load.
     prepare: () => void get().catch(() => undefined),
+    // Loads the sandbox if it has not; a sandbox that cannot load is never ready.
+    whenReady: () =>
+      get().then(
+        (real) => real.whenReady?.(),
+        () => new Promise<void>(() => {}),
+      ),
     run(request, options): RunHandle {
       if (loaded) return loaded.run(request, options);
       let cancelled = false;

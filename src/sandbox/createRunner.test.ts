@@ -10,6 +10,13 @@ afterEach(() => {
 });
 
 describe('createRunner', () => {
+  it('is ready once its sandbox offers a warm worker, not before', async () => {
+    const { runner, frames } = setup({ autoReady: false });
+    expect(await peek(runner.whenReady!())).toBe('pending');
+    frames[0]!.send({ type: 'ready' });
+    expect(await peek(runner.whenReady!())).toBeUndefined();
+  });
+
   it('runs: logs stream, outcome on settled, done on finished, in that order', async () => {
     const { runner, last, runsPosted } = setup();
     const logs: LogEntry[][] = [];

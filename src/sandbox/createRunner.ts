@@ -68,6 +68,9 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   const now = () => performance.now();
 
   const frames: Record<SandboxPolicy, Frame | null> = { offline: null, network: null };
+  let markReady: () => void = () => undefined;
+  /** The first warm worker of any frame: from then on a run starts at once. */
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   let current: ActiveRun | null = null;
   let pendingRelease: { frame: Frame; workerId: WorkerId } | null = null;
   /** Workers of runs cut short in their grace period, still to terminate (see cancel). */
@@ -159,6 +162,7 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   }
 
   function offerStandby(source: Frame, link: WorkerLink) {
+    markReady();
     source.standby?.port.close();
     source.standby = link;
     source.spawning = false;
@@ -405,5 +409,5 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
   }
 
   openFrame('offline');
-  return { run, dispose };
+  return { run, whenReady: () => ready, dispose };
 }

@@ -40,5 +40,10 @@ export interface Runner {
    * Runners that are always ready need not have it.
    */
   prepare?(): void;
+  /**
+   * Resolves once a run would start at once (a sandbox has a warm worker); never rejects.
+   * Runners that are always ready need not have it.
+   */
+  whenReady?(): Promise<void>;
   dispose(): void;
 }

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { createWorkspacePersistence } from '../persist/createWorkspacePersistence';
 import { createLazyRunner } from '../sandbox/createLazyRunner';
-import { afterStartup } from '../perf/editorReady';
+import { afterStartup, sandboxStarted } from '../perf/editorReady';
 import type { AppState } from './appState';
 import { createAppStore } from './createAppStore';
 import { connectPersistence, type PersistenceConnection } from './connectPersistence';
@@ -12,8 +12,13 @@ const runner = createLazyRunner(() => import('../sandbox/createRunner'), {
   // The sandbox waits for the editor: Monaco's start-up needs the network and the CPU first.
   whenIdle: afterStartup,
 });
-// Load the sandbox once the page is idle, so the first run does not wait for it.
-const preload = () => void runner.preload();
+// Load the sandbox once the page is idle, so the first run does not wait for it; the heavier
+// background work (language workers, offline precache) waits for it to have started.
+const preload = () =>
+  void runner
+    .preload()
+    .then(() => runner.whenReady?.())
+    .then(sandboxStarted, () => undefined);
 if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
 else setTimeout(preload, 1000);
 

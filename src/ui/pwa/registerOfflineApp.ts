@@ -1,4 +1,4 @@
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { serviceWorkerUpdates } from './serviceWorkerUpdates';
 import { createUpdatePrompt, type UpdatePrompt } from './updatePrompt';
 
@@ -6,9 +6,10 @@ let started: Promise<UpdatePrompt | undefined> | undefined;
 
 /**
  * Registers the service worker that keeps Hookpad usable offline (vite.config.ts, offlineApp)
- * once the page has loaded and the editor is up, so that its precache (~14 MiB, Monaco's
- * TypeScript worker half of it) does not compete with the first visit's start. Only the
- * production build has one: the dev server and the unit tests register nothing.
+ * once the page has loaded and the editor and the sandbox are up, so that its precache
+ * (~14 MiB, Monaco's TypeScript worker half of it) competes with neither the first visit's
+ * start nor its first Run (perf/editorReady, afterSandboxStart). Only the production build
+ * has one: the dev server and the unit tests register nothing.
  */
 export function registerOfflineApp(): Promise<UpdatePrompt | undefined> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return Promise.resolve(undefined);
@@ -19,7 +20,7 @@ async function register(): Promise<UpdatePrompt | undefined> {
   if (document.readyState !== 'complete') {
     await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
   }
-  await afterStartup();
+  await afterSandboxStart();
   const base = import.meta.env.BASE_URL;
   try {
     const registration = await navigator.serviceWorker.register(`${base}sw.js`, { scope: base });
