@@ -27,17 +27,27 @@ import { payloadModelPattern, testExpectationsModelUri, testOverridesModelUri } 
 import { MODULE_TYPINGS } from './moduleTypings';
 import { syncPointTypings } from './syncPointTypings';
 import { syncRunMarkers } from './syncRunMarkers';
+import { whenEditingJavaScript } from './whenEditingJavaScript';
+
+/** Without a focus in JavaScript, TypeScript's worker starts this long after the sandbox. */
+const TYPESCRIPT_QUIET_START_MS = 10_000;
+const editingJavaScript = whenEditingJavaScript(
+  monaco.editor,
+  afterSandboxStart(),
+  TYPESCRIPT_QUIET_START_MS,
+);
 
 self.MonacoEnvironment = {
   // The language services' workers (JSON: ~0.5 MiB, TypeScript: ~7 MiB of script to fetch,
   // parse and warm up, ~2 s of CPU) start once the hook editor is up and then the sandbox,
   // so they compete with neither for the CPU: a Run right after opening the app does not
-  // wait for them. Until then the payload's squiggles and the code's completions simply
-  // wait. The editor's own worker is needed at once.
+  // wait for them. TypeScript's also waits for JavaScript to be edited (a focus) or for a
+  // quiet moment (whenEditingJavaScript). Until then the payload's squiggles and the code's
+  // completions simply wait. The editor's own worker is needed at once.
   getWorker(_workerId, label) {
     if (label === 'json') return afterSandboxStart().then(() => new JsonWorker());
     if (label === 'typescript' || label === 'javascript') {
-      return afterSandboxStart()
+      return Promise.all([afterSandboxStart(), editingJavaScript])
         .then(() => import('monaco-editor/languages/features/typescript/ts.worker?worker'))
         .then(({ default: TsWorker }) => new TsWorker());
     }
