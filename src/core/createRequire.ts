@@ -1,6 +1,7 @@
 import { parseSpecifier, type ModuleSpecifier } from './moduleSpecifier';
 import type { CodeLocation, ModuleRequest } from './schemas';
-import { BUILTIN_MODULES, coreModuleName, loadBuiltin } from './node/builtinModules';
+import { BUILTIN_MODULES, loadBuiltin } from './node/builtinModules';
+import { coreModuleName } from './node/coreModuleNames';
 import type { BuiltinEnvironment } from './node/builtinModules';
 import { locateInStack } from './hookLocator';
 import type { PackageLoader } from './commonjs/createPackageLoader';

@@ -6,7 +6,7 @@ import {
   type ModuleFunction,
   type ModuleWrapper,
 } from '../buildModuleFactory';
-import { NODE_CORE_MODULES } from '../node/builtinModules';
+import { NODE_CORE_MODULES } from '../node/coreModuleNames';
 import { describeThrown, isPackageError, packageError } from './packageErrors';
 import { packageLabel, type InstalledPackage, type PackageIndex } from './packageTree';
 import { resolvePackageModule, resolvePinnedPackage } from './resolvePackageModule';

@@ -1,5 +1,5 @@
 import type { ModuleRequest } from '../schemas';
-import { coreModuleName } from '../node/builtinModules';
+import { coreModuleName } from '../node/coreModuleNames';
 
 /** What the platform's "dependencies" would list for an unpinned module. */
 export const UNPINNED_VERSION = 'latest';

@@ -1,5 +1,5 @@
 import { child, childList, walk, type AstNode } from '../lint/astWalk';
-import { coreModuleName } from '../node/builtinModules';
+import { coreModuleName } from '../node/coreModuleNames';
 import { parseSpecifier } from '../moduleSpecifier';
 import { note, type PortContext } from './portContext';
 
