@@ -89,20 +89,27 @@ export async function runLatencyRound(browser, url, count) {
   }
 }
 
-/**
- * The first Run of a first visit (fresh context), clicked as soon as the hook editor is
- * ready: what the run costs while the sandbox is still cold (its code, its frame, its worker).
- */
-export async function firstRunSample(browser, url) {
+/** Runs `measure` on `url` in a page of a fresh browser context: a first visit. */
+async function firstVisit(browser, url, measure) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('hookpad:editor-ready').length);
-    return await runOnce(page);
+    return await measure(page);
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The first Run of a first visit, clicked as soon as the hook editor is ready: what the run
+ * costs while the sandbox is still cold (its code, its frame, its worker).
+ */
+export function firstRunSample(browser, url) {
+  return firstVisit(browser, url, async (page) => {
+    await page.waitForFunction(() => performance.getEntriesByName('hookpad:editor-ready').length);
+    return runOnce(page);
+  });
 }
 
 /**
@@ -110,15 +117,8 @@ export async function firstRunSample(browser, url) {
  * opaque-origin iframe (sandbox="allow-scripts", srcdoc) that is handed a worker's script as
  * a Blob, starts that Web Worker and relays its first message, from the iframe's creation.
  */
-export async function bareColdSandboxSample(browser, url) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    return await page.evaluate(coldSandbox);
-  } finally {
-    await context.close();
-  }
+export function bareColdSandboxSample(browser, url) {
+  return firstVisit(browser, url, (page) => page.evaluate(coldSandbox));
 }
 
 /** In the page: a cold sandbox's start, in ms. */
