@@ -4,8 +4,8 @@ import { InputSection } from '../runner/InputSection';
 import { AddPackageFileButton } from '../packages/AddPackageFileButton';
 import './network.css';
 
-// The derivation needs the engine's Node core module list (next to their ports, ~190 KiB):
-// it loads once the editor is up, so it never competes with Monaco's start.
+// The table brings semver and the stored packages' views: it loads once the editor is up,
+// so it never competes with Monaco's start.
 const DependenciesTable = lazy(() => afterStartup().then(() => import('./DependenciesTable')));
 
 /**
