@@ -36,8 +36,7 @@ describe('sandboxDocument', () => {
 
   it('bundles both scripts as ASCII, so the page holds them as one-byte strings', () => {
     // A string with one character past Latin-1 is held as two bytes per character, and the
-    // Blob made from it is transcoded: ~30 ms per page for the worker's script, on 2 CPUs.
-    // Escaped, the same code is copied.
+    // Blob made from it is transcoded; escaped, the same code is copied.
     const nonAscii = (script: string) => [...script].filter((c) => c.charCodeAt(0) > 0x7f);
     expect(nonAscii(workerScript)).toEqual([]);
     expect(nonAscii(frameScript)).toEqual([]);
