@@ -15,7 +15,7 @@ const SANDBOX_ID = 'virtual:hook-sandbox';
  * The sandbox iframe has an opaque origin and a CSP without network access, so it cannot
  * load scripts from the app's server. Its code and the hook worker's are therefore bundled
  * into self-contained IIFE strings: the host inlines the frame's (small) into the iframe's
- * srcdoc and hands it the worker's (~0.5 MiB) as a Blob. The same happens in dev and in the
+ * srcdoc and hands it the worker's (~0.7 MiB) as a Blob. The same happens in dev and in the
  * production build.
  */
 function hookSandbox(): Plugin {

@@ -24,7 +24,7 @@ export interface WorkerLifecycleOptions {
 
 /**
  * How long after a run has settled its successor's standby worker starts. Starting a worker
- * (its ~0.5 MiB script, then the engine's warm-up run) takes a core for a while; right
+ * (its ~0.7 MiB script, then the engine's warm-up run) takes a core for a while; right
  * after the outcome it would compete with the host rendering that outcome.
  */
 export const STANDBY_DELAY_MS = 50;

@@ -3,7 +3,8 @@
  * It is bundled into a string and inlined into the iframe's srcdoc by the host.
  *
  * The host sends exactly one `init` through window.postMessage, handing over a private
- * MessagePort and the hook worker's script; everything afterwards travels on that port, which nothing else can reach.
+ * MessagePort and the hook worker's script; everything afterwards travels on that port,
+ * which nothing else can reach.
  * The frame only creates and kills the workers; runs travel host ⇄ worker on ports the
  * frame hands out (createWorkerLifecycle).
  */

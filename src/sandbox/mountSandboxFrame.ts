@@ -21,7 +21,7 @@ export type CreateFrame = (
 
 /** Built once per policy: the same for every iframe. */
 const srcdocs: Partial<Record<SandboxPolicy, string>> = {};
-/** Made once: every frame gets a handle to the same ~0.5 MiB, not a copy. */
+/** Made once: every frame gets a handle to the same ~0.7 MiB, not a copy. */
 let workerBlob: Blob | undefined;
 
 /**

@@ -64,7 +64,7 @@ const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
 /**
  * The host's hand-over: the private port, and the hook worker's script. The script comes as
  * a Blob (a handle, not a copy) rather than inside the frame's srcdoc, where the frame's
- * HTML parser would have to scan all ~0.5 MiB of it before the frame could start.
+ * HTML parser would have to scan all ~0.7 MiB of it before the frame could start.
  */
 const InitMessage = z.object({
   type: z.literal('init'),

@@ -24,7 +24,7 @@ describe('sandboxDocument', () => {
   });
 
   it("keeps the worker's script out of the srcdoc: the host hands it over as a Blob", () => {
-    // The frame's HTML parser scanned ~0.5 MiB of inlined worker script before the frame
+    // The frame's HTML parser scanned ~0.7 MiB of inlined worker script before the frame
     // could start (about 0.2 s of a first run on 2 CPUs); the frame is now a small fraction.
     expect(frameScript.length).toBeLessThan(workerScript.length / 4);
     expect(() => new Function(workerScript)).not.toThrow();
