@@ -124,6 +124,31 @@ describe('the test worker', { timeout: 30_000 }, () => {
     });
   });
 
+  it('says the outcome is known before the grace period ends, and keeps what the period adds', async () => {
+    const code = [
+      'module.exports = function (user, context, cb) {',
+      "  setTimeout(function () { console.log('late'); }, 200);",
+      '  cb(null, { user: {} });',
+      '};',
+    ].join('\n');
+    let settledAt: number | undefined;
+    const started = performance.now();
+    const { kind: _action, ...hook } = { ...request(code), graceMs: 600 };
+    const run = await runInWorker(hook, limits(10_000), () => {
+      settledAt ??= performance.now();
+    });
+    const endedAt = performance.now();
+    expect(run.outcome.status).toBe('succeeded');
+    expect(settledAt).toBeDefined();
+    // The grace period (600 ms) lies between the outcome and the worker's end.
+    expect(endedAt - settledAt!).toBeGreaterThanOrEqual(500);
+    expect(settledAt! - started).toBeLessThan(endedAt - started);
+    expect(run.logs.map((entry) => [entry.text, entry.afterCallback])).toContainEqual([
+      'late',
+      true,
+    ]);
+  });
+
   it('times out an Action that never completes with the Action’s hint', async () => {
     const code = 'exports.onExecutePreUserRegistration = () => new Promise(() => {});';
     const run = await runInWorker(request(code), limits(300));

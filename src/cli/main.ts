@@ -52,8 +52,8 @@ async function test(command: TestCommand, io: Io): Promise<number> {
   const reports = await runSuites(loaded.suites, {
     ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
     concurrency: Math.min(availableParallelism(), 4),
-    run: (request, { timeoutMs }) =>
-      runInWorker(request, { workerUrl, timeoutMs, memoryMb: MEMORY_LIMIT_MB }),
+    run: (request, { timeoutMs }, onSettled) =>
+      runInWorker(request, { workerUrl, timeoutMs, memoryMb: MEMORY_LIMIT_MB }, onSettled),
   });
 
   const table = formatTable(reports) + formatFailures(reports).replace(/^(?=.)/, '\n');

@@ -32,8 +32,14 @@ const START_LIMIT_MS = 15_000;
  * Runs one hook in a fresh worker thread with a heap limit. The timeout is enforced from
  * here, so a hook that never yields (`while (true) {}`) is stopped by terminating its worker.
  * Never rejects: a worker that dies or runs out of memory is a `crashed` outcome.
+ * `onSettled` is called once the outcome is known (before the grace period, or at the end);
+ * the promise resolves when the worker has ended, with everything the run produced.
  */
-export function runInWorker(request: RunRequest, limits: WorkerLimits): Promise<WorkerRun> {
+export function runInWorker(
+  request: RunRequest,
+  limits: WorkerLimits,
+  onSettled: () => void = () => undefined,
+): Promise<WorkerRun> {
   return new Promise((resolve) => {
     const logs: LogEntry[] = [];
     const requests: OutboundEntry[] = [];
@@ -42,6 +48,12 @@ export function runInWorker(request: RunRequest, limits: WorkerLimits): Promise<
     let startedAt: number | undefined;
     let hint = request.kind === 'action' ? ACTION_TIMEOUT_HINT : TIMEOUT_HINT;
     let ended = false;
+    let settledSaid = false;
+    const saySettled = () => {
+      if (settledSaid) return;
+      settledSaid = true;
+      onSettled();
+    };
 
     const worker = new Worker(limits.workerUrl, {
       workerData: request,
@@ -66,6 +78,7 @@ export function runInWorker(request: RunRequest, limits: WorkerLimits): Promise<
       ended = true;
       clearTimeout(timer);
       void worker.terminate();
+      saySettled();
       resolve({
         outcome: outcome ?? fallback ?? crashed('The run ended without an outcome.'),
         logs,
@@ -108,6 +121,7 @@ export function runInWorker(request: RunRequest, limits: WorkerLimits): Promise<
           return;
         case 'settled':
           outcome = message.outcome;
+          saySettled();
           clearTimeout(timer);
           // The worker reports `finished` after the grace period; if it hangs instead
           // (`cb(); while (true) {}`), the grace period is ended from here.

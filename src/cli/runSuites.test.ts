@@ -83,4 +83,43 @@ describe('runSuites', () => {
       results: [{ expectation: 'outcome', passed: false }],
     });
   });
+
+  it('starts the next test once an outcome is known, up to maxWorkers still in their grace period', async () => {
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let alive = 0;
+    let mostAlive = 0;
+    const order: string[] = [];
+    const five = ['a', 'b', 'c', 'd', 'e'].map((name) => test(name, { ok: true }));
+    const reports = await runSuites([{ hook, tests: five }], {
+      concurrency: 1,
+      maxWorkers: 3,
+      run: async (request, limits, onSettled) => {
+        alive += 1;
+        mostAlive = Math.max(mostAlive, alive);
+        await delay(5);
+        onSettled();
+        order.push(`settled with ${alive} alive`);
+        await delay(100); // the grace period
+        alive -= 1;
+        return fakeRun([])(request, limits);
+      },
+    });
+    // One lane, yet three workers at once: each test's grace period overlapped the next runs.
+    expect(mostAlive).toBe(3);
+    expect(order.slice(0, 3)).toEqual([
+      'settled with 1 alive',
+      'settled with 2 alive',
+      'settled with 3 alive',
+    ]);
+    expect(reports.map((r) => [r.test, r.verdict])).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((name) => [name, 'passed']),
+    );
+  });
+
+  it('keeps a lane until a run that never says it settled has ended (a crash)', async () => {
+    const log: string[] = [];
+    await runSuites(suites, { concurrency: 1, maxWorkers: 8, run: fakeRun(log) });
+    // fakeRun never calls onSettled: one run at a time, as before.
+    expect(log).toEqual(['start 1', 'start 1', 'start 1']);
+  });
 });
