@@ -17,12 +17,14 @@ test.slow();
  * Runs axe in the page, injected once per page. @axe-core/playwright's AxeBuilder checks the
  * same rules on the same document, but evaluates axe's ~0.5 MB source again at every scan
  * and finishes each scan in a new blank page: ~4 times slower. The app's only frames are the
- * sandbox's, aria-hidden, which axe does not test in either way.
+ * sandbox's, aria-hidden, which axe does not test in either way. `resultTypes` keeps every
+ * violating element but only one example of each passing rule: axe then skips describing the
+ * ~1,000 elements that pass (one scan of the first screen: 1.5 s -> 0.7 s on 2 CPUs).
  */
 async function seriousViolations(page: Page): Promise<Result[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
   const results = await page.evaluate((): Promise<AxeResults> =>
-    (window as unknown as { axe: typeof axe }).axe.run(document),
+    (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] }),
   );
   return results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
