@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
 
@@ -18,6 +19,10 @@ export default defineConfig((env) =>
       // Tests); stubbed globals are restored after every test.
       isolate: false,
       unstubGlobals: true,
+      // One test file per CPU. Vitest's own default leaves one CPU free (one worker on 2), but
+      // the suite waits as much as it computes (real timers, CLI processes, worker threads):
+      // on 2 CPUs, 52 s with one worker, 31–35 s with two, green in shuffled file orders too.
+      maxWorkers: availableParallelism(),
     },
   }),
 );
