@@ -21,7 +21,7 @@ export default defineConfig((env) =>
       unstubGlobals: true,
       // One test file per CPU. Vitest's own default leaves one CPU free (one worker on 2), but
       // the suite waits as much as it computes (real timers, CLI processes, worker threads):
-      // on 2 CPUs, 52 s with one worker, 31–35 s with two, green in shuffled file orders too.
+      // on 2 CPUs, 52 s with one worker, 31–38 s with two, green in shuffled file orders too.
       maxWorkers: availableParallelism(),
     },
   }),
