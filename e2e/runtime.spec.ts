@@ -186,7 +186,35 @@ test('the Examples menu loads an example without running it, and Undo restores t
     page,
     'module.exports = function (user, context, cb) { cb(null, { mine: true }); };',
   );
-  await page.getByRole('button', { name: 'Examples' }).click();
+  // Once the menu's code is in (the hover fetches it), the click opens the menu with its
+  // items in the very next frame: no busy stand-in (lazyPart). React.lazy showed the stand-in
+  // and React held the items back ~300 ms.
+  await page.getByRole('button', { name: 'Examples' }).hover();
+  const menuScripts = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((url) => /\/assets\/(ExamplesMenuPopup|examples)-[^/]*\.js$/.test(url)),
+    );
+  await expect.poll(menuScripts).toHaveLength(2);
+  const scripts = await menuScripts();
+  const firstFrame = await page.evaluate(async (urls) => {
+    // The same modules, so their evaluation is over; a task later the app's promises are too.
+    await Promise.all(urls.map((url) => import(url)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    let busy = false;
+    const watch = new MutationObserver(() => {
+      busy ||= document.querySelector('[role="menu"][aria-busy="true"]') !== null;
+    });
+    watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+    document.getElementById('examples-button')!.click();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    watch.disconnect();
+    return { busy, items: document.querySelectorAll('[role="menu"] [role="menuitem"]').length };
+  }, scripts);
+  expect(firstFrame.busy).toBe(false);
+  expect(firstFrame.items).toBeGreaterThan(0);
   const menu = page.getByRole('menu', { name: 'Examples' });
   await expect(menu).toBeVisible();
   await menu

@@ -23,7 +23,7 @@ void afterFirstPaint()
   .then(() => {
     // The app first: its requests leave first, so its smaller graph arrives and runs first,
     // and IndexedDB is read while Monaco's ~1 MiB still downloads and runs. Then the hook
-    // editor, here rather than through the app's lazy wrapper (src/editor/lazyEditors.ts), so
+    // editor, here rather than through the app's lazy wrapper (src/ui/common/lazyEditors.tsx), so
     // that Monaco's requests leave with the app's own instead of after them. A failed
     // download is reported by the editor's pane, which asks for the module again.
     // The full style sheets first: the app's import looks for them in the page.

@@ -1,53 +1,53 @@
 import {
   Component,
-  lazy,
-  Suspense,
+  createContext,
+  useContext,
   useEffect,
   useRef,
+  useSyncExternalStore,
   type ComponentType,
   type ReactNode,
 } from 'react';
-import { loadErrorText, loadOnce } from './loadOnce';
+import { loadErrorText } from './loadOnce';
+import { createPartLoader, renewFailedParts } from './partLoader';
 
-/** What each failed part does to ask anew (see LoadBoundary). */
-const renewals = new Set<() => void>();
+/** A LazyPartSlot around a part: what stands in while the part's code comes. */
+const Slot = createContext<{ fallback: ReactNode } | null>(null);
 
-/** Failed parts get a new lazy component: the next render asks for their code again. */
-function renewFailedParts(): void {
-  for (const renew of [...renewals]) renew();
-}
+const LOADING = <p className="part-loading">Loading…</p>;
 
 /**
  * A view that the first paint does not need, loaded on first use. `preload` starts the
  * request early (on hover, focus or the opening click), so the part is usually there by the
- * time it renders. After a failed load the part asks again only on "Try again", or when it is
- * opened anew (LoadBoundary): React renders a failed tree once more before it shows the error,
- * and a part that asked anew on that render would suspend instead, and fail, and ask, without
- * end.
+ * time it renders, and then it renders at once (partLoader). Until its code is in, it shows
+ * its slot's stand-in, or `fallback` outside a slot. After a failed load the part asks again
+ * only on "Try again", or when it is opened anew (LoadBoundary): React renders a failed tree
+ * once more before it shows the error, and a part that asked anew on that render would fail,
+ * and ask, without end.
  */
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>) {
-  const get = loadOnce(load);
-  const makeLazy = () =>
-    lazy(() =>
-      get().then(
-        (component) => ({ default: component }),
-        (error: unknown) => {
-          // React keeps a lazy component's failure for good: a new try needs a new one.
-          renewals.add(renew);
-          throw error;
-        },
-      ),
-    );
-  let current = makeLazy();
-  function renew() {
-    renewals.delete(renew);
-    current = makeLazy();
-  }
+export function lazyPart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  fallback: ReactNode = LOADING,
+) {
+  const loader = createPartLoader(load);
   function Part(props: P) {
-    const Loaded = current;
-    return <Loaded {...props} />;
+    const state = useSyncExternalStore(loader.subscribe, loader.state);
+    const slot = useContext(Slot);
+    if (state.status === 'failed') throw state.error;
+    if (state.status === 'pending') {
+      loader.request();
+      return slot ? slot.fallback : fallback;
+    }
+    const Loaded = state.value;
+    return slot ? (
+      <Arrived>
+        <Loaded {...props} />
+      </Arrived>
+    ) : (
+      <Loaded {...props} />
+    );
   }
-  return { Part, preload: () => void get().catch(() => undefined) };
+  return { Part, preload: loader.preload };
 }
 
 interface LoadBoundaryProps {
@@ -68,17 +68,10 @@ interface LazyPartSlotProps extends LoadBoundaryProps {
  * fetched (offline before the app was cached, a deploy replaced the files) an alert that
  * says so and a "Try again" that asks anew, instead of a blank.
  */
-export function LazyPartSlot({
-  what,
-  onClose,
-  fallback = <p className="part-loading">Loading…</p>,
-  children,
-}: LazyPartSlotProps) {
+export function LazyPartSlot({ what, onClose, fallback = LOADING, children }: LazyPartSlotProps) {
   return (
     <LoadBoundary what={what} onClose={onClose}>
-      <Suspense fallback={fallback}>
-        <Arrived>{children}</Arrived>
-      </Suspense>
+      <Slot.Provider value={{ fallback }}>{children}</Slot.Provider>
     </LoadBoundary>
   );
 }

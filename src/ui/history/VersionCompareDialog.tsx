@@ -1,7 +1,6 @@
-import { Suspense, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { EditorTheme } from '../../editor/hookpadThemes';
-import { EditorLoading } from '../../editor/EditorLoading';
-import { LazyVersionDiffEditor } from '../../editor/lazyEditors';
+import { LazyVersionDiffEditor } from '../common/lazyEditors';
 import type { GoToChange } from '../../editor/VersionDiffEditor';
 import { useAppStore } from '../../store';
 import type { HookVersion } from '../../workspace/hookRecord';
@@ -113,17 +112,15 @@ export function VersionCompare({ hookId, version, theme }: VersionCompareProps) 
       </div>
       <div className="editor-box compare-editor-box">
         <EditorBoundary>
-          <Suspense fallback={<EditorLoading />}>
-            {/* Keyed: another version gets a fresh diff editor (see VersionDiffEditor). */}
-            <LazyVersionDiffEditor
-              key={version.id}
-              hookId={hookId}
-              versionId={version.id}
-              original={version.draft.code}
-              theme={theme}
-              onNavigation={(navigation) => setGoToChange(() => navigation)}
-            />
-          </Suspense>
+          {/* Keyed: another version gets a fresh diff editor (see VersionDiffEditor). */}
+          <LazyVersionDiffEditor
+            key={version.id}
+            hookId={hookId}
+            versionId={version.id}
+            original={version.draft.code}
+            theme={theme}
+            onNavigation={(navigation) => setGoToChange(() => navigation)}
+          />
         </EditorBoundary>
       </div>
     </dialog>

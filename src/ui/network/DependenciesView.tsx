@@ -1,12 +1,18 @@
-import { lazy, Suspense } from 'react';
 import { afterStartup } from '../../perf/editorReady';
+import { lazyPart } from '../common/lazyPart';
 import { InputSection } from '../runner/InputSection';
 import { AddPackageFileButton } from '../packages/AddPackageFileButton';
 import './network.css';
 
 // The table brings semver and the stored packages' views: it loads once the editor is up,
 // so it never competes with Monaco's start.
-const DependenciesTable = lazy(() => afterStartup().then(() => import('./DependenciesTable')));
+const { Part: DependenciesTable } = lazyPart(
+  () =>
+    afterStartup()
+      .then(() => import('./DependenciesTable'))
+      .then((module) => module.default),
+  <p className="field-note">Reading the hook&apos;s requires…</p>,
+);
 
 /**
  * The hook's dependencies (name → version): its code's and last run's requires, and declared
@@ -25,9 +31,7 @@ export function DependenciesView() {
         </>
       }
     >
-      <Suspense fallback={<p className="field-note">Reading the hook&apos;s requires…</p>}>
-        <DependenciesTable />
-      </Suspense>
+      <DependenciesTable />
     </InputSection>
   );
 }

@@ -1,7 +1,6 @@
 import { parseSpecifier } from '../../core/moduleSpecifier';
-import { Suspense, useId } from 'react';
-import { EditorLoading } from '../../editor/EditorLoading';
-import { LazyModuleMockEditor } from '../../editor/lazyEditors';
+import { useId } from 'react';
+import { LazyModuleMockEditor } from '../common/lazyEditors';
 import { appStore, useAppStore } from '../../store';
 import { EMPTY_NETWORK } from '../../workspace/draft/network';
 import { EditorBoundary } from '../common/EditorBoundary';
@@ -174,16 +173,14 @@ function ModuleRowView({
         row.kind === 'mock' && (
           <div className="editor-box module-editor-box">
             <EditorBoundary>
-              <Suspense fallback={<EditorLoading />}>
-                <LazyModuleMockEditor
-                  hookId={hookId}
-                  index={row.index}
-                  name={row.name}
-                  code={row.code}
-                  theme={editorTheme(dark)}
-                  onChange={(code) => state.updateModuleMock(hookId, row.index, { code })}
-                />
-              </Suspense>
+              <LazyModuleMockEditor
+                hookId={hookId}
+                index={row.index}
+                name={row.name}
+                code={row.code}
+                theme={editorTheme(dark)}
+                onChange={(code) => state.updateModuleMock(hookId, row.index, { code })}
+              />
             </EditorBoundary>
           </div>
         )

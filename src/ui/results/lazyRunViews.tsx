@@ -7,17 +7,15 @@ import { loadOnce } from '../common/loadOnce';
 type RunViews = typeof import('./runViews');
 
 const loadRunViews = loadOnce(() => import('./runViews'));
-
-// Not needed for the first paint: fetched once the editor is up, so it is there by the
-// first run without competing with Monaco's start.
-void afterStartup()
-  .then(loadRunViews)
-  .catch(() => undefined);
+const preloads: (() => void)[] = [];
 
 function runView<K extends keyof RunViews>(name: K) {
   type Props = ComponentProps<RunViews[K]> & object;
-  return lazyPart<Props>(() => loadRunViews().then((views) => views[name] as ComponentType<Props>))
-    .Part;
+  const part = lazyPart<Props>(() =>
+    loadRunViews().then((views) => views[name] as ComponentType<Props>),
+  );
+  preloads.push(part.preload);
+  return part.Part;
 }
 
 const ApiCallsPart = runView('ApiCallsView');
@@ -30,6 +28,12 @@ const ConsoleListPart = runView('ConsoleList');
 const ResponseBodyPart = runView('ResponseBody');
 const MergedUserBodyPart = runView('MergedUserBody');
 const AccessTokenClaimsBodyPart = runView('AccessTokenClaimsBody');
+
+// Not needed for the first paint: fetched once the editor is up (one chunk for all of them),
+// so the first run's views render with its result, without competing with Monaco's start.
+void afterStartup().then(() => {
+  for (const preload of preloads) preload();
+});
 
 /** These views render nothing before the first run: nothing to load until there is one. */
 function AfterRun({ children }: { children: ReactNode }) {

@@ -1,6 +1,4 @@
-import { Suspense } from 'react';
-import { EditorLoading } from '../../editor/EditorLoading';
-import { LazyPayloadEditor } from '../../editor/lazyEditors';
+import { LazyPayloadEditor } from '../common/lazyEditors';
 import { useAppStore } from '../../store';
 import { selectHookId, selectPayloadProblem } from '../../store/selectors';
 import { EditorBoundary } from '../common/EditorBoundary';
@@ -30,9 +28,7 @@ export function PayloadPane() {
       </div>
       <div className="editor-box payload-editor-box">
         <EditorBoundary>
-          <Suspense fallback={<EditorLoading />}>
-            <LazyPayloadEditor theme={editorTheme(dark)} />
-          </Suspense>
+          <LazyPayloadEditor theme={editorTheme(dark)} />
         </EditorBoundary>
       </div>
       <p className={problem ? 'field-note field-note-problem' : 'field-note'} id="payload-problem">

@@ -1,6 +1,4 @@
-import { Suspense } from 'react';
-import { LazyCodeEditor } from '../../editor/lazyEditors';
-import { EditorLoading } from '../../editor/EditorLoading';
+import { LazyCodeEditor } from '../common/lazyEditors';
 import { useAppStore } from '../../store';
 import { selectHookId } from '../../store/selectors';
 import { EditorBoundary } from '../common/EditorBoundary';
@@ -59,9 +57,7 @@ export function CodePane() {
         {/* Kept mounted while hidden: Monaco and the hook's undo history stay. */}
         <div className="editor-box code-editor-box" hidden={noAction}>
           <EditorBoundary>
-            <Suspense fallback={<EditorLoading />}>
-              <LazyCodeEditor theme={editorTheme(dark)} />
-            </Suspense>
+            <LazyCodeEditor theme={editorTheme(dark)} />
           </EditorBoundary>
         </div>
         {tab === 'action' && action && <PortNotes hookId={hookId} notes={action.notes} />}

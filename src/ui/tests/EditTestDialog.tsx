@@ -1,8 +1,7 @@
-import { Suspense, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TestCase } from '../../core/testCases/testCaseSchema';
-import { EditorLoading } from '../../editor/EditorLoading';
 import { editorTheme } from '../../editor/hookpadThemes';
-import { LazyTestJsonEditor } from '../../editor/lazyEditors';
+import { LazyTestJsonEditor } from '../common/lazyEditors';
 import {
   testExpectationsModelUri,
   testOverridesModelUri,
@@ -99,15 +98,13 @@ export function EditTestDialog({ hookId, test, onClose }: EditTestDialogProps) {
             <h3 className="result-title">{label}</h3>
             <div className="editor-box test-json-editor">
               <EditorBoundary>
-                <Suspense fallback={<EditorLoading />}>
-                  <LazyTestJsonEditor
-                    path={paths[field]}
-                    label={label}
-                    value={draft[field]}
-                    theme={editorTheme(dark)}
-                    onChange={(value) => set(field, value)}
-                  />
-                </Suspense>
+                <LazyTestJsonEditor
+                  path={paths[field]}
+                  label={label}
+                  value={draft[field]}
+                  theme={editorTheme(dark)}
+                  onChange={(value) => set(field, value)}
+                />
               </EditorBoundary>
             </div>
             <p className={`field-note${problems[field] ? ' field-note-problem' : ''}`}>

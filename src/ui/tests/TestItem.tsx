@@ -1,14 +1,16 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { RunKind } from '../../core/actions/actionSchemas';
 import type { TestCase } from '../../core/testCases/testCaseSchema';
 import { appStore, useAppStore } from '../../store';
 import { selectCode, selectHook } from '../../store/selectors';
 import type { TestResultState } from '../../store/testsSlice';
+import { lazyPart } from '../common/lazyPart';
 import { testResultText } from './testResultText';
 
 // A failure's details (and the JSON diff they format) load when a test first fails.
-const TestFailure = lazy(() =>
-  import('./TestFailure').then((module) => ({ default: module.TestFailure })),
+const { Part: TestFailure } = lazyPart(
+  () => import('./TestFailure').then((module) => module.TestFailure),
+  null,
 );
 
 export interface TestItemProps {
@@ -136,14 +138,13 @@ export function TestItem({
       {failures.map(
         ({ target, state }) =>
           state?.status === 'done' && (
-            <Suspense key={target} fallback={null}>
-              <TestFailure
-                results={state.results}
-                timedOut={state.verdict === 'timed-out'}
-                {...(actionResult === undefined ? {} : { target })}
-                onLoad={() => store().loadTestIntoWorkbench(hookId, test.id)}
-              />
-            </Suspense>
+            <TestFailure
+              key={target}
+              results={state.results}
+              timedOut={state.verdict === 'timed-out'}
+              {...(actionResult === undefined ? {} : { target })}
+              onLoad={() => store().loadTestIntoWorkbench(hookId, test.id)}
+            />
           ),
       )}
     </li>
