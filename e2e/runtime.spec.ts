@@ -8,6 +8,7 @@ import {
   setCode,
   status,
   regionJson,
+  openInput,
 } from './support/app';
 
 test('a secret reaches the hook and is masked in the console and the response', async ({
@@ -282,4 +283,19 @@ test('Escape closes the Examples menu while its examples are still loading', asy
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
+});
+
+test('an editor inside a lazily loaded section says it is loading until its own code comes', async ({
+  page,
+}) => {
+  // The Modules section's body is a lazy part; the module mock's editor inside it is another,
+  // with its own stand-in (not the section's), held back here.
+  const release = await holdRequests(page, '**/assets/ModuleMockEditor-*.js');
+  await openApp(page);
+  const modules = await openInput(page, 'Modules');
+  await modules.getByRole('button', { name: 'Add module' }).click();
+  await expect(modules.getByText('Loading editor…')).toBeVisible();
+  release();
+  await expect(modules.locator('.monaco-editor')).toBeVisible();
+  await expect(modules.getByText('Loading editor…')).toHaveCount(0);
 });

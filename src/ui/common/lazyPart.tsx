@@ -39,12 +39,14 @@ export function lazyPart<P extends object>(
       return slot ? slot.fallback : fallback;
     }
     const Loaded = state.value;
-    return slot ? (
+    if (!slot) return <Loaded {...props} />;
+    // The slot is this part's: a part inside it (an editor in a dialog) has its own stand-in.
+    return (
       <Arrived>
-        <Loaded {...props} />
+        <Slot.Provider value={null}>
+          <Loaded {...props} />
+        </Slot.Provider>
       </Arrived>
-    ) : (
-      <Loaded {...props} />
     );
   }
   return { Part, preload: loader.preload };
