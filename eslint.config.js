@@ -87,7 +87,7 @@ export default tseslint.config(
   },
   ...Object.keys(MAY_IMPORT).map(fence),
   {
-    files: ['src/cli/**/*.{ts,mjs}'],
+    files: ['src/cli/**/*.{ts,mjs}', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,40 +1,23 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { rolldown } from 'rolldown';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import Beasties from 'beasties';
 import { immutableAssets } from './scripts/immutableAssets.mjs';
+import { bundleSandbox } from './scripts/sandboxBundles.mjs';
 
-const FRAME_ENTRY = fileURLToPath(new URL('./src/sandbox/frame.ts', import.meta.url));
-const WORKER_ENTRY = fileURLToPath(new URL('./src/sandbox/hook.worker.ts', import.meta.url));
 const SANDBOX_ID = 'virtual:hook-sandbox';
 
 /**
  * The sandbox iframe has an opaque origin and a CSP without network access, so it cannot
  * load scripts from the app's server. Its code and the hook worker's are therefore bundled
- * into self-contained IIFE strings: the host inlines the frame's (small) into the iframe's
- * srcdoc and hands it the worker's (~0.7 MiB) as a Blob. The same happens in dev and in the
- * production build.
+ * into self-contained strings (scripts/sandboxBundles.mjs): the host inlines the frame's
+ * (small) into the iframe's srcdoc and hands it the worker's (~0.3 MiB) and the worker's late
+ * modules as Blobs. The same happens in dev and in the production build.
  */
 function hookSandbox(): Plugin {
   let minify = false;
-  async function bundle(input: string) {
-    const build = await rolldown({ input, platform: 'browser', logLevel: 'warn' });
-    const { output } = await build.generate({
-      format: 'iife',
-      minify,
-      // ASCII (escaped) and without JSDoc: the page holds the scripts as one-byte strings, and
-      // the worker's Blob is a copy rather than a transcoding (its making took 26-47 ms of a
-      // page's start on 2 CPUs, 19-34 ms now).
-      charset: 'ascii',
-      comments: { legal: true, annotation: false, jsdoc: false },
-    });
-    await build.close();
-    const chunk = output[0];
-    return { code: chunk.code, files: Object.keys(chunk.modules) };
-  }
   return {
     name: 'hookpad-sandbox',
     configResolved(config) {
@@ -47,13 +30,18 @@ function hookSandbox(): Plugin {
     load: {
       filter: { id: new RegExp(`^\0${SANDBOX_ID}$`) },
       async handler() {
-        const [worker, frame] = await Promise.all([bundle(WORKER_ENTRY), bundle(FRAME_ENTRY)]);
-        for (const file of [...worker.files, ...frame.files]) {
+        const { frame, worker, late } = await bundleSandbox({ minify });
+        const bundles = [frame, worker, ...Object.values(late)];
+        for (const file of bundles.flatMap((bundle) => bundle.modules)) {
           if (!file.startsWith('\0') && !file.includes('node_modules')) this.addWatchFile(file);
         }
+        const lateScripts = Object.fromEntries(
+          Object.entries(late).map(([name, bundle]) => [name, bundle.code]),
+        );
         return (
           `export const frameScript = ${JSON.stringify(frame.code)};\n` +
-          `export const workerScript = ${JSON.stringify(worker.code)};`
+          `export const workerScript = ${JSON.stringify(worker.code)};\n` +
+          `export const lateModuleScripts = ${JSON.stringify(lateScripts)};`
         );
       },
     },

@@ -1,4 +1,4 @@
-import { parse } from 'acorn';
+import loadAcorn from './loadAcorn.cjs';
 import type { CodeLocation } from './schemas';
 
 /**
@@ -9,7 +9,7 @@ import type { CodeLocation } from './schemas';
  */
 export function syntaxErrorLocation(prelude: string, code: string): CodeLocation | undefined {
   try {
-    parse(prelude + '\n' + code, {
+    loadAcorn().parse(prelude + '\n' + code, {
       ecmaVersion: 'latest',
       sourceType: 'script',
       allowReturnOutsideFunction: true,

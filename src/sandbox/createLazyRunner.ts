@@ -4,7 +4,7 @@ import type { Runner, RunHandle } from './runner';
 export interface LazyRunner extends Runner {
   /**
    * Loads the sandbox code (and starts its iframe) ahead of the first run, once `whenIdle`
-   * has resolved: the sandbox's ~0.7 MiB of script, its iframe and its warming worker would
+   * has resolved: the sandbox's ~0.8 MiB of scripts, its iframe and its warming worker would
    * otherwise compete with the app's start-up for the network and the CPU. A run before
    * then loads it at once.
    */

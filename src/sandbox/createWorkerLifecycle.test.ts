@@ -12,10 +12,13 @@ interface FakeWorker extends SandboxWorker {
   fail(message: string): void;
 }
 
+const lateModules = { acorn: new Blob(['module.exports = {};']) };
+
 function setup(options: { failToStart?: boolean } = {}) {
   const workers: FakeWorker[] = [];
   const toHost: FrameToHost[] = [];
   const lifecycle = createWorkerLifecycle({
+    lateModules,
     createWorker() {
       if (options.failToStart) throw new Error('blocked');
       let onError: ((event: ErrorEvent) => void) | undefined;
@@ -51,6 +54,8 @@ describe('createWorkerLifecycle', () => {
     const [standby] = standbys();
     expect(connect?.type).toBe('connect');
     expect(connect?.port).toBeInstanceOf(MessagePort);
+    // The late modules' scripts go with the port: the frame's handles, not copies.
+    expect(connect?.lateModules).toBe(lateModules);
     expect(standby).toMatchObject({ type: 'standby', workerId: 1 });
     if (standby?.type !== 'standby') throw new Error('no standby');
     expect(standby.port).toBeInstanceOf(MessagePort);

@@ -18,13 +18,15 @@ export interface SandboxWorker {
 
 export interface WorkerLifecycleOptions {
   createWorker(): SandboxWorker;
+  /** The late modules' scripts, handed to every worker with its port (lateModules.ts). */
+  lateModules: Readonly<Record<string, Blob>>;
   /** Sends to the host; a standby message's port is transferred. */
   toHost(message: FrameToHost): void;
 }
 
 /**
  * How long after a run has settled its successor's standby worker starts. Starting a worker
- * (its ~0.7 MiB script, then the engine's warm-up run) takes a core for a while; right
+ * (its ~0.3 MiB script, then the engine's warm-up run) takes a core for a while; right
  * after the outcome it would compete with the host rendering that outcome.
  */
 export const STANDBY_DELAY_MS = 50;
@@ -41,6 +43,7 @@ export const STANDBY_DELAY_MS = 50;
  */
 export function createWorkerLifecycle({
   createWorker,
+  lateModules,
   toHost,
 }: WorkerLifecycleOptions): WorkerLifecycle {
   const workers = new Map<WorkerId, SandboxWorker>();
@@ -71,7 +74,7 @@ export function createWorkerLifecycle({
       toHost({ type: 'fault', workerId, message });
     });
     const channel = new MessageChannel();
-    worker.postMessage({ type: 'connect', port: channel.port1 }, [channel.port1]);
+    worker.postMessage({ type: 'connect', port: channel.port1, lateModules }, [channel.port1]);
     toHost({ type: 'standby', workerId, port: channel.port2 });
   }
 

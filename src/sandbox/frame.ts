@@ -15,11 +15,15 @@ import { FrameInitSchema, HostToFrameSchema, type FrameToHost } from './protocol
  * The iframe cannot fetch from the app's server, so its workers start from a blob: URL of
  * the script the host handed over, made here: a blob: URL is usable only by its own origin.
  */
-function start(port: MessagePort, workerScript: Blob) {
+function start(port: MessagePort, workerScript: Blob, lateModules: Record<string, Blob>) {
   const workerUrl = URL.createObjectURL(workerScript);
   const toHost = (message: FrameToHost) =>
     port.postMessage(message, message.type === 'standby' ? [message.port] : []);
-  const workers = createWorkerLifecycle({ createWorker: () => new Worker(workerUrl), toHost });
+  const workers = createWorkerLifecycle({
+    createWorker: () => new Worker(workerUrl),
+    lateModules,
+    toHost,
+  });
 
   port.onmessage = (event: MessageEvent) => {
     const parsed = HostToFrameSchema.safeParse(event.data);
@@ -54,7 +58,7 @@ function onInit(event: MessageEvent) {
   const parsed = FrameInitSchema.safeParse(event.data);
   if (!parsed.success) return;
   window.removeEventListener('message', onInit);
-  start(parsed.data.port, parsed.data.workerScript);
+  start(parsed.data.port, parsed.data.workerScript, parsed.data.lateModules);
 }
 
 window.addEventListener('message', onInit);

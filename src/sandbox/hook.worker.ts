@@ -18,6 +18,7 @@ import type { FrameToWorker, HostToWorker, WorkerToHost } from './protocol';
 import { createGuardedSend } from './createGuardedSend';
 import { sealNetworkGlobals } from './sealNetworkGlobals';
 import { packageTreeOf } from './packageBlobs';
+import { provideLateModules } from './lateModules';
 
 const scope = self;
 const setTimer = scope.setTimeout.bind(scope);
@@ -40,7 +41,8 @@ function installRoutedGlobals(globals: { fetch: unknown }): () => void {
 function onConnect(event: MessageEvent) {
   // One port per worker: nothing the hook posts to itself later is taken as another one.
   removeListener('message', onConnect);
-  const { port } = event.data as FrameToWorker;
+  const { port, lateModules } = event.data as FrameToWorker;
+  provideLateModules(lateModules);
   const postToHost = port.postMessage.bind(port);
   port.onmessage = (run: MessageEvent) => {
     // One run per worker: the host sends exactly one.

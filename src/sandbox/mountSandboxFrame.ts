@@ -1,4 +1,4 @@
-import { frameScript, workerScript } from 'virtual:hook-sandbox';
+import { frameScript, lateModuleScripts, workerScript } from 'virtual:hook-sandbox';
 import type { FrameInit, HostToFrame } from './protocol';
 import { sandboxDocument, type SandboxPolicy } from './sandboxDocument';
 
@@ -21,8 +21,9 @@ export type CreateFrame = (
 
 /** Built once per policy: the same for every iframe. */
 const srcdocs: Partial<Record<SandboxPolicy, string>> = {};
-/** Made once: every frame gets a handle to the same ~0.7 MiB, not a copy. */
+/** Made once: every frame gets handles to the same scripts, not copies. */
 let workerBlob: Blob | undefined;
+let lateModuleBlobs: Record<string, Blob> | undefined;
 
 /**
  * Mounts a hidden `<iframe sandbox="allow-scripts">` (never allow-same-origin: its origin is
@@ -55,7 +56,18 @@ export function mountSandboxFrame(
     'load',
     () => {
       workerBlob ??= new Blob([workerScript], { type: 'text/javascript' });
-      const init: FrameInit = { type: 'init', port: channel.port2, workerScript: workerBlob };
+      lateModuleBlobs ??= Object.fromEntries(
+        Object.entries(lateModuleScripts).map(([name, script]) => [
+          name,
+          new Blob([script], { type: 'text/javascript' }),
+        ]),
+      );
+      const init: FrameInit = {
+        type: 'init',
+        port: channel.port2,
+        workerScript: workerBlob,
+        lateModules: lateModuleBlobs,
+      };
       // An opaque origin cannot be named as targetOrigin, hence '*'; the port is what makes
       // the rest of the conversation private.
       iframe.contentWindow?.postMessage(init, '*', [channel.port2]);

@@ -77,9 +77,11 @@ describe('host → frame', () => {
     expect(HostToFrameSchema.safeParse(null).success).toBe(false);
   });
 
-  it("init must carry a MessagePort and the worker's script as a Blob", () => {
+  it("init must carry a MessagePort and the worker's scripts as Blobs", () => {
     const workerScript = new Blob(['postMessage(1)'], { type: 'text/javascript' });
-    const init = (fields: object) => FrameInitSchema.safeParse({ type: 'init', ...fields });
+    const lateModules = { acorn: new Blob(['module.exports = {};']) };
+    const init = (fields: object) =>
+      FrameInitSchema.safeParse({ type: 'init', lateModules, ...fields });
     expect(init({ port: port(), workerScript }).success).toBe(true);
     expect(init({ port: {}, workerScript }).success).toBe(false);
     expect(init({ workerScript }).success).toBe(false);
@@ -87,6 +89,10 @@ describe('host → frame', () => {
     expect(init({ port: port(), workerScript: 'postMessage(1)' }).success).toBe(false);
     expect(init({ port: port(), workerScript: 'blob:null/1' }).success).toBe(false);
     expect(init({ port: port() }).success).toBe(false);
+    // The late modules likewise: Blobs by name, or no init at all.
+    expect(init({ port: port(), workerScript, lateModules: {} }).success).toBe(true);
+    expect(init({ port: port(), workerScript, lateModules: { acorn: 'x' } }).success).toBe(false);
+    expect(init({ port: port(), workerScript, lateModules: undefined }).success).toBe(false);
   });
 
   it('init is not accepted on the port', () => {

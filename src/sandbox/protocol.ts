@@ -62,14 +62,16 @@ const EngineOutcomeWireSchema = z.discriminatedUnion('status', [
 // ── Messages, one schema each ──────────────────────────────────────────────────────────────
 
 /**
- * The host's hand-over: the private port, and the hook worker's script. The script comes as
- * a Blob (a handle, not a copy) rather than inside the frame's srcdoc, where the frame's
- * HTML parser would have to scan all ~0.7 MiB of it before the frame could start.
+ * The host's hand-over: the private port, the hook worker's script and its late modules'
+ * (lateModules.ts). The scripts come as Blobs (handles, not copies) rather than inside the
+ * frame's srcdoc, where the frame's HTML parser would have to scan all of them before the
+ * frame could start.
  */
 const InitMessage = z.object({
   type: z.literal('init'),
   port: PortSchema,
   workerScript: BlobSchema,
+  lateModules: z.record(z.string(), BlobSchema),
 });
 /** Frames number their workers; the host names a worker by this id in spawn, release and kill. */
 export const WorkerIdSchema = z.number().check(z.int(), z.gte(1));
@@ -163,12 +165,14 @@ export type FrameToHost = z.infer<typeof FrameToHostSchema>;
 
 /**
  * Frame → worker, once, through the worker's global postMessage: the worker's end of its
- * channel to the host. The run and the replies use that port, so the hook (which shares the
- * worker's global scope) cannot post on the reply channel by calling the global postMessage.
+ * channel to the host, and the late modules' scripts (handles). The run and the replies use
+ * that port, so the hook (which shares the worker's global scope) cannot post on the reply
+ * channel by calling the global postMessage.
  */
 export interface FrameToWorker {
   type: 'connect';
   port: MessagePort;
+  lateModules: Readonly<Record<string, Blob>>;
 }
 
 /**

@@ -8,4 +8,9 @@ declare module 'virtual:hook-sandbox' {
    * which the host hands to each frame as a Blob in its `init` message.
    */
   export const workerScript: string;
+  /**
+   * The hook worker's late modules, by name: CommonJS scripts the worker compiles when a hook
+   * first needs them (src/sandbox/lateModules.ts, scripts/sandboxBundles.mjs).
+   */
+  export const lateModuleScripts: Readonly<Record<string, string>>;
 }
