@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { immutableAssets } from '../../scripts/immutableAssets.mjs';
+import { bundleSandbox } from '../../scripts/sandboxBundles.mjs';
 import { bundleBytes } from './bytes.mjs';
 import { appSample, baselineSample, CLS_TAIL_MS } from './loads.mjs';
 import {
@@ -17,6 +18,7 @@ import {
   infiniteLoopOvershoot,
   runAll,
   runLatencyRound,
+  workerStartRound,
 } from './runs.mjs';
 import { median, p95, ratioOfRounds, round, summaryLines } from './stats.mjs';
 
@@ -34,6 +36,8 @@ const FIRST_RUNS = Number(process.env.BENCH_FIRST_RUNS ?? 3);
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 5);
 const RUN_ALL_TESTS = Number(process.env.BENCH_RUN_ALL_TESTS ?? 50);
 const RUN_ALL_ROUNDS = Number(process.env.BENCH_RUN_ALL_ROUNDS ?? 5);
+/** Sandbox worker starts (and bare worker starts) per round. */
+const WORKER_STARTS = Number(process.env.BENCH_WORKER_STARTS ?? 6);
 const EDITOR_READY = 'hookpad:editor-ready';
 const BARE_READY = 'bare:editor-ready';
 const KIB = 1024;
@@ -76,8 +80,8 @@ async function serve(options) {
   return { origin: `http://127.0.0.1:${port}`, close };
 }
 
-/** One round: page loads of the three kinds interleaved, then runs next to worker starts. */
-async function sampleRound(browser, urls) {
+/** One round: page loads of the three kinds interleaved, runs next to worker starts, sandbox workers. */
+async function sampleRound(browser, urls, sandboxScripts) {
   const loads = { app: [], bareMonaco: [], bareStatic: [] };
   const kinds = {
     app: () => appSample(browser, urls.app, EDITOR_READY),
@@ -99,7 +103,13 @@ async function sampleRound(browser, urls) {
     for (const sample of i % 2 ? pair.reverse() : pair) await sample();
   }
   const { runs, workerStarts } = await runLatencyRound(browser, urls.app, RUNS);
-  return { loads, firstRuns, coldSandboxes, runs, workerStarts };
+  const sandboxWorkers = await workerStartRound(
+    browser,
+    urls.bareStatic,
+    sandboxScripts,
+    WORKER_STARTS,
+  );
+  return { loads, firstRuns, coldSandboxes, runs, workerStarts, sandboxWorkers };
 }
 
 function buildReport(rounds, extras) {
@@ -136,6 +146,13 @@ function buildReport(rounds, extras) {
       ),
       { value: 'hookpadFirstRunMs', baseline: 'bareColdSandboxMs' },
     ),
+    sandboxWorkerStartRatio: ratioOfRounds(
+      zip(
+        rounds.map((r) => r.sandboxWorkers.sandbox),
+        rounds.map((r) => r.sandboxWorkers.bare),
+      ),
+      { value: 'sandboxWorkerMs', baseline: 'bareWorkerStartMs' },
+    ),
     fcpRatio: ratioOfRounds(zip(pick('app', 'fcp'), pick('bareStatic', 'fcp')), {
       value: 'hookpadMs',
       baseline: 'bareStaticMs',
@@ -160,6 +177,8 @@ function buildReport(rounds, extras) {
       bareColdSandbox: sum(rounds.flatMap((r) => r.coldSandboxes)),
       hookpadRun: sum(rounds.flatMap((r) => r.runs)),
       bareWorkerStart: sum(rounds.flatMap((r) => r.workerStarts)),
+      sandboxWorkerStart: sum(rounds.flatMap((r) => r.sandboxWorkers.sandbox)),
+      bareWorkerStartBesideSandbox: sum(rounds.flatMap((r) => r.sandboxWorkers.bare)),
     },
     ...extras,
   };
@@ -183,12 +202,16 @@ function buildReport(rounds, extras) {
   ];
   const repeat = report.editorReadyRepeatVisitRatio;
   const first = report.firstRunRatio;
+  const worker = report.sandboxWorkerStartRatio;
   const summary = [
     ...summaryLines(targets),
     `editorReady repeat / first visit: ${repeat.median} [${repeat.spread.join('–')}]  ` +
       `(service worker on ${repeat.serviceWorkerControlledRepeatVisits} repeat visits; no target)`,
     `first Run after opening / bare cold sandbox: ${first.median} [${first.spread.join('–')}]  ` +
       `(${report.pooledMs.hookpadFirstRun.median} ms vs ${report.pooledMs.bareColdSandbox.median} ms; no target)`,
+    `sandbox worker to a trivial hook's outcome / bare worker start: ${worker.median} ` +
+      `[${worker.spread.join('–')}]  (${report.pooledMs.sandboxWorkerStart.median} ms vs ` +
+      `${report.pooledMs.bareWorkerStartBesideSandbox.median} ms; no target)`,
   ];
   return { summary, ...report };
 }
@@ -240,6 +263,12 @@ async function main() {
     bareMonaco: `${bare.origin}/`,
     bareStatic: `${bare.origin}/static.html`,
   };
+  // The sandbox's scripts exactly as the build embeds them (vite.config.ts, hookpad-sandbox).
+  const sandbox = await bundleSandbox({ minify: true });
+  const sandboxScripts = {
+    worker: sandbox.worker.code,
+    late: Object.fromEntries(Object.entries(sandbox.late).map(([name, b]) => [name, b.code])),
+  };
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     const rounds = [];
@@ -247,7 +276,7 @@ async function main() {
       log(
         `round ${r + 1}/${ROUNDS}: ${LOADS} loads of each page, ${FIRST_RUNS} first runs, then ${RUNS} runs…`,
       );
-      rounds.push(await sampleRound(browser, urls));
+      rounds.push(await sampleRound(browser, urls, sandboxScripts));
     }
     log(`an infinite loop stopped, ${LOOPS} times…`);
     const overshoot = await orError(() => infiniteLoopOvershoot(browser, urls.app, LOOPS));

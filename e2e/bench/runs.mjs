@@ -143,6 +143,76 @@ function coldSandbox() {
   });
 }
 
+/**
+ * A sandbox worker's start, next to a bare worker's, `count` times each, interleaved, in a
+ * fresh page of `url` (the bare static page): from `new Worker` on the hook worker's script,
+ * as the build makes it (scripts/sandboxBundles.mjs), to a trivial hook's outcome. Every run
+ * gets a fresh worker, so this is what each one costs a core before or while it runs.
+ */
+export async function workerStartRound(browser, url, scripts, count) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await page.evaluate(sandboxWorkerStarts, { ...scripts, count });
+  } finally {
+    await context.close();
+  }
+}
+
+/** In the page: `count` starts of a bare worker and of a sandbox worker, interleaved, in ms. */
+async function sandboxWorkerStarts({ worker, late, count }) {
+  const script = (text) => URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+  const urls = { bare: script('postMessage(1)'), sandbox: script(worker) };
+  const lateModules = Object.fromEntries(Object.entries(late).map(([k, v]) => [k, new Blob([v])]));
+  const run = {
+    type: 'run',
+    runId: 1,
+    request: {
+      point: 'post-change-password',
+      code: 'module.exports = function (user, context, cb) { cb(); };',
+      payload: {
+        user: { id: 'u1', username: 'u', email: 'u@example.com', tenant: 't' },
+        context: { requestLanguage: 'en-us', connection: { id: 'c1', name: 'DB', tenant: 't' } },
+      },
+      secrets: {},
+      graceMs: 0,
+    },
+  };
+  const start = {
+    bare: () =>
+      new Promise((resolve) => {
+        const w = new Worker(urls.bare);
+        w.onmessage = () => resolve(w);
+      }),
+    sandbox: () =>
+      new Promise((resolve, reject) => {
+        const w = new Worker(urls.sandbox);
+        const channel = new MessageChannel();
+        w.postMessage({ type: 'connect', port: channel.port1, lateModules }, [channel.port1]);
+        channel.port2.onmessage = ({ data }) => {
+          if (data.type === 'fault') reject(new Error(data.message));
+          if (data.type !== 'settled') return;
+          if (data.outcome.status !== 'succeeded') reject(new Error(JSON.stringify(data.outcome)));
+          resolve(w);
+        };
+        channel.port2.postMessage(run);
+        setTimeout(() => reject(new Error('the sandbox worker did not settle in 10 s')), 10_000);
+      }),
+  };
+  const ms = { bare: [], sandbox: [] };
+  for (let i = 0; i < count; i++) {
+    for (const kind of i % 2 ? ['sandbox', 'bare'] : ['bare', 'sandbox']) {
+      const t0 = performance.now();
+      const w = await start[kind]();
+      ms[kind].push(performance.now() - t0);
+      w.terminate();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // its teardown is not the next's
+    }
+  }
+  return ms;
+}
+
 /** How long after its timeout an infinite loop is stopped, in ms, `count` times. */
 export async function infiniteLoopOvershoot(browser, url, count) {
   const { context, page } = await openApp(browser, url);
