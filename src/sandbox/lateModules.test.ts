@@ -1,4 +1,4 @@
-import { lateModuleScripts, workerScript } from 'virtual:hook-sandbox';
+import { lateModuleScripts, workerScript } from 'virtual:hook-sandbox-sources';
 import * as bufferModule from 'buffer/';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import loadPorts from '../core/node/loadPorts.cjs';

@@ -1,6 +1,7 @@
-import { frameScript, lateModuleScripts, workerScript } from 'virtual:hook-sandbox';
-import type { FrameInit, HostToFrame } from './protocol';
+import { frameScript } from 'virtual:hook-sandbox';
+import type { FrameInit, FrameToHost, HostToFrame } from './protocol';
 import { sandboxDocument, type SandboxPolicy } from './sandboxDocument';
+import { sandboxScripts } from './sandboxScripts';
 
 /** The host's end of one sandbox iframe; createRunner talks to the sandbox only through it. */
 export interface FrameConnection {
@@ -21,9 +22,6 @@ export type CreateFrame = (
 
 /** Built once per policy: the same for every iframe. */
 const srcdocs: Partial<Record<SandboxPolicy, string>> = {};
-/** Made once: every frame gets handles to the same scripts, not copies. */
-let workerBlob: Blob | undefined;
-let lateModuleBlobs: Record<string, Blob> | undefined;
 
 /**
  * Mounts a hidden `<iframe sandbox="allow-scripts">` (never allow-same-origin: its origin is
@@ -49,28 +47,34 @@ export function mountSandboxFrame(
 
   const channel = new MessageChannel();
   channel.port1.onmessage = (event: MessageEvent) => onMessage(event.data);
+  // Fetched while the frame loads; every frame gets handles to the same Blobs, not copies.
+  const scripts = sandboxScripts();
 
   // The frame's listener exists only once the srcdoc has loaded; a message posted earlier
   // would reach the initial about:blank document and be lost.
   iframe.addEventListener(
     'load',
     () => {
-      workerBlob ??= new Blob([workerScript], { type: 'text/javascript' });
-      lateModuleBlobs ??= Object.fromEntries(
-        Object.entries(lateModuleScripts).map(([name, script]) => [
-          name,
-          new Blob([script], { type: 'text/javascript' }),
-        ]),
+      scripts.then(
+        ({ worker, lateModules }) => {
+          const init: FrameInit = {
+            type: 'init',
+            port: channel.port2,
+            workerScript: worker,
+            lateModules,
+          };
+          // An opaque origin cannot be named as targetOrigin, hence '*'; the port is what
+          // makes the rest of the conversation private.
+          iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
+        },
+        // Reported as the frame would report a worker it cannot start: a waiting run ends
+        // with this message; the next run's frame fetches again.
+        (error: unknown) =>
+          onMessage({
+            type: 'fault',
+            message: `The sandbox's scripts could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+          } satisfies FrameToHost),
       );
-      const init: FrameInit = {
-        type: 'init',
-        port: channel.port2,
-        workerScript: workerBlob,
-        lateModules: lateModuleBlobs,
-      };
-      // An opaque origin cannot be named as targetOrigin, hence '*'; the port is what makes
-      // the rest of the conversation private.
-      iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
     },
     { once: true },
   );

@@ -1,4 +1,5 @@
-import { frameScript, workerScript } from 'virtual:hook-sandbox';
+import { frameScript } from 'virtual:hook-sandbox';
+import { workerScript } from 'virtual:hook-sandbox-sources';
 import { describe, expect, it } from 'vitest';
 import {
   NETWORK_SANDBOX_CSP,

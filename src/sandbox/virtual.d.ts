@@ -4,13 +4,20 @@ declare module 'virtual:hook-sandbox' {
   /** Self-contained IIFE bundled from src/sandbox/frame.ts, inlined into the iframe's srcdoc. */
   export const frameScript: string;
   /**
-   * Self-contained IIFE bundled from src/sandbox/hook.worker.ts: the hook worker's script,
-   * which the host hands to each frame as a Blob in its `init` message.
+   * Where the app serves the hook worker's script: a self-contained IIFE bundled from
+   * src/sandbox/hook.worker.ts, which the host fetches and hands to each frame as a Blob in
+   * its `init` message.
    */
-  export const workerScript: string;
+  export const workerScriptUrl: string;
   /**
-   * The hook worker's late modules, by name: CommonJS scripts the worker compiles when a hook
-   * first needs them (src/sandbox/lateModules.ts, scripts/sandboxBundles.mjs).
+   * Where the app serves the hook worker's late modules, by name: CommonJS scripts the worker
+   * compiles when a hook first needs them (src/sandbox/lateModules.ts).
    */
+  export const lateModuleUrls: Readonly<Record<string, string>>;
+}
+
+// The same scripts as text, for the unit tests (nothing in the app imports this).
+declare module 'virtual:hook-sandbox-sources' {
+  export const workerScript: string;
   export const lateModuleScripts: Readonly<Record<string, string>>;
 }
