@@ -136,3 +136,27 @@ test('a hook that runs out of memory crashes the sandbox, which is rebuilt for t
     .poll(statusText, { timeout: 20_000, intervals: [250] })
     .toMatch(/Succeeded in \d+ ms/);
 });
+
+test("after start-up the sandbox's scripts load first, the code of views not shown yet after them", async ({
+  page,
+}) => {
+  // A Run clicked as soon as the editor is ready waits for the sandbox; ~30 requests for
+  // dialogs, menus, closed sections and lint used to leave with it and hold it back.
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const later = [
+    'NewHookDialog-',
+    'ExamplesMenuPopup-',
+    'SecretRows-',
+    'TestList-',
+    'syncLintMarkers-',
+  ];
+  await openApp(page);
+  const index = (prefix: string) => requested.findIndex((path) => path.includes(`/${prefix}`));
+  await expect.poll(() => later.map(index).every((i) => i >= 0)).toBe(true);
+  const sandbox = index('sandbox-worker-');
+  expect(sandbox).toBeGreaterThanOrEqual(0);
+  for (const prefix of later) expect(index(prefix), prefix).toBeGreaterThan(sandbox);
+  // And a run needs nothing more.
+  expect(await runToEnd(page)).toMatch(/^Succeeded/);
+});

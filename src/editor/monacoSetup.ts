@@ -116,8 +116,8 @@ export const payloadEditorReady: Promise<void> = whenEditorReady().then(() => {
 });
 
 // Lint hints and the payload's type warnings (advice; both read with acorn, ~170 KiB),
-// once the page has started up.
-void afterStartup()
+// once the page has started up and the sandbox too.
+void afterSandboxStart()
   .then(() => Promise.all([import('./syncLintMarkers'), import('./syncPayloadWarnings')]))
   .then(([{ syncLintMarkers }, { syncPayloadWarnings }]) => {
     syncLintMarkers(monaco, appStore);

@@ -45,10 +45,9 @@ export function whenEditorReady(): Promise<void> {
 let startupDone: Promise<void> | undefined;
 
 /**
- * Resolves once the hook editor is mounted and the page then had an idle moment: when work
- * that nobody needs before the editor (the sandbox, lint, lazy panels) may start without
- * competing with Monaco's start-up for the CPU and the network. The heaviest waits longer:
- * afterSandboxStart.
+ * Resolves once the hook editor is mounted and the page then had an idle moment: when what a
+ * Run needs (the sandbox, the views of a result) may load without competing with Monaco's
+ * start-up for the CPU and the network. Everything else waits longer: afterSandboxStart.
  */
 export function afterStartup(): Promise<void> {
   return (startupDone ??= whenEditorReady().then(idleMoment));
@@ -76,11 +75,12 @@ let backgroundDone: Promise<void> | undefined;
 
 /**
  * Resolves once the sandbox has started after start-up (or SANDBOX_FALLBACK_MS after
- * start-up without it), and the page then had an idle moment: when heavy work that no Run
- * needs may start, the language workers (TypeScript's takes ~2 s of CPU) and the offline
- * precache (~14 MiB). Before, they started with the sandbox and, on 2 CPUs, made a Run
- * right after opening the app wait for them: ~1.3 s instead of ~0.8 s (README, Benchmark,
- * firstRunRatio).
+ * start-up without it), and the page then had an idle moment: when work that no Run needs
+ * may start. That is the language workers (TypeScript's takes ~2 s of CPU) and the offline
+ * precache (~14 MiB): they started with the sandbox and, on 2 CPUs, made a Run right after
+ * opening the app wait for them, ~1.3 s instead of ~0.8 s. It is also the code of views not
+ * shown yet (dialogs, menus, closed sections) and lint: ~30 requests that came with the
+ * sandbox's and held it back (README, Benchmark, firstRunRatio).
  */
 export function afterSandboxStart(): Promise<void> {
   return (backgroundDone ??= afterStartup()

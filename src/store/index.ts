@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { createWorkspacePersistence } from '../persist/createWorkspacePersistence';
 import { createLazyRunner } from '../sandbox/createLazyRunner';
-import { afterStartup, sandboxStarted } from '../perf/editorReady';
+import { afterSandboxStart, afterStartup, sandboxStarted } from '../perf/editorReady';
 import type { AppState } from './appState';
 import { createAppStore } from './createAppStore';
 import { connectPersistence, type PersistenceConnection } from './connectPersistence';
@@ -41,8 +41,8 @@ const testRunner = createLazyRunner(
 );
 
 export const appStore = createAppStore({ runner, testRunner, packages: createPackageDeps() });
-// The stored packages' list (summaries, no code) is read once the editor is up.
-void afterStartup().then(() => appStore.getState().loadPackages());
+// The stored packages' list (summaries, no code) is read once the editor and the sandbox are up.
+void afterSandboxStart().then(() => appStore.getState().loadPackages());
 
 /**
  * Edits are stored after this much quiet. `?saveDelayMs=` changes it (up to 10 s), so the

@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { lazyPart, LazyPartSlot } from '../common/lazyPart';
 import { loadOnce } from '../common/loadOnce';
 import './examples.css';
@@ -7,7 +7,7 @@ import './examples.css';
 // The open menu loads after start-up or on first use; the examples' texts on first use.
 const loadPopup = loadOnce(() => import('./ExamplesMenuPopup'));
 const menuPopup = lazyPart(() => loadPopup().then((module) => module.ExamplesMenuPopup));
-void afterStartup().then(menuPopup.preload);
+void afterSandboxStart().then(menuPopup.preload);
 /** The menu and the examples' texts, fetched ahead (hover, focus or the opening click). */
 const preload = () =>
   void loadPopup().then(

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PointIdSchema, type PointId } from '../../core/schemas';
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { appStore } from '../../store';
 import type { HookRecord } from '../../workspace/hookRecord';
 import type { SignatureMismatch } from '../../workspace/signatureFits';
@@ -8,8 +8,9 @@ import { lazyPart, LazyPartSlot } from '../common/lazyPart';
 import './hooks.css';
 import { PointOptions } from './PointOptions';
 
-// The signature rule parses the code with acorn (~60 KiB gzip): it loads once the editor is
-// up (it would compete with Monaco's start-up), so it is there by the time a point is chosen.
+// The signature rule parses the code with acorn (~60 KiB gzip): it loads once the editor and
+// then the sandbox are up (it would compete with Monaco's start-up and a first Run), so it is
+// there by the time a point is chosen.
 const loadSignatureRules = () => import('../../workspace/signatureFits');
 // The question it may lead to loads with it.
 const changePointDialog = lazyPart(() =>
@@ -29,7 +30,7 @@ export function PointPicker({ hook }: { hook: HookRecord }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const move = (pointId: PointId) => appStore.getState().setHookPoint(hook.id, pointId);
   useEffect(() => {
-    void afterStartup().then(() => {
+    void afterSandboxStart().then(() => {
       changePointDialog.preload();
       return loadSignatureRules();
     });

@@ -1,4 +1,4 @@
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { lazyPart, LazyPartSlot } from '../common/lazyPart';
 import type { NewHookDialogProps } from './NewHookDialog';
 
@@ -7,7 +7,7 @@ import type { NewHookDialogProps } from './NewHookDialog';
 const newHookDialog = lazyPart(() =>
   import('./NewHookDialog').then((module) => module.NewHookDialog),
 );
-void afterStartup().then(newHookDialog.preload);
+void afterSandboxStart().then(newHookDialog.preload);
 
 export const preloadNewHookDialog = newHookDialog.preload;
 

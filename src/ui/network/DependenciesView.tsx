@@ -1,14 +1,14 @@
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { lazyPart } from '../common/lazyPart';
 import { InputSection } from '../runner/InputSection';
 import { AddPackageFileButton } from '../packages/AddPackageFileButton';
 import './network.css';
 
-// The table brings semver and the stored packages' views: it loads once the editor is up,
-// so it never competes with Monaco's start.
+// The table brings semver and the stored packages' views: it loads once the editor and then
+// the sandbox are up, so it never competes with Monaco's start or a first Run.
 const { Part: DependenciesTable } = lazyPart(
   () =>
-    afterStartup()
+    afterSandboxStart()
       .then(() => import('./DependenciesTable'))
       .then((module) => module.default),
   <p className="field-note">Reading the hook&apos;s requires…</p>,

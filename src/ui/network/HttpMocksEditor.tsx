@@ -5,7 +5,7 @@ import { selectHook, selectHookId } from '../../store/selectors';
 import { InputSection } from '../runner/InputSection';
 import { openInputSection } from '../runner/inputSections';
 import { MAX_HTTP_MOCKS } from '../../core/inputLimits';
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import './network.css';
 
@@ -13,8 +13,8 @@ import './network.css';
 const { Part: HttpMocksBody, preload } = lazyPart(() =>
   import('./HttpMocksBody').then((module) => module.HttpMocksBody),
 );
-// Fetched once the editor is up, so the first opening is instant.
-void afterStartup().then(preload);
+// Fetched once the editor and then the sandbox are up, so the first opening is instant.
+void afterSandboxStart().then(preload);
 
 /**
  * The point's HTTP mocks, in order: the first mock whose method and URL pattern match a

@@ -3,7 +3,7 @@ import { appStore, useAppStore } from '../../store';
 import { selectHookId } from '../../store/selectors';
 import { EMPTY_NETWORK } from '../../workspace/draft/network';
 import { MAX_MODULE_MOCKS } from '../../core/inputLimits';
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import { InputSection } from '../runner/InputSection';
 import { openInputSection } from '../runner/inputSections';
@@ -14,8 +14,8 @@ import './network.css';
 const { Part: ModulesBody, preload } = lazyPart(() =>
   import('./ModulesBody').then((module) => module.ModulesBody),
 );
-// Fetched once the editor is up, so the first opening is instant.
-void afterStartup().then(preload);
+// Fetched once the editor and then the sandbox are up, so the first opening is instant.
+void afterSandboxStart().then(preload);
 
 /**
  * Modules the hook can require beyond Node's core: module mocks (code assigning

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { toggleInputSection, useInputSectionOpen, type InputName } from './inputSections';
-import { useAfterStartup } from '../common/useAfterStartup';
+import { useAfterSandboxStart } from '../common/useAfterSandboxStart';
 import './runner.css';
 
 export interface InputSectionProps {
@@ -40,7 +40,7 @@ export function InputSection({
   // A lazy body is rendered from the first opening or the app's start on, and kept after.
   const [opened, setOpened] = useState(open || !onPreload);
   if (open && !opened) setOpened(true);
-  const started = useAfterStartup(!opened);
+  const started = useAfterSandboxStart(!opened);
   return (
     <section
       className={`settings-section input-section ${className}${open ? ' input-section-open' : ''}`}

@@ -5,7 +5,7 @@ import { selectHookId, selectSecretRows } from '../../store/selectors';
 import { InputSection } from './InputSection';
 import { openInputSection } from './inputSections';
 import { MAX_SECRETS } from '../../core/inputLimits';
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import './runner.css';
 
@@ -13,8 +13,8 @@ import './runner.css';
 const { Part: SecretRows, preload } = lazyPart(() =>
   import('./SecretRows').then((module) => module.SecretRows),
 );
-// Fetched once the editor is up, so the first opening is instant.
-void afterStartup().then(preload);
+// Fetched once the editor and then the sandbox are up, so the first opening is instant.
+void afterSandboxStart().then(preload);
 
 /**
  * The point's `context.webtask.secrets`: name/value rows. Values are password fields with

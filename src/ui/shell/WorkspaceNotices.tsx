@@ -1,4 +1,4 @@
-import { afterStartup } from '../../perf/editorReady';
+import { afterSandboxStart } from '../../perf/editorReady';
 import { quarantinedRaw, useAppStore } from '../../store';
 import { downloadText } from '../common/downloadFile';
 import { lazyPart, LazyPartSlot } from '../common/lazyPart';
@@ -8,7 +8,7 @@ import './notices.css';
 // start-up (or when first needed). Records that could not be read and a storage that refuses
 // writes can be there from the start, so they load with the page.
 const editNotices = lazyPart(() => import('./EditNotices').then((module) => module.EditNotices));
-void afterStartup().then(editNotices.preload);
+void afterSandboxStart().then(editNotices.preload);
 
 /**
  * What the workspace has to tell: a deleted hook (Undo), a hook another tab changed while

@@ -11,8 +11,8 @@ import { summarizeTests } from '../../workspace/testCases/testSummary';
 import { testsStatusTextByTarget } from './testResultText';
 import { TestsTargetChoice } from './TestsTargetChoice';
 import { setTestsOpen, useTestsOpen } from './testsOpen';
-import { afterStartup } from '../../perf/editorReady';
-import { useAfterStartup } from '../common/useAfterStartup';
+import { afterSandboxStart } from '../../perf/editorReady';
+import { useAfterSandboxStart } from '../common/useAfterSandboxStart';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
 import './tests.css';
 
@@ -28,8 +28,8 @@ const editTestDialog = lazyPart(() =>
 const { Part: TestList, preload: preloadTestList } = lazyPart(() =>
   import('./TestList').then((module) => module.TestList),
 );
-// Fetched once the editor is up, so the first opening is instant.
-void afterStartup().then(preloadTestList);
+// Fetched once the editor and then the sandbox are up, so the first opening is instant.
+void afterSandboxStart().then(preloadTestList);
 
 /**
  * The selected hook's saved tests, under the results: a one-line header ("Save as test",
@@ -51,7 +51,7 @@ export function TestsSection() {
   // Rendered from the first opening or the app's start on (the list loads then), and kept.
   const [opened, setOpened] = useState(open);
   if (open && !opened) setOpened(true);
-  const started = useAfterStartup(!opened);
+  const started = useAfterSandboxStart(!opened);
   const bodyId = useId();
   const [saving, setSaving] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
