@@ -1,4 +1,5 @@
-import { lateModuleUrls, workerScriptUrl } from 'virtual:hook-sandbox';
+import { lateModuleRanges, lateModulesUrl, workerScriptUrl } from 'virtual:hook-sandbox';
+import { lateModuleScripts } from 'virtual:hook-sandbox-sources';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // sandboxScripts keeps what it fetched for the module's life: each test gets a fresh copy.
@@ -21,20 +22,29 @@ afterEach(() => {
 });
 
 describe('sandboxScripts', () => {
-  it("fetches the worker's script and every late module once, as JavaScript Blobs", async () => {
+  it("fetches the worker's script and the late modules' file once, as JavaScript Blobs", async () => {
     const sandboxScripts = await freshSandboxScripts();
+    // The late modules' file is their scripts one after the other, as the build writes it.
+    const lateFile = Object.keys(lateModuleRanges)
+      .map((name) => lateModuleScripts[name])
+      .join('');
     const asked = serve(
-      (url) => new Response(`/* ${url} */`, { headers: { 'Content-Type': 'x' } }),
+      (url) =>
+        new Response(url === lateModulesUrl ? lateFile : `/* ${url} */`, {
+          headers: { 'Content-Type': 'x' },
+        }),
     );
     const [first, second] = await Promise.all([sandboxScripts(), sandboxScripts()]);
     expect(second).toBe(first);
     expect(await sandboxScripts()).toBe(first);
-    expect(asked.sort()).toEqual([workerScriptUrl, ...Object.values(lateModuleUrls)].sort());
+    expect(asked.sort()).toEqual([workerScriptUrl, lateModulesUrl].sort());
     expect(first.worker.type).toBe('text/javascript');
     expect(await first.worker.text()).toBe(`/* ${workerScriptUrl} */`);
-    expect(Object.keys(first.lateModules).sort()).toEqual(Object.keys(lateModuleUrls).sort());
+    // Each late module's Blob is exactly its script.
+    expect(Object.keys(first.lateModules).sort()).toEqual(Object.keys(lateModuleScripts).sort());
     for (const [name, blob] of Object.entries(first.lateModules)) {
-      expect(await blob.text()).toBe(`/* ${lateModuleUrls[name]} */`);
+      expect(blob.type).toBe('text/javascript');
+      expect(await blob.text()).toBe(lateModuleScripts[name]);
     }
   });
 

@@ -1,4 +1,4 @@
-import { lateModuleUrls, workerScriptUrl } from 'virtual:hook-sandbox';
+import { lateModuleRanges, lateModulesUrl, workerScriptUrl } from 'virtual:hook-sandbox';
 
 /** The hook worker's script and its late modules', as the frame gets them (FrameInit). */
 export interface SandboxScripts {
@@ -22,12 +22,18 @@ let loading: Promise<SandboxScripts> | undefined;
  * hookpad-sandbox). A failed fetch is forgotten, so the next frame asks again.
  */
 export function sandboxScripts(): Promise<SandboxScripts> {
-  loading ??= Promise.all([
-    fetchScript(workerScriptUrl),
-    Promise.all(
-      Object.entries(lateModuleUrls).map(async ([name, url]) => [name, await fetchScript(url)]),
-    ),
-  ]).then(([worker, late]) => ({ worker, lateModules: Object.fromEntries(late) }));
+  loading ??= Promise.all([fetchScript(workerScriptUrl), fetchScript(lateModulesUrl)]).then(
+    ([worker, late]) => ({
+      worker,
+      // Slices of one Blob: handles, not copies.
+      lateModules: Object.fromEntries(
+        Object.entries(lateModuleRanges).map(([name, [start, end]]) => [
+          name,
+          late.slice(start, end, 'text/javascript'),
+        ]),
+      ),
+    }),
+  );
   loading.catch(() => (loading = undefined));
   return loading;
 }

@@ -10,10 +10,13 @@ declare module 'virtual:hook-sandbox' {
    */
   export const workerScriptUrl: string;
   /**
-   * Where the app serves the hook worker's late modules, by name: CommonJS scripts the worker
-   * compiles when a hook first needs them (src/sandbox/lateModules.ts).
+   * Where the app serves the hook worker's late modules, one after the other in one file:
+   * CommonJS scripts the worker compiles when a hook first needs them
+   * (src/sandbox/lateModules.ts).
    */
-  export const lateModuleUrls: Readonly<Record<string, string>>;
+  export const lateModulesUrl: string;
+  /** Each late module's place in that file, by name: [start, end) in bytes. */
+  export const lateModuleRanges: Readonly<Record<string, readonly [number, number]>>;
 }
 
 // The same scripts as text, for the unit tests (nothing in the app imports this).
