@@ -66,7 +66,10 @@ function idleMoment(): Promise<void> {
 let markSandbox: () => void = () => undefined;
 const sandboxReady = new Promise<void>((resolve) => (markSandbox = resolve));
 
-/** The workbench's sandbox can take a run at once (src/store/index.ts says so). */
+/**
+ * The workbench's sandbox can take a run at once, and no run waits for its outcome
+ * (src/store/index.ts says so).
+ */
 export function sandboxStarted(): void {
   markSandbox();
 }

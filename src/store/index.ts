@@ -12,12 +12,15 @@ const runner = createLazyRunner(() => import('../sandbox/createRunner'), {
   // The sandbox waits for the editor: Monaco's start-up needs the network and the CPU first.
   whenIdle: afterStartup,
 });
-// Load the sandbox once the page is idle, so the first run does not wait for it; the heavier
-// background work (language workers, offline precache) waits for it to have started.
+// Load the sandbox once the page is idle, so the first run does not wait for it; the rest of
+// the background work (views' code, language workers, offline precache) waits for it to have
+// started, and for a Run clicked meanwhile to have its result: its ~30 requests and their
+// evaluation would hold that result back.
 const preload = () =>
   void runner
     .preload()
     .then(() => runner.whenReady?.())
+    .then(noRunInFlight)
     .then(sandboxStarted, () => undefined);
 if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 3000 });
 else setTimeout(preload, 1000);
@@ -41,6 +44,19 @@ const testRunner = createLazyRunner(
 );
 
 export const appStore = createAppStore({ runner, testRunner, packages: createPackageDeps() });
+
+/** Resolves once the workbench has no run waiting for its outcome. */
+function noRunInFlight(): Promise<void> {
+  const running = () => appStore.getState().run.status === 'running';
+  if (!running()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe = appStore.subscribe(() => {
+      if (running()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
 // The stored packages' list (summaries, no code) is read once the editor and the sandbox are up.
 void afterSandboxStart().then(() => appStore.getState().loadPackages());
 
