@@ -10,6 +10,7 @@ import {
   status,
   regionJson,
   storedHooks,
+  waitForEditors,
 } from './support/app';
 
 test('an infinite loop times out and the next run succeeds', async ({ page }) => {
@@ -137,6 +138,15 @@ test('a hook that runs out of memory crashes the sandbox, which is rebuilt for t
     .toMatch(/Succeeded in \d+ ms/);
 });
 
+/** Chunks of views not shown yet and of lint: they load after the sandbox has started. */
+const LATER = [
+  'NewHookDialog-',
+  'ExamplesMenuPopup-',
+  'SecretRows-',
+  'TestList-',
+  'syncLintMarkers-',
+];
+
 test("after start-up the sandbox's scripts load first, the code of views not shown yet after them", async ({
   page,
 }) => {
@@ -144,19 +154,56 @@ test("after start-up the sandbox's scripts load first, the code of views not sho
   // dialogs, menus, closed sections and lint used to leave with it and hold it back.
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  const later = [
-    'NewHookDialog-',
-    'ExamplesMenuPopup-',
-    'SecretRows-',
-    'TestList-',
-    'syncLintMarkers-',
-  ];
   await openApp(page);
   const index = (prefix: string) => requested.findIndex((path) => path.includes(`/${prefix}`));
-  await expect.poll(() => later.map(index).every((i) => i >= 0)).toBe(true);
+  await expect.poll(() => LATER.map(index).every((i) => i >= 0)).toBe(true);
   const sandbox = index('sandbox-worker-');
   expect(sandbox).toBeGreaterThanOrEqual(0);
-  for (const prefix of later) expect(index(prefix), prefix).toBeGreaterThan(sandbox);
+  for (const prefix of LATER) expect(index(prefix), prefix).toBeGreaterThan(sandbox);
   // And a run needs nothing more.
   expect(await runToEnd(page)).toMatch(/^Succeeded/);
+});
+
+test('a Run clicked before the sandbox is up has its outcome before those views load', async ({
+  page,
+}) => {
+  const HOOK_MS = 1000;
+  await openApp(page);
+  await selectPoint(page, 'Post Change Password');
+  await setCode(
+    page,
+    `module.exports = function (user, context, cb) { setTimeout(() => cb(), ${HOOK_MS}); };`,
+  );
+  // The draft is stored; the reopened app's sandbox waits for the test's word.
+  await expect
+    .poll(async () =>
+      (await storedHooks(page)).some((hook) => hook.draft.code.includes(`${HOOK_MS}`)),
+    )
+    .toBe(true);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/sandbox-worker-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const requested: { path: string; at: number }[] = [];
+  page.on('request', (request) =>
+    requested.push({ path: new URL(request.url()).pathname, at: Date.now() }),
+  );
+  // Away from every button: a hovered one loads its dialog's code at once, as it should.
+  await page.mouse.move(1, 1);
+  await page.reload();
+  await waitForEditors(page);
+  await run(page);
+  await expect(status(page)).toHaveText(/Running/);
+  const released = Date.now();
+  release();
+  await expect(status(page)).toHaveText(/^Succeeded/, { timeout: 15_000 });
+  const first = (prefix: string) => requested.find(({ path }) => path.includes(`/${prefix}`));
+  await expect.poll(() => LATER.every((prefix) => first(prefix))).toBe(true);
+  // The run's outcome comes HOOK_MS after its worker has started: those views were asked for
+  // only then, not as soon as the sandbox was up.
+  for (const prefix of LATER) {
+    expect(first(prefix)!.at - released, prefix).toBeGreaterThan(HOOK_MS - 300);
+  }
 });
