@@ -1,12 +1,13 @@
 import { test, expect, openApp, regionJson, runToEnd, selectPoint, setCode } from './support/app';
 
-// stream, assert and zlib's engine are late modules: the sandbox worker compiles them only
+// stream, assert, url and zlib's engine are late modules: the sandbox worker compiles them only
 // when a hook first requires them (src/sandbox/lateModules.ts). They must still be one Node
 // with the rest: the same Buffer, EventEmitter and string decoder as the worker's own.
 const HOOK = `const { Readable, PassThrough } = require('stream');
 const EventEmitter = require('events');
 const zlib = require('zlib');
 const assert = require('assert');
+const url = require('url');
 module.exports = async function (user, context, cb) {
   const text = new PassThrough().setEncoding('utf8');
   const euro = Buffer.from('\\u20ac'); // split across two writes, decoded whole
@@ -22,6 +23,7 @@ module.exports = async function (user, context, cb) {
     chunksAreBuffers: chunks.every((c) => c instanceof Buffer && Buffer.isBuffer(c)),
     unzipped: zlib.gunzipSync(zipped).toString(), sameStream: require('stream') === require('node:stream'),
     assertion: failed.code + ' ' + (failed instanceof assert.AssertionError),
+    host: url.parse('https://a.example/p?x=1', true).query.x + '@' + new url.URL('https://a.example').host,
   } } });
 };
 `;
@@ -42,5 +44,6 @@ test("stream, zlib and assert, loaded on first require, share the sandbox's Buff
     unzipped: 'hello',
     assertion: 'ERR_ASSERTION true',
     sameStream: true,
+    host: '1@a.example',
   });
 });

@@ -43,6 +43,7 @@ describe("the hook worker's late modules", () => {
       'fflate',
       'forge',
       'stream',
+      'url',
     ]);
     // Messages of acorn, fflate and readable-stream are in their own scripts only.
     for (const [name, text] of [
@@ -82,6 +83,13 @@ describe("the hook worker's late modules", () => {
     );
     expect(() => assert.strictEqual(Buffer.from('x'), Buffer.from('x'))).toThrow();
     expect(() => assert.deepStrictEqual(Buffer.from('x'), Buffer.from('x'))).not.toThrow();
+  });
+
+  it('url parses as Node 18 does, query included (qs)', () => {
+    const url = late.loadLateModule('url') as typeof import('url');
+    const parsed = url.parse('https://a.example/p?x=1&y=2#h', true);
+    expect(parsed.host).toBe('a.example');
+    expect(parsed.query).toEqual({ x: '1', y: '2' });
   });
 
   it('fflate, node-forge and axios load and work', () => {

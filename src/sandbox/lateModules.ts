@@ -1,6 +1,6 @@
 /**
  * The hook worker's late modules: large packages (acorn, assert, axios, fflate, node-forge,
- * readable-stream) that are not part of the worker's script, so that a worker does not
+ * readable-stream, url) that are not part of the worker's script, so that a worker does not
  * compile them before every run. Each comes as a Blob of CommonJS (scripts/sandboxBundles.mjs)
  * and is compiled here when the engine first requires it; a run that never needs one never
  * pays for it. Only the worker's script uses this module: in Node (tests, command line) the

@@ -4,7 +4,7 @@
 // evaluated only when a hook first requires it. ES imports would evaluate all of them when
 // the sandbox worker starts (≈ 70 ms of its cold start, measured in Chromium).
 // The trailing slash picks the npm port, not Node's built-in of the same name (in Vitest).
-// In the sandbox worker the largest (assert, readable-stream, fflate, node-forge) are not even
+// In the sandbox worker the largest (assert, url, readable-stream, fflate, node-forge) are not even
 // in its script: their specifiers are late modules (scripts/sandboxBundles.mjs).
 module.exports = {
   assert: () => require('assert/'),
