@@ -8,12 +8,18 @@ import './examples.css';
 const loadPopup = loadOnce(() => import('./ExamplesMenuPopup'));
 const menuPopup = lazyPart(() => loadPopup().then((module) => module.ExamplesMenuPopup));
 void afterSandboxStart().then(menuPopup.preload);
-/** The menu and the examples' texts, fetched ahead (hover, focus or the opening click). */
-const preload = () =>
+/**
+ * The menu and the examples' texts, fetched ahead (hover, focus or the opening click). The
+ * part is asked too, so that a click after the hover renders the menu at once even before
+ * the background preload (afterSandboxStart) has run.
+ */
+const preload = () => {
+  menuPopup.preload();
   void loadPopup().then(
     (module) => module.preloadExamples(),
     () => undefined,
   );
+};
 
 /** The menu button's id, so the example notice can give the focus back to it. */
 export const EXAMPLES_BUTTON_ID = 'examples-button';
