@@ -207,3 +207,13 @@ test('a Run clicked before the sandbox is up has its outcome before those views 
     expect(first(prefix)!.at - released, prefix).toBeGreaterThan(HOOK_MS - 300);
   }
 });
+
+test("a run says so when the sandbox's worker script cannot be loaded", async ({ page }) => {
+  await page.route('**/sandbox-worker-*.js', (route) => route.fulfill({ status: 503 }));
+  await openApp(page);
+  await run(page);
+  await expect(status(page)).toContainText(/crashed/i);
+  await expect(
+    page.getByText(/Sandbox could not start: .*sandbox-worker-.*answered 503/),
+  ).toBeVisible();
+});

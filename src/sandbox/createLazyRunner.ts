@@ -19,9 +19,8 @@ export interface LazyRunnerOptions {
 type RunnerModule = { createRunner(): Runner };
 
 /**
- * A Runner whose real implementation (with the inlined frame and worker bundles, the
- * largest part of the app's own code) is fetched on first use or on preload, so the
- * shell paints without it.
+ * A Runner whose real implementation (the sandbox's code and its worker's scripts) is
+ * fetched on first use or on preload, so the shell paints without it.
  */
 export function createLazyRunner(
   load: () => Promise<RunnerModule>,

@@ -22,6 +22,9 @@ import type { ActiveRun, Frame, WorkerLink } from './runnerState';
 import { sandboxPolicyFor, type SandboxPolicy } from './sandboxDocument';
 import { packageBlobOf } from './packageBlobs';
 
+/** The worker's scripts, which a sandbox's loader fetches with this module (store/index.ts). */
+export { sandboxScripts } from './sandboxScripts';
+
 export interface CreateRunnerOptions {
   /** How often the sandbox is pinged while a run is in flight. */
   heartbeatMs?: number;

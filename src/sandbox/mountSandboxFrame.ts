@@ -1,5 +1,5 @@
 import { frameScript } from 'virtual:hook-sandbox';
-import type { FrameInit, FrameToHost, HostToFrame } from './protocol';
+import type { FrameInit, HostToFrame } from './protocol';
 import { sandboxDocument, type SandboxPolicy } from './sandboxDocument';
 import { sandboxScripts } from './sandboxScripts';
 
@@ -67,13 +67,11 @@ export function mountSandboxFrame(
           // makes the rest of the conversation private.
           iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
         },
-        // Reported as the frame would report a worker it cannot start: a waiting run ends
-        // with this message; the next run's frame fetches again.
+        // The runner's loader fetched them before any frame (store/index.ts), so this is
+        // rare: the frame then never starts, and the runner ends a waiting run and builds a
+        // new frame for the next, which fetches again (createRunner, startTimeoutMs).
         (error: unknown) =>
-          onMessage({
-            type: 'fault',
-            message: `The sandbox's scripts could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-          } satisfies FrameToHost),
+          console.warn("Hookpad sandbox: its worker's scripts did not load", error),
       );
     },
     { once: true },

@@ -7,8 +7,15 @@ import { createAppStore } from './createAppStore';
 import { connectPersistence, type PersistenceConnection } from './connectPersistence';
 import { createPackageDeps } from './packageDeps';
 
+/**
+ * The sandbox's code and its worker's scripts (files of the build, fetched as Blobs): a run
+ * waits for both, and a failure of either is its message ("Sandbox could not start: …").
+ */
+const loadSandbox = () =>
+  import('../sandbox/createRunner').then((module) => module.sandboxScripts().then(() => module));
+
 /** The app's one store. Components read it through useAppStore(selector). */
-const runner = createLazyRunner(() => import('../sandbox/createRunner'), {
+const runner = createLazyRunner(loadSandbox, {
   // The sandbox waits for the editor: Monaco's start-up needs the network and the CPU first.
   whenIdle: afterStartup,
 });
@@ -31,15 +38,13 @@ else setTimeout(preload, 1000);
  */
 const testRunner = createLazyRunner(
   () =>
-    Promise.all([import('../sandbox/createRunnerPool'), import('../sandbox/createRunner')]).then(
-      ([pool, single]) => ({
-        createRunner: () =>
-          pool.createRunnerPool({
-            size: pool.runnerPoolSize(navigator.hardwareConcurrency),
-            create: () => single.createRunner(),
-          }),
-      }),
-    ),
+    Promise.all([import('../sandbox/createRunnerPool'), loadSandbox()]).then(([pool, single]) => ({
+      createRunner: () =>
+        pool.createRunnerPool({
+          size: pool.runnerPoolSize(navigator.hardwareConcurrency),
+          create: () => single.createRunner(),
+        }),
+    })),
   { whenIdle: afterStartup },
 );
 
