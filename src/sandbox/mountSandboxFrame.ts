@@ -47,7 +47,8 @@ export function mountSandboxFrame(
 
   const channel = new MessageChannel();
   channel.port1.onmessage = (event: MessageEvent) => onMessage(event.data);
-  // Fetched while the frame loads; every frame gets handles to the same Blobs, not copies.
+  // Fetched once, by the sandbox's loader (store/index.ts) or else here while the frame
+  // loads; every frame gets handles to the same Blobs, not copies.
   const scripts = sandboxScripts();
 
   // The frame's listener exists only once the srcdoc has loaded; a message posted earlier
