@@ -208,7 +208,9 @@ test('a Run clicked before the sandbox is up has its outcome before those views 
   }
 });
 
-test("a run says so when the sandbox's worker script cannot be loaded", async ({ page }) => {
+test("a run says so when the sandbox's worker script cannot be loaded, and the next run fetches it again", async ({
+  page,
+}) => {
   await page.route('**/sandbox-worker-*.js', (route) => route.fulfill({ status: 503 }));
   await openApp(page);
   await run(page);
@@ -216,4 +218,7 @@ test("a run says so when the sandbox's worker script cannot be loaded", async ({
   await expect(
     page.getByText(/Sandbox could not start: .*sandbox-worker-.*answered 503/),
   ).toBeVisible();
+  // A brief failure needs no reload: the server answers again, and so does the sandbox.
+  await page.unroute('**/sandbox-worker-*.js');
+  expect(await runToEnd(page)).toMatch(/^Succeeded in \d+ ms/);
 });

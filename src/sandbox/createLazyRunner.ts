@@ -1,5 +1,5 @@
 import type { RunOutcome } from '../core/schemas';
-import type { Runner, RunHandle } from './runner';
+import { couldNotStart, type Runner, type RunHandle } from './runner';
 
 export interface LazyRunner extends Runner {
   /**
@@ -60,11 +60,7 @@ export function createLazyRunner(
       });
       const outcome: Promise<RunOutcome> = started.then(
         (handle) => handle?.outcome ?? { status: 'cancelled', durationMs: 0 },
-        (error: unknown) => ({
-          status: 'crashed',
-          durationMs: 0,
-          message: `Sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
-        }),
+        couldNotStart,
       );
       return {
         outcome,

@@ -82,6 +82,35 @@ describe('createRunner', () => {
     expect(runsPosted()).toHaveLength(1);
   });
 
+  it("ends a waiting run with the reason when the frame's scripts do not load; the next run opens a new frame", async () => {
+    const { runner, frames, last, runsPosted } = setup({ autoReady: false });
+    const handle = runner.run(request, { timeoutMs: 100, onLog: () => {} });
+    frames[0]!.failStart('/assets/sandbox-worker.js answered 503');
+    expect(await handle.outcome).toEqual({
+      status: 'crashed',
+      durationMs: 0,
+      message: 'Sandbox could not start: /assets/sandbox-worker.js answered 503',
+    });
+    expect(frames[0]?.destroyed).toBe(true);
+    // Late news from the closed frame changes nothing.
+    frames[0]!.failStart('again');
+    const next = runner.run(request, { timeoutMs: 100, onLog: () => {} });
+    expect(frames).toHaveLength(2);
+    last().send({ type: 'ready' });
+    expect(runsPosted()).toHaveLength(1);
+    expect(await peek(next.outcome)).toBe('pending');
+  });
+
+  it('closes a frame whose scripts do not load before any run; the first run opens a new one', () => {
+    const { runner, frames, last, runsPosted } = setup({ autoReady: false });
+    frames[0]!.failStart('offline');
+    expect(frames[0]?.destroyed).toBe(true);
+    runner.run(request, { timeoutMs: 100, onLog: () => {} });
+    expect(frames).toHaveLength(2);
+    last().send({ type: 'ready' });
+    expect(runsPosted()).toHaveLength(1);
+  });
+
   it('times out: kills the worker and reports the hint', async () => {
     const { runner, last, kills } = setup();
     const handle = runner.run(request, { timeoutMs: 1000, onLog: () => {} });

@@ -17,13 +17,10 @@ import {
   type HostToWorker,
   type WorkerId,
 } from './protocol';
-import type { RunHandle, RunOptions, Runner } from './runner';
+import { couldNotStart, type RunHandle, type RunOptions, type Runner } from './runner';
 import type { ActiveRun, Frame, WorkerLink } from './runnerState';
 import { sandboxPolicyFor, type SandboxPolicy } from './sandboxDocument';
 import { packageBlobOf } from './packageBlobs';
-
-/** The worker's scripts, which a sandbox's loader fetches with this module (store/index.ts). */
-export { sandboxScripts } from './sandboxScripts';
 
 export interface CreateRunnerOptions {
   /** How often the sandbox is pinged while a run is in flight. */
@@ -65,8 +62,8 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     heartbeatMs = 500,
     crashAfterMs = 1_500,
     startTimeoutMs = 10_000,
-    createFrame = (onMessage, policy) =>
-      mountSandboxFrame(options.container ?? document.body, onMessage, policy),
+    createFrame = (onMessage, policy, onStartFailure) =>
+      mountSandboxFrame(options.container ?? document.body, onMessage, policy, onStartFailure),
   } = options;
   const now = () => performance.now();
 
@@ -109,9 +106,21 @@ export function createRunner(options: CreateRunnerOptions = {}): Runner {
     closeFrame(policy);
     const opened: Frame = {
       policy,
-      connection: createFrame((data) => {
-        if (frames[policy] === opened) onFrameMessage(opened, data);
-      }, policy),
+      connection: createFrame(
+        (data) => {
+          if (frames[policy] === opened) onFrameMessage(opened, data);
+        },
+        policy,
+        (reason) => {
+          if (frames[policy] !== opened) return;
+          // As for a frame that never starts: the waiting run ends, and the next run opens a
+          // new frame, which fetches the scripts again (a failure may be brief).
+          closeFrame(policy);
+          if (current?.phase === 'queued' && current.policy === policy) {
+            end(current, () => couldNotStart(reason));
+          }
+        },
+      ),
       started: false,
       standby: null,
       spawning: false,

@@ -1,5 +1,5 @@
 import type { RunOutcome, RunRequest } from '../core/schemas';
-import type { RunHandle, RunOptions, Runner } from './runner';
+import { couldNotStart, type RunHandle, type RunOptions, type Runner } from './runner';
 
 export interface RunnerPoolOptions {
   /** How many runs may be working at once (not yet called back), each on a runner of its own. */
@@ -27,12 +27,6 @@ interface Waiting {
   /** Set once a runner has taken the run. */
   inner: RunHandle | null;
 }
-
-const crashed = (error: unknown): RunOutcome => ({
-  status: 'crashed',
-  durationMs: 0,
-  message: `Sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
-});
 
 /**
  * A Runner that has up to `size` requests working at once, each on a runner of its own. A
@@ -70,7 +64,7 @@ export function createRunnerPool({
         runner = freeRunner();
       } catch (error) {
         // No sandbox can be made: every waiting run ends now rather than hang.
-        for (const waiting of queue.splice(0)) settle(waiting, crashed(error));
+        for (const waiting of queue.splice(0)) settle(waiting, couldNotStart(error));
         return;
       }
       if (!runner) return;
@@ -88,7 +82,7 @@ export function createRunnerPool({
     try {
       inner = runner.run(waiting.request, waiting.options);
     } catch (error) {
-      settle(waiting, crashed(error));
+      settle(waiting, couldNotStart(error));
       idle.push(runner);
       return;
     }

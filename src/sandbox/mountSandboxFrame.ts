@@ -13,11 +13,13 @@ export interface FrameConnection {
 /**
  * Creates a sandbox with the given network policy and delivers every message it sends,
  * unparsed, to `onMessage` — asynchronously, as MessagePort events are (never before it
- * has returned).
+ * has returned). `onStartFailure` hears, at most once, why the frame cannot start (its
+ * worker's scripts did not load): the frame will never speak.
  */
 export type CreateFrame = (
   onMessage: (data: unknown) => void,
   policy: SandboxPolicy,
+  onStartFailure?: (message: string) => void,
 ) => FrameConnection;
 
 /** Built once per policy: the same for every iframe. */
@@ -32,6 +34,7 @@ export function mountSandboxFrame(
   container: HTMLElement,
   onMessage: (data: unknown) => void,
   policy: SandboxPolicy = 'offline',
+  onStartFailure: (message: string) => void = () => undefined,
 ): FrameConnection {
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', 'allow-scripts');
@@ -47,9 +50,12 @@ export function mountSandboxFrame(
 
   const channel = new MessageChannel();
   channel.port1.onmessage = (event: MessageEvent) => onMessage(event.data);
-  // Fetched once, by the sandbox's loader (store/index.ts) or else here while the frame
-  // loads; every frame gets handles to the same Blobs, not copies.
+  // Fetched while the frame loads, once for every frame: each gets handles to the same
+  // Blobs, not copies. A failure is forgotten (sandboxScripts), so a new frame asks again.
   const scripts = sandboxScripts();
+  scripts.catch((error: unknown) =>
+    onStartFailure(error instanceof Error ? error.message : String(error)),
+  );
 
   // The frame's listener exists only once the srcdoc has loaded; a message posted earlier
   // would reach the initial about:blank document and be lost.
@@ -68,11 +74,7 @@ export function mountSandboxFrame(
           // makes the rest of the conversation private.
           iframe.contentWindow?.postMessage(init, '*', [channel.port2]);
         },
-        // The runner's loader fetched them before any frame (store/index.ts), so this is
-        // rare: the frame then never starts, and the runner ends a waiting run and builds a
-        // new frame for the next, which fetches again (createRunner, startTimeoutMs).
-        (error: unknown) =>
-          console.warn("Hookpad sandbox: its worker's scripts did not load", error),
+        () => undefined, // reported above, as soon as the fetch failed
       );
     },
     { once: true },

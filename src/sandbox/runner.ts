@@ -1,6 +1,12 @@
 import type { OutboundEntry } from '../core/networkSchemas';
 import type { LogEntry, RunOutcome, RunRequest, StorageState } from '../core/schemas';
 
+/** The outcome of a run whose sandbox could not start: its code or scripts did not load. */
+export function couldNotStart(reason: unknown): RunOutcome {
+  const why = reason instanceof Error ? reason.message : String(reason);
+  return { status: 'crashed', durationMs: 0, message: `Sandbox could not start: ${why}` };
+}
+
 export interface RunOptions {
   /** Hard limit from the start of the run; the worker is terminated when it passes. */
   timeoutMs: number;

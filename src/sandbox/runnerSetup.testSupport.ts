@@ -47,6 +47,8 @@ export interface FakeFrame {
    */
   send(message: unknown): void;
   destroyed: boolean;
+  /** Says the frame cannot start, as a frame whose worker's scripts did not load does. */
+  failStart(reason: string): void;
   /** Answers every ping posted so far. */
   answerPings(): void;
 }
@@ -66,7 +68,7 @@ function fakePort(onPost: (message: HostToWorker) => void): MessagePort {
  */
 export function setup(options: { autoReady?: boolean } = {}) {
   const frames: FakeFrame[] = [];
-  const createFrame: CreateFrame = (onMessage, policy) => {
+  const createFrame: CreateFrame = (onMessage, policy, onStartFailure) => {
     let nextWorkerId = 1;
     let standby: MessagePort | null = null;
     let running: MessagePort | null = null;
@@ -89,6 +91,7 @@ export function setup(options: { autoReady?: boolean } = {}) {
         else running?.onmessage?.(new MessageEvent('message', { data: message }));
       },
       destroyed: false,
+      failStart: (reason) => onStartFailure?.(reason),
       answerPings() {
         for (const m of frame.posted)
           if (m.type === 'ping') onMessage({ type: 'pong', seq: m.seq });

@@ -8,11 +8,10 @@ import { connectPersistence, type PersistenceConnection } from './connectPersist
 import { createPackageDeps } from './packageDeps';
 
 /**
- * The sandbox's code and its worker's scripts (files of the build, fetched as Blobs): a run
- * waits for both, and a failure of either is its message ("Sandbox could not start: …").
+ * The sandbox's code. Its frame loads while it fetches its worker's scripts (files of the
+ * build); a failure of either is the waiting run's message ("Sandbox could not start: …").
  */
-const loadSandbox = () =>
-  import('../sandbox/createRunner').then((module) => module.sandboxScripts().then(() => module));
+const loadSandbox = () => import('../sandbox/createRunner');
 
 /** The app's one store. Components read it through useAppStore(selector). */
 const runner = createLazyRunner(loadSandbox, {
