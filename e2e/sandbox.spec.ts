@@ -208,17 +208,22 @@ test('a Run clicked before the sandbox is up has its outcome before those views 
   }
 });
 
-test("a run says so when the sandbox's worker script cannot be loaded, and the next run fetches it again", async ({
+test("a run says so when the sandbox's code or its worker's script cannot be loaded, and the next run loads them again", async ({
   page,
 }) => {
-  await page.route('**/sandbox-worker-*.js', (route) => route.fulfill({ status: 503 }));
+  const code = '**/assets/createRunner-*.js';
+  const workerScript = '**/sandbox-worker-*.js';
+  await page.route(code, (route) => route.fulfill({ status: 503 }));
+  await page.route(workerScript, (route) => route.fulfill({ status: 503 }));
   await openApp(page);
-  await run(page);
-  await expect(status(page)).toContainText(/crashed/i);
+  expect(await runToEnd(page)).toMatch(/crashed/i);
+  await expect(page.getByText(/Sandbox could not start: .*createRunner-/)).toBeVisible();
+  // A brief failure needs no reload: each run asks again for what did not come.
+  await page.unroute(code);
+  expect(await runToEnd(page)).toMatch(/crashed/i);
   await expect(
     page.getByText(/Sandbox could not start: .*sandbox-worker-.*answered 503/),
   ).toBeVisible();
-  // A brief failure needs no reload: the server answers again, and so does the sandbox.
-  await page.unroute('**/sandbox-worker-*.js');
+  await page.unroute(workerScript);
   expect(await runToEnd(page)).toMatch(/^Succeeded in \d+ ms/);
 });

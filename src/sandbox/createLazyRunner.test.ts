@@ -89,6 +89,29 @@ describe('createLazyRunner', () => {
     });
   });
 
+  it('forgets a failed load: the next run loads again and runs', async () => {
+    const fake = createFakeRunner();
+    let loads = 0;
+    const lazy = createLazyRunner(
+      () => {
+        loads += 1;
+        return loads === 1
+          ? Promise.reject(new Error('Failed to fetch dynamically imported module'))
+          : Promise.resolve({ createRunner: () => fake.runner });
+      },
+      { whenIdle: () => new Promise<void>(() => {}) },
+    );
+    await expect(lazy.run(request, options).outcome).resolves.toMatchObject({
+      status: 'crashed',
+      message: 'Sandbox could not start: Failed to fetch dynamically imported module',
+    });
+    const second = lazy.run(request, options);
+    await tick();
+    expect(loads).toBe(2);
+    fake.runs[0]!.settle({ status: 'succeeded', durationMs: 3, response: {} } as RunOutcome);
+    await expect(second.outcome).resolves.toMatchObject({ status: 'succeeded' });
+  });
+
   it('is ready once loaded and its sandbox is; one that cannot load never is', async () => {
     const { lazy, fake, loads } = setup();
     let ready = false;

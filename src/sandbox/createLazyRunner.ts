@@ -1,3 +1,4 @@
+import { loadOnce } from '../core/loadOnce';
 import type { RunOutcome } from '../core/schemas';
 import { couldNotStart, type Runner, type RunHandle } from './runner';
 
@@ -26,15 +27,18 @@ export function createLazyRunner(
   load: () => Promise<RunnerModule>,
   { whenIdle }: LazyRunnerOptions,
 ): LazyRunner {
-  let runner: Promise<Runner> | undefined;
   // Once loaded, runs start synchronously: the request reaches the sandbox before React
   // renders "Running…", instead of a promise hop later.
   let loaded: Runner | undefined;
-  const get = () =>
-    (runner ??= load().then((module) => {
-      loaded = module.createRunner();
-      return loaded;
-    }));
+  let loading: Promise<Runner> | undefined;
+  // A failed load is forgotten: the next run asks again (the network may be back).
+  const get = loadOnce(
+    () =>
+      (loading = load().then((module) => {
+        loaded = module.createRunner();
+        return loaded;
+      })),
+  );
 
   return {
     preload: () =>
@@ -75,7 +79,10 @@ export function createLazyRunner(
       };
     },
     dispose() {
-      void runner?.then((real) => real.dispose());
+      void loading?.then(
+        (real) => real.dispose(),
+        () => undefined,
+      );
     },
   };
 }

@@ -1,3 +1,4 @@
+import { loadOnce } from '../core/loadOnce';
 import type { PackageRecord } from '../packages/packageRecord';
 import type { PackageSummary } from '../packages/packageSummary';
 import type { PackageRepository } from '../persist/createPackageRepository';
@@ -17,11 +18,10 @@ function storage(): Storage | null {
 
 /** The repository, loaded with its schemas (semver among them) on first use, not at start. */
 function lazyRepository(): PackageRepository<PackageRecord, PackageSummary> {
-  let loaded: Promise<PackageRepository<PackageRecord, PackageSummary>> | null = null;
-  const repository = () =>
-    (loaded ??= import('./packageRepository').then((module) =>
-      module.createAppPackageRepository(),
-    ));
+  // A failed load is forgotten: the next use asks again (the network may be back).
+  const repository = loadOnce(() =>
+    import('./packageRepository').then((module) => module.createAppPackageRepository()),
+  );
   return {
     list: () => repository().then((opened) => opened.list()),
     get: (ids) => repository().then((opened) => opened.get(ids)),

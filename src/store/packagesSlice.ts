@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { loadOnce } from '../core/loadOnce';
 import { formatKib } from '../core/formatKib';
 import { messageOf } from '../packages/packageError';
 import { packageId } from '../packages/packageName';
@@ -92,15 +93,16 @@ export function createPackagesSlice(
     // semver, the tarball and zip readers: loaded with the first stored package or task.
     let work: PackageWork | null = null;
     let trees: ReturnType<PackageWork['createPackageTrees']> | null = null;
-    let loadingWork: Promise<PackageWork> | null = null;
-    const loadWork = () =>
-      (loadingWork ??= import('./packageWork').then((loaded) => {
+    // A failed load is forgotten: the next use asks again (the network may be back).
+    const loadWork = loadOnce(() =>
+      import('./packageWork').then((loaded) => {
         work = loaded;
         trees = loaded.createPackageTrees(
           (ids) => deps?.repository.get(ids) ?? Promise.resolve([]),
         );
         return loaded;
-      }));
+      }),
+    );
     let listed: Promise<void> | null = null;
     let connection: { registry: string; fetch: FetchFunction; dispose(): void } | null = null;
 

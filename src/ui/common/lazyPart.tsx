@@ -8,7 +8,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
-import { loadErrorText } from './loadOnce';
+import { loadErrorText } from '../../core/loadOnce';
 import { createPartLoader, renewFailedParts } from './partLoader';
 
 /** A LazyPartSlot around a part: what stands in while the part's code comes. */

@@ -1,4 +1,4 @@
-import { loadOnce } from './loadOnce';
+import { loadOnce } from '../../core/loadOnce';
 
 /** Where a lazily loaded view's code stands. The same object until it changes. */
 export type PartState<T> =

@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { afterSandboxStart } from '../../perf/editorReady';
 import { lazyPart, LazyPartSlot } from '../common/lazyPart';
-import { loadOnce } from '../common/loadOnce';
+import { loadOnce } from '../../core/loadOnce';
 import './examples.css';
 
 // The open menu loads after start-up or on first use; the examples' texts on first use.

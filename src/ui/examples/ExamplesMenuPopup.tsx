@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObjec
 import type { HookExample } from '../../core/examples';
 import { points } from '../../core/points';
 import { appStore } from '../../store';
-import { loadErrorText, loadOnce } from '../common/loadOnce';
+import { loadErrorText, loadOnce } from '../../core/loadOnce';
 
 /** The examples' texts load on first use (hover, focus or the opening click). */
 let cached: readonly HookExample[] | null = null;

@@ -2,7 +2,7 @@ import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import { afterStartup } from '../../perf/editorReady';
 import { useAppStore } from '../../store';
 import { LazyPartSlot, lazyPart } from '../common/lazyPart';
-import { loadOnce } from '../common/loadOnce';
+import { loadOnce } from '../../core/loadOnce';
 
 type RunViews = typeof import('./runViews');
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { appStore } from '../../store';
 import { selectHook } from '../../store/selectors';
 import type { Reproduction } from '../../share/reproduction/buildReproduction';
-import { loadErrorText } from '../common/loadOnce';
+import { loadErrorText } from '../../core/loadOnce';
 import { withStoredVersions } from './withStoredVersions';
 import './share.css';
 

@@ -1,5 +1,5 @@
 import { afterSandboxStart } from '../../perf/editorReady';
-import { loadOnce } from '../common/loadOnce';
+import { loadOnce } from '../../core/loadOnce';
 
 /** The share links' code (shareLinks.ts), one request for every caller. */
 export const loadShareLinks = loadOnce(() => import('./shareLinks'));

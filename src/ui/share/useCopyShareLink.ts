@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { appStore } from '../../store';
 import { selectHook } from '../../store/selectors';
-import { loadErrorText } from '../common/loadOnce';
+import { loadErrorText } from '../../core/loadOnce';
 import { loadShareLinks } from './loadShareLinks';
 import { withStoredVersions } from './withStoredVersions';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { appStore } from '../../store';
 import { readShareFragment } from '../../share/shareFragment';
-import { loadErrorText } from '../common/loadOnce';
+import { loadErrorText } from '../../core/loadOnce';
 import { loadShareLinks } from './loadShareLinks';
 
 /** The hook a link opened, for the "Opened from a link" banner. */
