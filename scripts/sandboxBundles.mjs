@@ -46,6 +46,12 @@ const LATE_BY_SPECIFIER = new Map(
 );
 const LATE_ID = '\0hookpad-late:';
 
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+/** A bare specifier of a shared module's package (`util`, `node:util`, `util/util.js`…). */
+const SHARED_SPECIFIER = new RegExp(
+  `^(node:)?(${SHARED_MODULES.map((specifier) => specifier.replace(/\/$/, '')).join('|')})(/|$)`,
+);
+
 const OUTPUT = {
   // ASCII (escaped) and without JSDoc: the page holds the scripts as one-byte strings, and
   // the worker's Blob is a copy rather than a transcoding (its making took 26-47 ms of a
@@ -57,9 +63,11 @@ const OUTPUT = {
 /** In the worker's script, each late module's specifier is a call to the loader. */
 const lateStubs = {
   name: 'hookpad-late-stubs',
-  resolveId(source) {
-    const name = LATE_BY_SPECIFIER.get(source);
-    return name === undefined ? null : LATE_ID + name;
+  resolveId: {
+    // Only these specifiers reach the hook: every other import is resolved without a call
+    // into JavaScript.
+    filter: { id: [...LATE_BY_SPECIFIER.keys()].map((specifier) => exactly(specifier)) },
+    handler: (source) => LATE_ID + LATE_BY_SPECIFIER.get(source),
   },
   load(id) {
     if (!id.startsWith(LATE_ID)) return null;
@@ -104,12 +112,18 @@ async function bundleLate(name, minify) {
               shared.set(resolved.id, specifier);
             }
           },
-          async resolveId(source, importer) {
-            if (source === entry) return entry;
-            const from = importer === undefined || importer === entry ? SPECIFIERS_FROM : importer;
-            const resolved = await this.resolve(source, from, { skipSelf: true });
-            const name = resolved && shared.get(resolved.id);
-            return name ? { id: name, external: true } : resolved;
+          resolveId: {
+            // The entry, and the specifiers that may name a shared module (a package's root
+            // or a file of it): every other import is resolved without a call into JavaScript.
+            filter: { id: [exactly(entry), SHARED_SPECIFIER] },
+            async handler(source, importer) {
+              if (source === entry) return entry;
+              const from =
+                importer === undefined || importer === entry ? SPECIFIERS_FROM : importer;
+              const resolved = await this.resolve(source, from, { skipSelf: true });
+              const name = resolved && shared.get(resolved.id);
+              return name ? { id: name, external: true } : resolved;
+            },
           },
           load: (id) => (id === entry ? code : null),
         },
