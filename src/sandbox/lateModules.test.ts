@@ -2,7 +2,10 @@ import { lateModuleScripts, workerScript } from 'virtual:hook-sandbox-sources';
 import * as bufferModule from 'buffer/';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import loadPorts from '../core/node/loadPorts.cjs';
+import { createRequire } from 'node:module';
 import { userFrames } from '../core/hookLocator';
+
+const nodeRequire = createRequire(import.meta.url);
 
 // The real late modules, as the build makes them (the `hookpad-sandbox` plugin), loaded the
 // way the hook worker loads them. Node has no FileReaderSync: this one reads the Blobs made
@@ -55,6 +58,18 @@ describe("the hook worker's late modules", () => {
       expect(workerScript).not.toContain(text);
     }
     expect(workerScript).toContain('loadLateModule');
+  });
+
+  it("are bundled from what Node's require() finds: the CommonJS builds, not an ES build's namespace", () => {
+    // An ES build would come with `__esModule`, and a package compiled with Babel's or
+    // TypeScript's interop would then take its missing `default` instead of the module.
+    for (const name of ['acorn', 'fflate'] as const) {
+      const exports = late.loadLateModule(name) as object;
+      expect('__esModule' in exports, name).toBe(false);
+      expect(Object.getOwnPropertyNames(exports).sort(), name).toEqual(
+        Object.getOwnPropertyNames(nodeRequire(name)).sort(),
+      );
+    }
   });
 
   it('each is compiled once, on first use, and kept', () => {
