@@ -53,9 +53,9 @@ const SHARED_SPECIFIER = new RegExp(
 );
 
 const OUTPUT = {
-  // ASCII (escaped) and without JSDoc: the page holds the scripts as one-byte strings, and
-  // the worker's Blob is a copy rather than a transcoding (its making took 26-47 ms of a
-  // page's start on 2 CPUs, 19-34 ms then).
+  // ASCII (escaped) and without JSDoc: the frame's script is a one-byte string in the page
+  // (srcdoc), and the late modules' file is cut into Blobs by byte ranges, which needs a
+  // character to be a byte (vite.config.ts, hookpad-sandbox).
   charset: 'ascii',
   comments: { legal: true, annotation: false, jsdoc: false },
 };
